@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { NetworkNameSchema } from '../common/network';
+
+/** Integer satoshis. */
+const Sats = z.number().int().nonnegative();
+
+export const ReviewWarningSchema = z.object({ code: z.string(), message: z.string() });
+export type ReviewWarning = z.infer<typeof ReviewWarningSchema>;
+
+export const ReviewInputSchema = z.object({
+  txid: z.string().regex(/^[0-9a-f]{64}$/),
+  vout: z.number().int().nonnegative(),
+  /** null when the PSBT gives no amount for this input. */
+  amount: Sats.nullable(),
+  /** The input's script re-derives from the registered wallet and our key is one of its keys. */
+  ours: z.boolean(),
+  /** The amount comes from a full previous transaction whose txid matches the outpoint. */
+  amountProven: z.boolean(),
+});
+
+export const OutputKindSchema = z.enum(['change', 'external', 'allowed']);
+export type OutputKind = z.infer<typeof OutputKindSchema>;
+
+export const ReviewOutputSchema = z.object({
+  /** null for scripts with no address form (e.g. OP_RETURN). */
+  address: z.string().nullable(),
+  amount: Sats,
+  kind: OutputKindSchema,
+});
+
+/** What the screen and `inspect --json` show; DESIGN §4 and §10. */
+export const ReviewModelSchema = z.object({
+  network: NetworkNameSchema,
+  inputs: z.array(ReviewInputSchema),
+  outputs: z.array(ReviewOutputSchema),
+  /** null when some input amount is unknown. */
+  fee: Sats.nullable(),
+  /** sat/vB over the estimated fully signed vsize; null when the fee is unknown. */
+  feeRate: z.number().nonnegative().nullable(),
+  vsize: z.number().int().positive(),
+  signatures: z.object({ present: z.number().int().nonnegative(), required: z.number().int().nonnegative() }),
+  warnings: z.array(ReviewWarningSchema),
+});
+export type ReviewModel = z.infer<typeof ReviewModelSchema>;
+export type ReviewInput = z.infer<typeof ReviewInputSchema>;
+export type ReviewOutput = z.infer<typeof ReviewOutputSchema>;

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    reporters: process.env.AIRLOCK_JSON_REPORT
+      ? ['default', ['json', { outputFile: process.env.AIRLOCK_JSON_REPORT }]]
+      : ['default'],
+  },
+});

@@ -1,0 +1,37 @@
+import { appendAuditEvent } from '../../src/audit/log';
+import { AirgapGuard, type InterfaceLister } from '../airgap';
+import type { ApiContext } from './context';
+import type { CorePort } from './core-port';
+import { type ApiHandlers, createApiHandlers } from './handlers';
+import { CeremonySession } from './session';
+
+export interface AirlockMainOptions {
+  dataDir: string;
+  core: CorePort;
+  appVersion: string;
+  listInterfaces?: InterfaceLister;
+  /** The operator's start-up override of the air-gap guard (`--allow-network REASON`). */
+  airgapOverride?: string | null;
+}
+
+/** Everything both adapters (Electron and plain Chromium) bind: the same handlers, one context. */
+export function createAirlockMain(options: AirlockMainOptions): {
+  handlers: ApiHandlers;
+  context: ApiContext;
+} {
+  const airgap = new AirgapGuard({
+    dataDir: options.dataDir,
+    ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
+  });
+  appendAuditEvent(options.dataDir, { event: 'start', details: { appVersion: options.appVersion } });
+  airgap.recordStart();
+  if (options.airgapOverride) airgap.setOverride({ reason: options.airgapOverride, source: 'flag' });
+  const context: ApiContext = {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    core: options.core,
+    airgap,
+    session: new CeremonySession(),
+  };
+  return { handlers: createApiHandlers(context), context };
+}

@@ -1,0 +1,19 @@
+import { appendAuditEvent } from '../../src/audit/log';
+import type { Status } from '../../src/ipc/models';
+import type { ApiContext } from './context';
+import { getStatus } from './status';
+
+/** Ends the ceremony: the PSBT, approvals and any shares entered are dropped and wiped. */
+export function cancelCeremony(ctx: ApiContext): Status {
+  const stage = ctx.session.stage();
+  if (stage !== 'idle') {
+    appendAuditEvent(ctx.dataDir, {
+      event: 'ceremony-cancelled',
+      wallet: ctx.session.wallet?.name,
+      psbtHash: ctx.session.psbtHash ?? undefined,
+      details: { stage },
+    });
+  }
+  ctx.session.reset();
+  return getStatus(ctx);
+}

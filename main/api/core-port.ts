@@ -1,0 +1,77 @@
+import type { AuditEntry } from '../../src/audit/log';
+import type { QrFormat } from '../../src/ipc/models';
+import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
+import type { Wallet } from '../../src/wallet/types';
+
+/**
+ * What the app's handlers need from the core in src/, in the handlers' own terms (PSBTs as bytes).
+ * main/api/core.ts binds it to the real core; nothing else implements it.
+ */
+export interface CorePort {
+  wallets: {
+    parse(input: { text: string; name?: string }): Wallet;
+    register(dataDir: string, wallet: Wallet): void;
+    list(dataDir: string): Wallet[];
+    load(dataDir: string, name: string): Wallet;
+  };
+  psbt: {
+    /** Accepts binary, base64 or hex; returns the canonical PSBT bytes. */
+    parse(input: Uint8Array | string): Uint8Array;
+    hash(psbt: Uint8Array): string;
+    review(input: {
+      psbt: Uint8Array;
+      wallet: Wallet;
+      isAllowedDestination?: (address: string) => boolean;
+    }): ReviewModel;
+    sign(input: { psbt: Uint8Array; wallet: Wallet; seed: Uint8Array }): {
+      psbt: Uint8Array;
+      signedInputs: number;
+    };
+  };
+  qr: {
+    createAssembler(): FrameAssembler;
+    encode(input: { bytes: Uint8Array; format: QrFormat; maxFragmentLength?: number }): string[];
+    renderPng(frame: string): Uint8Array;
+  };
+  keys: {
+    createQuorum(): QuorumPort;
+    wordlist(): string[];
+  };
+  policy: {
+    /** The wallet's policy, or null when it has none (no approvals, no limits). */
+    forWallet(dataDir: string, walletName: string): PolicyPort | null;
+  };
+  audit: {
+    read(dataDir: string): AuditEntry[];
+    verify(dataDir: string): { ok: boolean; problem: string | null };
+  };
+}
+
+export interface AssemblerProgress {
+  status: 'waiting' | 'progress' | 'complete' | 'rejected';
+  format: string | null;
+  partsSeen: number;
+  partsNeeded: number | null;
+  message: string | null;
+  /** Only once complete and verified. */
+  payload?: Uint8Array;
+}
+
+export interface FrameAssembler {
+  receive(text: string): AssemblerProgress;
+}
+
+export interface QuorumPort {
+  addShare(words: string[]): { sharesSeen: number; sharesNeeded: number | null; complete: boolean };
+  /** Rebuilds the seed, checks it is this wallet's cosigner, runs fn, wipes. */
+  withSeed<T>(wallet: Wallet, fn: (seed: Uint8Array) => T): T;
+  cancel(): void;
+}
+
+export interface PolicyPort {
+  isAllowedDestination(address: string): boolean;
+  violations(review: ReviewModel): ReviewWarning[];
+  approvers: { required: number; candidates: string[] };
+  /** Checks PIN and TOTP code and binds the approval to this PSBT; throws a typed refusal. */
+  approve(input: { name: string; pin: string; code: string; psbtHash: string }): void;
+}

@@ -1,0 +1,109 @@
+import { isAirlockError } from '../../src/common/errors';
+import { CHANNEL_NAMES, type ChannelName } from '../../src/ipc/channel-names';
+import { CHANNELS, type IpcResult, type ParsedRequestOf, type ResponseOf } from '../../src/ipc/channels';
+import type { IpcError } from '../../src/ipc/models';
+import { approvalStatus, approve } from './approvals';
+import { auditLog } from './audit';
+import { cancelCeremony } from './cancel';
+import type { ApiContext } from './context';
+import { reviewCurrent } from './review';
+import { loadPsbtText, scanFrame, startScan } from './scan';
+import { addShare, shareWordlist } from './shares';
+import { encodeSigned, saveSignedFrames, sign } from './signing';
+import { getStatus, overrideAirgap } from './status';
+import { importWallet, listWallets, selectWallet, walletExport } from './wallets';
+
+type Implementation<C extends ChannelName> = (
+  ctx: ApiContext,
+  request: ParsedRequestOf<C>,
+) => ResponseOf<C> | Promise<ResponseOf<C>>;
+
+const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
+  getStatus,
+  overrideAirgap,
+  listWallets,
+  importWallet,
+  selectWallet: (ctx, request) => {
+    selectWallet(ctx, request);
+    return getStatus(ctx);
+  },
+  walletExport,
+  startScan,
+  scanFrame,
+  loadPsbtText,
+  reviewCurrent,
+  approvalStatus,
+  approve,
+  shareWordlist,
+  addShare,
+  sign,
+  encodeSigned,
+  saveSignedFrames,
+  cancelCeremony,
+  auditLog,
+};
+
+export type ApiHandler<C extends ChannelName> = (raw: unknown) => Promise<IpcResult<ResponseOf<C>>>;
+export type ApiHandlers = { [C in ChannelName]: ApiHandler<C> };
+
+function failure(error: unknown): { ok: false; error: IpcError } {
+  if (isAirlockError(error)) {
+    return { ok: false, error: { kind: error.kind, code: error.code, message: error.message } };
+  }
+  // Third-party messages are not vetted for secrets, so they never cross to the renderer.
+  return {
+    ok: false,
+    error: { kind: 'internal', code: 'INTERNAL', message: 'internal error; nothing was signed' },
+  };
+}
+
+function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
+  if (!issue) return 'malformed';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+/**
+ * Binds every channel to its implementation with validation both ways: a malformed request is
+ * rejected before any state is touched, and a response that does not match its schema never
+ * leaves main. Calls run one at a time so the ceremony state never interleaves.
+ */
+export function createApiHandlers(ctx: ApiContext): ApiHandlers {
+  let queue: Promise<unknown> = Promise.resolve();
+  const bind = <C extends ChannelName>(name: C): ApiHandler<C> => {
+    const { request: requestSchema, response: responseSchema } = CHANNELS[name];
+    const implementation = IMPLEMENTATIONS[name] as Implementation<C>;
+    const run = async (raw: unknown): Promise<IpcResult<ResponseOf<C>>> => {
+      const parsed = requestSchema.safeParse(raw ?? {});
+      if (!parsed.success) {
+        return {
+          ok: false,
+          error: {
+            kind: 'bad-input',
+            code: 'BAD_REQUEST',
+            message: `malformed ${name} request (${describeIssue(parsed.error.issues[0])})`,
+          },
+        };
+      }
+      try {
+        const value = await implementation(ctx, parsed.data as ParsedRequestOf<C>);
+        const checked = responseSchema.safeParse(value);
+        if (!checked.success) {
+          return {
+            ok: false,
+            error: { kind: 'internal', code: 'BAD_RESPONSE', message: `the ${name} result was malformed` },
+          };
+        }
+        return { ok: true, value: checked.data as ResponseOf<C> };
+      } catch (error) {
+        return failure(error);
+      }
+    };
+    return (raw) => {
+      const result = queue.then(() => run(raw));
+      queue = result.catch(() => undefined);
+      return result;
+    };
+  };
+  return Object.fromEntries(CHANNEL_NAMES.map((name) => [name, bind(name)])) as ApiHandlers;
+}

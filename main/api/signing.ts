@@ -1,0 +1,99 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { appendAuditEvent } from '../../src/audit/log';
+import { isAirlockError, refused } from '../../src/common/errors';
+import type { Frames, QrFormat, SignedResult } from '../../src/ipc/models';
+import type { ApiContext } from './context';
+import { requireApprovals, requireShownReview, requireWallet } from './require';
+import { reviewSummary } from './review';
+
+interface Density {
+  format: QrFormat;
+  maxFragmentLength?: number;
+}
+
+/**
+ * Signs the reviewed PSBT with the quorum's key. Every rule is checked again here, in main,
+ * right before the signature: review shown for these bytes, no policy violation, approvals in,
+ * quorum complete, air gap intact (or overridden). The key is wiped whatever happens.
+ */
+export function sign(ctx: ApiContext, request: Density): SignedResult {
+  const wallet = requireWallet(ctx);
+  const shown = requireShownReview(ctx);
+  const psbt = ctx.session.psbt as Uint8Array;
+  try {
+    const [violation] = shown.violations;
+    if (violation) throw refused('POLICY_VIOLATION', violation.message);
+    requireApprovals(ctx, shown);
+    const quorum = ctx.session.quorum;
+    if (!quorum || !ctx.session.quorumComplete) {
+      throw refused('QUORUM_MISSING', 'not enough key shares have been entered to sign');
+    }
+    ctx.airgap.assertSigningAllowed();
+    let result: { psbt: Uint8Array; signedInputs: number };
+    try {
+      result = quorum.withSeed(wallet, (seed) => ctx.core.psbt.sign({ psbt, wallet, seed }));
+    } finally {
+      quorum.cancel();
+      ctx.session.quorum = null;
+      ctx.session.quorumComplete = false;
+    }
+    const hash = ctx.core.psbt.hash(result.psbt);
+    ctx.session.signed = { psbt: result.psbt, hash, signedInputs: result.signedInputs };
+    appendAuditEvent(ctx.dataDir, {
+      event: 'signed',
+      wallet: wallet.name,
+      psbtHash: shown.psbtHash,
+      psbtOutHash: hash,
+      summary: reviewSummary(shown.review),
+      approvers: [...ctx.session.approvals],
+      outcome: 'signed',
+      details: { signedInputs: result.signedInputs },
+    });
+  } catch (error) {
+    appendAuditEvent(ctx.dataDir, {
+      event: 'refused',
+      wallet: wallet.name,
+      psbtHash: shown.psbtHash,
+      outcome: isAirlockError(error) ? error.code : 'INTERNAL',
+      ...(isAirlockError(error) ? { reason: error.message } : {}),
+    });
+    throw error;
+  }
+  const signed = ctx.session.signed;
+  return {
+    psbtBase64: Buffer.from(signed.psbt).toString('base64'),
+    psbtOutHash: signed.hash,
+    signedInputs: signed.signedInputs,
+    ...encodeSigned(ctx, request),
+  };
+}
+
+function requireSigned(ctx: ApiContext): Uint8Array {
+  const signed = ctx.session.signed;
+  if (!signed) throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet');
+  return signed.psbt;
+}
+
+/** The signed PSBT as QR frames at the density the operator chose. */
+export function encodeSigned(ctx: ApiContext, request: Density): Frames {
+  const frames = ctx.core.qr.encode({ bytes: requireSigned(ctx), ...request });
+  return { format: request.format, frames };
+}
+
+/** Writes the frames as numbered PNGs (and the PSBT itself) under the data directory's exports. */
+export function saveSignedFrames(ctx: ApiContext, request: Density): { directory: string; files: string[] } {
+  const psbt = requireSigned(ctx);
+  const { frames } = encodeSigned(ctx, request);
+  const hash = ctx.session.signed?.hash ?? '';
+  const directory = join(ctx.dataDir, 'exports', `${hash.slice(0, 16)}-${request.format}`);
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
+  const files = frames.map((frame, i) => {
+    const file = join(directory, `frame-${String(i + 1).padStart(3, '0')}.png`);
+    writeFileSync(file, ctx.core.qr.renderPng(frame));
+    return file;
+  });
+  const psbtFile = join(directory, 'signed.psbt');
+  writeFileSync(psbtFile, Buffer.from(psbt).toString('base64'));
+  return { directory, files: [...files, psbtFile] };
+}

@@ -1,0 +1,17 @@
+import type { Status } from '../../src/ipc/models';
+import type { ApiContext } from './context';
+import { walletSummary } from './wallets';
+
+export function getStatus(ctx: ApiContext): Status {
+  return {
+    appVersion: ctx.appVersion,
+    airgap: ctx.airgap.status(),
+    wallet: ctx.session.wallet ? walletSummary(ctx.session.wallet) : null,
+    stage: ctx.session.stage(),
+  };
+}
+
+export function overrideAirgap(ctx: ApiContext, request: { reason: string }): Status {
+  ctx.airgap.setOverride({ reason: request.reason, source: 'operator' });
+  return getStatus(ctx);
+}

@@ -1,0 +1,46 @@
+import { appendAuditEvent } from '../../src/audit/log';
+import type { WalletSummary } from '../../src/ipc/models';
+import type { Wallet } from '../../src/wallet/types';
+import type { ApiContext } from './context';
+
+export function walletSummary(wallet: Wallet): WalletSummary {
+  return {
+    name: wallet.name,
+    network: wallet.network,
+    scriptType: wallet.scriptType,
+    threshold: wallet.threshold,
+    cosigners: wallet.cosigners.map((c) => ({ fingerprint: c.fingerprint, path: c.path, xpub: c.xpub })),
+    descriptor: wallet.descriptor,
+  };
+}
+
+export function listWallets(ctx: ApiContext): WalletSummary[] {
+  return ctx.core.wallets.list(ctx.dataDir).map(walletSummary);
+}
+
+/** Registers a wallet from a descriptor, Coldcard/Sparrow file or BSMS record, and selects it. */
+export function importWallet(ctx: ApiContext, request: { text: string; name?: string }): WalletSummary {
+  const wallet = ctx.core.wallets.parse(request);
+  ctx.core.wallets.register(ctx.dataDir, wallet);
+  appendAuditEvent(ctx.dataDir, {
+    event: 'wallet-registered',
+    wallet: wallet.name,
+    details: { network: wallet.network, scriptType: wallet.scriptType, threshold: wallet.threshold },
+  });
+  selectLoaded(ctx, wallet);
+  return walletSummary(wallet);
+}
+
+/** Switching wallets ends any ceremony in progress. */
+export function selectWallet(ctx: ApiContext, request: { name: string }): void {
+  selectLoaded(ctx, ctx.core.wallets.load(ctx.dataDir, request.name));
+}
+
+function selectLoaded(ctx: ApiContext, wallet: Wallet): void {
+  ctx.session.reset();
+  ctx.session.wallet = wallet;
+}
+
+export function walletExport(ctx: ApiContext, request: { name: string }): { text: string } {
+  return { text: ctx.core.wallets.load(ctx.dataDir, request.name).descriptor };
+}

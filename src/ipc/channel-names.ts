@@ -1,0 +1,36 @@
+/**
+ * Every call `window.airlock` offers, one IPC channel each. Kept free of zod so the sandboxed
+ * preload stays tiny; the schemas for each name live in ./channels.
+ */
+export const CHANNEL_NAMES = [
+  'getStatus',
+  'overrideAirgap',
+  'listWallets',
+  'importWallet',
+  'selectWallet',
+  'walletExport',
+  'startScan',
+  'scanFrame',
+  'loadPsbtText',
+  'reviewCurrent',
+  'approvalStatus',
+  'approve',
+  'shareWordlist',
+  'addShare',
+  'sign',
+  'encodeSigned',
+  'saveSignedFrames',
+  'cancelCeremony',
+  'auditLog',
+] as const;
+
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
+
+/** Electron IPC channel for an API call; the browser adapter uses the same names for its bindings. */
+export function ipcChannel(name: ChannelName): string {
+  return `airlock:${name}`;
+}
+
+export function isChannelName(value: unknown): value is ChannelName {
+  return typeof value === 'string' && (CHANNEL_NAMES as readonly string[]).includes(value);
+}

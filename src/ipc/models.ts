@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { NetworkNameSchema } from '../common/network';
+import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
+import { CosignerSchema, ScriptTypeSchema } from '../wallet/types';
+
+/** Public data that crosses from main to the renderer. Objects are strict so nothing extra slips through. */
+
+export const IpcErrorSchema = z.strictObject({
+  kind: z.enum(['bad-input', 'refused', 'nothing-to-sign', 'internal']),
+  code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
+  message: z.string().max(500),
+});
+export type IpcError = z.infer<typeof IpcErrorSchema>;
+
+export const AirgapStateSchema = z.enum(['isolated', 'connected', 'overridden']);
+export type AirgapState = z.infer<typeof AirgapStateSchema>;
+
+export const AirgapStatusSchema = z.strictObject({
+  state: AirgapStateSchema,
+  /** Non-loopback interfaces that are up, e.g. `wlan0 192.168.1.20`. */
+  interfaces: z.array(z.strictObject({ name: z.string(), address: z.string() })),
+  signingAllowed: z.boolean(),
+});
+export type AirgapStatus = z.infer<typeof AirgapStatusSchema>;
+
+export const WalletSummarySchema = z.strictObject({
+  name: z.string(),
+  network: NetworkNameSchema,
+  scriptType: ScriptTypeSchema,
+  threshold: z.number().int().positive(),
+  cosigners: z.array(CosignerSchema),
+  descriptor: z.string(),
+});
+export type WalletSummary = z.infer<typeof WalletSummarySchema>;
+
+export const CeremonyStageSchema = z.enum([
+  'idle',
+  'scanning',
+  'loaded',
+  'reviewed',
+  'approved',
+  'unlocked',
+  'signed',
+]);
+export type CeremonyStage = z.infer<typeof CeremonyStageSchema>;
+
+export const StatusSchema = z.strictObject({
+  appVersion: z.string(),
+  airgap: AirgapStatusSchema,
+  wallet: WalletSummarySchema.nullable(),
+  stage: CeremonyStageSchema,
+});
+export type Status = z.infer<typeof StatusSchema>;
+
+export const ScanProgressSchema = z.strictObject({
+  status: z.enum(['waiting', 'progress', 'complete', 'rejected']),
+  /** ur, bbqr, base64, specter; null before the first frame. */
+  format: z.string().nullable(),
+  partsSeen: z.number().int().nonnegative(),
+  /** null while unknown; for fountain codes the library's estimate. */
+  partsNeeded: z.number().int().nonnegative().nullable(),
+  /** Why a frame was rejected, in plain words. */
+  message: z.string().nullable(),
+});
+export type ScanProgress = z.infer<typeof ScanProgressSchema>;
+
+export const PolicyViolationSchema = ReviewWarningSchema;
+
+export const ReviewResultSchema = z.strictObject({
+  walletName: z.string(),
+  psbtHash: z.string().regex(/^[0-9a-f]{64}$/),
+  review: ReviewModelSchema,
+  /** Each policy rule the transaction breaks; any one refuses signing. */
+  violations: z.array(PolicyViolationSchema),
+  approvalsRequired: z.number().int().nonnegative(),
+});
+export type ReviewResult = z.infer<typeof ReviewResultSchema>;
+
+export const ApprovalProgressSchema = z.strictObject({
+  approved: z.array(z.string()),
+  required: z.number().int().nonnegative(),
+  /** Names allowed to approve (from the policy); empty when any enrolled approver may. */
+  candidates: z.array(z.string()),
+  complete: z.boolean(),
+});
+export type ApprovalProgress = z.infer<typeof ApprovalProgressSchema>;
+
+export const ShareProgressSchema = z.strictObject({
+  sharesSeen: z.number().int().nonnegative(),
+  /** null until the first share tells the threshold. */
+  sharesNeeded: z.number().int().positive().nullable(),
+  complete: z.boolean(),
+});
+export type ShareProgress = z.infer<typeof ShareProgressSchema>;
+
+export const QrFormatSchema = z.enum(['ur', 'bbqr', 'base64']);
+export type QrFormat = z.infer<typeof QrFormatSchema>;
+
+export const SignedResultSchema = z.strictObject({
+  psbtBase64: z.string(),
+  psbtOutHash: z.string().regex(/^[0-9a-f]{64}$/),
+  signedInputs: z.number().int().nonnegative(),
+  format: QrFormatSchema,
+  frames: z.array(z.string().min(1)).min(1),
+});
+export type SignedResult = z.infer<typeof SignedResultSchema>;
+
+export const FramesSchema = z.strictObject({
+  format: QrFormatSchema,
+  frames: z.array(z.string().min(1)).min(1),
+});
+export type Frames = z.infer<typeof FramesSchema>;
+
+export const AuditEntryViewSchema = z.strictObject({
+  seq: z.number().int().nonnegative(),
+  time: z.string(),
+  event: z.string(),
+  wallet: z.string().nullable(),
+  psbtHash: z.string().nullable(),
+  outcome: z.string().nullable(),
+  reason: z.string().nullable(),
+  approvers: z.array(z.string()),
+});
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
+
+export const AuditViewSchema = z.strictObject({
+  entries: z.array(AuditEntryViewSchema),
+  verified: z.boolean(),
+  /** Where verification failed, in plain words; null when the chain is intact. */
+  problem: z.string().nullable(),
+});
+export type AuditView = z.infer<typeof AuditViewSchema>;

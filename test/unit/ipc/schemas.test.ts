@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, ipcChannel, isChannelName } from '../../../src/ipc/channel-names';
+import { CHANNELS, resultSchema } from '../../../src/ipc/channels';
+import { StatusSchema } from '../../../src/ipc/models';
+
+const SHARE_20 =
+  'duckling enlarge academic academic agency result length solution fridge kidney coal piece deal husband erode duke ajar critical decision keyboard';
+
+describe('IPC schemas', () => {
+  it('defines a request and a response schema for every channel name, and nothing else', () => {
+    expect(Object.keys(CHANNELS).sort()).toEqual([...CHANNEL_NAMES].sort());
+    expect(ipcChannel('sign')).toBe('airlock:sign');
+    expect(isChannelName('sign')).toBe(true);
+    expect(isChannelName('__proto__')).toBe(false);
+  });
+
+  it('rejects extra fields, so a request cannot smuggle anything through', () => {
+    expect(CHANNELS.getStatus.request.safeParse({}).success).toBe(true);
+    expect(CHANNELS.getStatus.request.safeParse({ debug: true }).success).toBe(false);
+    expect(CHANNELS.scanFrame.request.safeParse({ text: 'ur:crypto-psbt/1-2/abc', extra: 1 }).success).toBe(
+      false,
+    );
+  });
+
+  it('rejects wrong types and empty or oversized strings', () => {
+    expect(CHANNELS.scanFrame.request.safeParse({ text: 42 }).success).toBe(false);
+    expect(CHANNELS.scanFrame.request.safeParse({ text: '' }).success).toBe(false);
+    expect(CHANNELS.scanFrame.request.safeParse({ text: 'x'.repeat(8001) }).success).toBe(false);
+    expect(CHANNELS.importWallet.request.safeParse(null).success).toBe(false);
+    expect(CHANNELS.importWallet.request.safeParse({ text: 'wsh(...)', name: '' }).success).toBe(false);
+  });
+
+  it('accepts only digit PINs and codes for an approval', () => {
+    const ok = { name: 'alice', pin: '482913', code: '123456' };
+    expect(CHANNELS.approve.request.safeParse(ok).success).toBe(true);
+    expect(CHANNELS.approve.request.safeParse({ ...ok, pin: '12' }).success).toBe(false);
+    expect(CHANNELS.approve.request.safeParse({ ...ok, code: '12345a' }).success).toBe(false);
+    expect(CHANNELS.approve.request.safeParse({ name: 'alice', pin: '482913' }).success).toBe(false);
+  });
+
+  it('normalises share words and accepts only 20 or 33 of them', () => {
+    const parsed = CHANNELS.addShare.request.parse({ words: `  ${SHARE_20.toUpperCase()}\n` });
+    expect(parsed.words).toHaveLength(20);
+    expect(parsed.words[0]).toBe('duckling');
+    expect(
+      CHANNELS.addShare.request.safeParse({ words: SHARE_20.split(' ').slice(0, 19).join(' ') }).success,
+    ).toBe(false);
+    expect(CHANNELS.addShare.request.safeParse({ words: SHARE_20.replace('coal', 'c0al') }).success).toBe(
+      false,
+    );
+    expect(CHANNELS.addShare.request.safeParse({ words: ['duckling'] }).success).toBe(false);
+  });
+
+  it('requires an explicit confirmation and a reason to override the air gap', () => {
+    expect(CHANNELS.overrideAirgap.request.safeParse({ confirm: true, reason: 'lab bench' }).success).toBe(
+      true,
+    );
+    expect(CHANNELS.overrideAirgap.request.safeParse({ confirm: false, reason: 'lab bench' }).success).toBe(
+      false,
+    );
+    expect(CHANNELS.overrideAirgap.request.safeParse({ confirm: true, reason: '  ' }).success).toBe(false);
+  });
+
+  it('bounds QR density', () => {
+    expect(CHANNELS.sign.request.safeParse({ format: 'ur', maxFragmentLength: 200 }).success).toBe(true);
+    expect(CHANNELS.sign.request.safeParse({ format: 'ur', maxFragmentLength: 5 }).success).toBe(false);
+    expect(CHANNELS.sign.request.safeParse({ format: 'png' }).success).toBe(false);
+  });
+
+  it('refuses responses that carry fields beyond the schema, such as a secret', () => {
+    const status = {
+      appVersion: '0.1.0',
+      airgap: { state: 'isolated', interfaces: [], signingAllowed: true },
+      wallet: null,
+      stage: 'idle',
+    };
+    expect(StatusSchema.safeParse(status).success).toBe(true);
+    expect(StatusSchema.safeParse({ ...status, seed: '00'.repeat(32) }).success).toBe(false);
+    const envelope = resultSchema(CHANNELS.shareWordlist.response);
+    expect(
+      envelope.safeParse({ ok: false, error: { kind: 'refused', code: 'NO_PSBT', message: 'x' } }).success,
+    ).toBe(true);
+    expect(
+      envelope.safeParse({ ok: false, error: { kind: 'oops', code: 'NO_PSBT', message: 'x' } }).success,
+    ).toBe(false);
+    expect(envelope.safeParse({ ok: true, value: ['a'] }).success).toBe(false);
+  });
+});

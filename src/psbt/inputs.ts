@@ -1,0 +1,78 @@
+import { type Psbt, Transaction } from 'bitcoinjs-lib';
+import { bytesEqual, toHex } from '../common/bytes';
+import { badInput } from '../common/errors';
+
+export type PsbtInputData = Psbt['data']['inputs'][number];
+
+/** Bitcoin's 21 million coins in satoshis; any larger amount is a lie or corruption. */
+export const MAX_MONEY = 2_100_000_000_000_000n;
+
+/** The coin an input spends, as far as the PSBT proves it. */
+export interface SpentOutput {
+  /** null when the PSBT carries neither UTXO field. */
+  script: Uint8Array | null;
+  amount: bigint | null;
+  /** From a full previous transaction whose txid is the one spent. */
+  proven: boolean;
+  /** The PSBT has the full previous transaction. */
+  hasPreviousTx: boolean;
+}
+
+/** Outpoint txid in the usual (reversed, hex) display order. */
+export function inputTxid(psbt: Psbt, index: number): string {
+  return toHex(Uint8Array.from(psbt.txInputs[index]!.hash).reverse());
+}
+
+function checkAmount(value: bigint, where: string): bigint {
+  if (value < 0n || value > MAX_MONEY) throw badInput('AMOUNT_INVALID', `${where} has an impossible amount`);
+  return value;
+}
+
+/**
+ * The output an input spends, with DESIGN §5's bad-input checks: a previous transaction that is not
+ * the one spent, an output index past its end, and a witness UTXO that contradicts it are all lies.
+ */
+export function spentOutput(psbt: Psbt, index: number): SpentOutput {
+  const input = psbt.data.inputs[index]!;
+  const txInput = psbt.txInputs[index]!;
+  let fromPreviousTx: { script: Uint8Array; value: bigint } | undefined;
+  if (input.nonWitnessUtxo) {
+    let previous: Transaction;
+    try {
+      previous = Transaction.fromBuffer(input.nonWitnessUtxo);
+    } catch {
+      throw badInput('PSBT_INVALID', `input ${index}'s previous transaction is unreadable`);
+    }
+    if (previous.getId() !== inputTxid(psbt, index)) {
+      throw badInput(
+        'UTXO_TXID_MISMATCH',
+        `input ${index}'s previous transaction is not the one it spends (its txid differs)`,
+      );
+    }
+    const output = previous.outs[txInput.index];
+    if (!output) {
+      throw badInput(
+        'UTXO_VOUT_MISSING',
+        `input ${index} spends output ${txInput.index} of a transaction with ${previous.outs.length} outputs`,
+      );
+    }
+    fromPreviousTx = { script: output.script, value: checkAmount(output.value, `input ${index}`) };
+  }
+  if (input.witnessUtxo) {
+    const value = checkAmount(input.witnessUtxo.value, `input ${index}`);
+    if (
+      fromPreviousTx &&
+      (fromPreviousTx.value !== value || !bytesEqual(fromPreviousTx.script, input.witnessUtxo.script))
+    ) {
+      throw badInput(
+        'WITNESS_UTXO_MISMATCH',
+        `input ${index}'s witness UTXO disagrees with its previous transaction`,
+      );
+    }
+    if (!fromPreviousTx)
+      return { script: input.witnessUtxo.script, amount: value, proven: false, hasPreviousTx: false };
+  }
+  if (fromPreviousTx)
+    return { script: fromPreviousTx.script, amount: fromPreviousTx.value, proven: true, hasPreviousTx: true };
+  return { script: null, amount: null, proven: false, hasPreviousTx: false };
+}

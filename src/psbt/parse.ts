@@ -1,0 +1,138 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { Psbt, Transaction } from 'bitcoinjs-lib';
+import { toHex } from '../common/bytes';
+import '../common/ecc';
+import { AirlockError, badInput } from '../common/errors';
+import { keyType, type RawKeyValue, RawPsbtReader, writeRawPsbt } from './raw-map';
+import {
+  convertV2ToV0,
+  GLOBAL_UNSIGNED_TX,
+  GLOBAL_VERSION,
+  readV2Maps,
+  V2_ONLY_GLOBAL_TYPES,
+  V2_ONLY_INPUT_TYPES,
+  V2_ONLY_OUTPUT_TYPES,
+} from './v2';
+
+/** Largest PSBT accepted, decoded; far above any standard transaction with its previous transactions. */
+export const MAX_PSBT_BYTES = 4 * 1024 * 1024;
+const MAGIC_TEXT = 'psbt\xff';
+
+const malformed = (why: string) => badInput('PSBT_INVALID', `the PSBT is malformed: ${why}`);
+const tooLarge = () =>
+  badInput('PSBT_TOO_LARGE', `the PSBT is larger than the ${MAX_PSBT_BYTES / 1024 / 1024} MB limit`);
+
+function startsWithMagic(bytes: Uint8Array): boolean {
+  for (let i = 0; i < MAGIC_TEXT.length; i++) if (bytes[i] !== MAGIC_TEXT.charCodeAt(i)) return false;
+  return bytes.length >= MAGIC_TEXT.length;
+}
+
+/** Binary, base64 or hex (surrounding whitespace and line breaks ignored) to PSBT bytes. */
+export function decodePsbtBytes(input: Uint8Array | string): Uint8Array {
+  // Text forms are at most twice the binary size (hex); refuse before decoding anything bigger.
+  if (input.length > MAX_PSBT_BYTES * 2 + 1024) throw tooLarge();
+  if (typeof input !== 'string' && startsWithMagic(input)) {
+    if (input.length > MAX_PSBT_BYTES) throw tooLarge();
+    return input;
+  }
+  const text = (typeof input === 'string' ? input : Buffer.from(input).toString('latin1')).replace(
+    /\s+/g,
+    '',
+  );
+  if (text.length === 0) throw badInput('PSBT_INVALID', 'the PSBT is empty');
+  let bytes: Uint8Array;
+  if (/^[0-9a-fA-F]+$/.test(text) && text.length % 2 === 0) {
+    bytes = new Uint8Array(Buffer.from(text, 'hex'));
+  } else if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+    bytes = new Uint8Array(Buffer.from(text, 'base64'));
+  } else {
+    throw badInput('PSBT_INVALID', 'the PSBT is neither binary, base64 nor hex');
+  }
+  if (bytes.length > MAX_PSBT_BYTES) throw tooLarge();
+  if (!startsWithMagic(bytes)) throw malformed('it does not start with the PSBT magic bytes');
+  return bytes;
+}
+
+function versionOf(global: RawKeyValue[]): number {
+  const entry = global.find((kv) => keyType(kv.key) === GLOBAL_VERSION);
+  if (!entry) return 0;
+  if (entry.key.length !== 1 || entry.value.length !== 4) throw malformed('the version field is not 4 bytes');
+  return Buffer.from(entry.value).readUInt32LE(0);
+}
+
+function rejectDuplicateInputs(unsignedTx: Uint8Array): void {
+  let tx: Transaction;
+  try {
+    tx = Transaction.fromBuffer(unsignedTx);
+  } catch (error) {
+    throw malformed(`its unsigned transaction is unreadable (${libraryReason(error)})`);
+  }
+  const seen = new Set<string>();
+  for (const [i, input] of tx.ins.entries()) {
+    const outpoint = `${toHex(input.hash)}:${input.index}`;
+    if (seen.has(outpoint)) {
+      throw badInput('DUPLICATE_INPUT', `input ${i} spends the same coin as an earlier input`);
+    }
+    seen.add(outpoint);
+  }
+}
+
+/** PSBT v0 must not carry the fields BIP-370 reserves for v2. */
+function rejectV2Fields(psbt: Psbt): void {
+  const has = (vals: Array<{ key: Uint8Array }> | undefined, types: Set<number>) =>
+    (vals ?? []).some((kv) => types.has(keyType(kv.key)));
+  if (has(psbt.data.globalMap.unknownKeyVals, V2_ONLY_GLOBAL_TYPES))
+    throw malformed('a v0 PSBT has v2 global fields');
+  if (psbt.data.inputs.some((input) => has(input.unknownKeyVals, V2_ONLY_INPUT_TYPES)))
+    throw malformed('a v0 PSBT has v2 input fields');
+  if (psbt.data.outputs.some((output) => has(output.unknownKeyVals, V2_ONLY_OUTPUT_TYPES)))
+    throw malformed('a v0 PSBT has v2 output fields');
+}
+
+function libraryReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text
+    .split('\n')[0]!
+    .replace(/^Format Error: /, '')
+    .slice(0, 160);
+}
+
+/** Parses v0 PSBT bytes with bitcoinjs-lib, turning its exceptions into typed bad input. */
+function parseV0(bytes: Uint8Array): Psbt {
+  const global = new RawPsbtReader(bytes).readMap('global map');
+  const version = versionOf(global);
+  if (version !== 0) throw malformed(`PSBT version ${version} is not supported`);
+  const unsigned = global.find((kv) => keyType(kv.key) === GLOBAL_UNSIGNED_TX);
+  if (unsigned?.key.length !== 1) throw malformed('it has no unsigned transaction');
+  rejectDuplicateInputs(unsigned.value);
+  let psbt: Psbt;
+  try {
+    psbt = Psbt.fromBuffer(bytes);
+  } catch (error) {
+    throw malformed(libraryReason(error));
+  }
+  rejectV2Fields(psbt);
+  return psbt;
+}
+
+/**
+ * Parses a PSBT given as binary, base64 or hex. BIP-370 (v2) PSBTs are converted to v0, so the result
+ * is always a v0 bitcoinjs-lib Psbt. Every failure is bad input (PSBT_INVALID, PSBT_TOO_LARGE, DUPLICATE_INPUT).
+ */
+export function parsePsbt(input: Uint8Array | string): Psbt {
+  try {
+    const bytes = decodePsbtBytes(input);
+    const reader = new RawPsbtReader(bytes);
+    const global = reader.readMap('global map');
+    if (versionOf(global) === 2) return parseV0(writeRawPsbt(convertV2ToV0(readV2Maps(reader, global))));
+    return parseV0(bytes);
+  } catch (error) {
+    if (error instanceof AirlockError) throw error;
+    throw malformed(libraryReason(error));
+  }
+}
+
+/** SHA-256 (hex) of the canonical v0 serialization: the same PSBT hashes the same whatever its encoding. */
+export function psbtHash(psbt: Psbt | Uint8Array): string {
+  return toHex(sha256(psbt instanceof Uint8Array ? psbt : psbt.toBuffer()));
+}

@@ -1,0 +1,81 @@
+import { createRequire } from 'node:module';
+
+/**
+ * Independent script verification with bitcore-lib's interpreter (a separate implementation from the
+ * bitcoinjs-lib that builds our transactions), with the flags of DESIGN §9.
+ */
+interface BitcoreScript {
+  toString(): string;
+}
+interface BitcoreInput {
+  script: BitcoreScript;
+  getWitnesses?(): Buffer[];
+  witnesses?: Buffer[];
+}
+interface BitcoreTransaction {
+  inputs: BitcoreInput[];
+}
+interface BitcoreInterpreter {
+  verify(
+    scriptSig: BitcoreScript,
+    scriptPubkey: BitcoreScript,
+    tx: BitcoreTransaction,
+    nin: number,
+    flags: number,
+    witness: Buffer[],
+    satoshis: number,
+  ): boolean;
+  errstr: string;
+}
+interface Bitcore {
+  Transaction: new (hex: string) => BitcoreTransaction;
+  Script: {
+    new (buffer: Buffer): BitcoreScript;
+    Interpreter: { new (): BitcoreInterpreter } & Record<string, number>;
+  };
+}
+
+const bitcore = createRequire(import.meta.url)('bitcore-lib') as Bitcore;
+const Interpreter = bitcore.Script.Interpreter;
+
+export const VERIFY_FLAGS =
+  (Interpreter.SCRIPT_VERIFY_P2SH as number) |
+  (Interpreter.SCRIPT_VERIFY_WITNESS as number) |
+  (Interpreter.SCRIPT_VERIFY_STRICTENC as number) |
+  (Interpreter.SCRIPT_VERIFY_NULLDUMMY as number) |
+  (Interpreter.SCRIPT_VERIFY_DERSIG as number) |
+  (Interpreter.SCRIPT_VERIFY_LOW_S as number);
+
+export interface SpentCoin {
+  script: Uint8Array;
+  value: bigint;
+}
+
+/** Verifies every input of a signed transaction (hex) against the coins it spends; returns failures. */
+export function verifyTransaction(
+  txHex: string,
+  spent: SpentCoin[],
+): Array<{ input: number; error: string }> {
+  const tx = new bitcore.Transaction(txHex);
+  const failures: Array<{ input: number; error: string }> = [];
+  tx.inputs.forEach((input, i) => {
+    const coin = spent[i];
+    if (!coin) {
+      failures.push({ input: i, error: 'no spent coin given' });
+      return;
+    }
+    const interpreter = new Interpreter();
+    const witness = input.getWitnesses?.() ?? input.witnesses ?? [];
+    const ok = interpreter.verify(
+      input.script,
+      new bitcore.Script(Buffer.from(coin.script)),
+      tx,
+      i,
+      VERIFY_FLAGS,
+      witness,
+      Number(coin.value),
+    );
+    if (!ok) failures.push({ input: i, error: interpreter.errstr || 'verification failed' });
+  });
+  return failures;
+}

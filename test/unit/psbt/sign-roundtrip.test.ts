@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { combinePsbts } from '../../../src/psbt/combine';
+import { extractTransaction, finalizePsbt } from '../../../src/psbt/finalize';
+import { parsePsbt } from '../../../src/psbt/parse';
+import { reviewPsbt } from '../../../src/psbt/review';
+import { signPsbt } from '../../../src/psbt/sign';
+import { WalletDeriver } from '../../../src/wallet/derive';
+import type { ScriptType } from '../../../src/wallet/types';
+import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
+import { verifyTransaction } from '../../helpers/verify-tx';
+
+const SCRIPT_TYPES: ScriptType[] = ['p2wsh', 'p2sh-p2wsh', 'p2sh'];
+
+describe.each(SCRIPT_TYPES)('2-of-3 %s: two cosigners sign, combine, finalize, extract', (scriptType) => {
+  const wallet = testWallet({ scriptType });
+  const inputs = [
+    { index: 0, amount: 150_000n },
+    { chain: 1 as const, index: 7, amount: 60_000n },
+  ];
+  const outputs = [
+    { script: EXTERNAL_SCRIPT, amount: 120_000n },
+    { change: { index: 3 }, amount: 85_000n },
+  ];
+
+  it('produces a transaction whose scripts bitcore-lib verifies', () => {
+    const unsigned = buildPsbt({ wallet, inputs, outputs }).toBase64();
+    const byA = signPsbt({ psbt: parsePsbt(unsigned), wallet, seed: seedOf(TEST_MNEMONICS[0]) });
+    const byC = signPsbt({ psbt: parsePsbt(unsigned), wallet, seed: seedOf(TEST_MNEMONICS[2]) });
+    expect(byA.signedInputs).toEqual([0, 1]);
+    expect(byC.signedInputs).toEqual([0, 1]);
+    const combined = combinePsbts([parsePsbt(byA.psbt.toBase64()), parsePsbt(byC.psbt.toBase64())]);
+    expect(reviewPsbt({ psbt: combined, wallet }).signatures).toEqual({ present: 4, required: 4 });
+
+    const txHex = extractTransaction(finalizePsbt(combined));
+    const deriver = new WalletDeriver(wallet);
+    const spent = inputs.map((input) => ({
+      script: deriver.script(input.chain ?? 0, input.index).outputScript,
+      value: input.amount,
+    }));
+    expect(spent.length).toBe(combined.inputCount);
+    expect(verifyTransaction(txHex, spent)).toEqual([]);
+
+    // The estimate never understates the real size, and is close to it.
+    const real = combined.clone();
+    const vsize = reviewPsbt({ psbt: real, wallet }).vsize;
+    const actual = finalizePsbt(real).extractTransaction(true).virtualSize();
+    expect(vsize).toBeGreaterThanOrEqual(actual);
+    expect(vsize - actual).toBeLessThanOrEqual(6);
+  });
+
+  it('is rejected by the verifier when a signature is from the wrong key (the check can fail)', () => {
+    const unsigned = buildPsbt({ wallet, inputs, outputs }).toBase64();
+    const byA = signPsbt({ psbt: parsePsbt(unsigned), wallet, seed: seedOf(TEST_MNEMONICS[0]) });
+    const byB = signPsbt({ psbt: parsePsbt(unsigned), wallet, seed: seedOf(TEST_MNEMONICS[1]) });
+    const txHex = extractTransaction(finalizePsbt(combinePsbts([byA.psbt, byB.psbt])));
+    const deriver = new WalletDeriver(wallet);
+    // Claim input 0 spends the script of another index: verification must fail.
+    const wrong = [
+      { script: deriver.script(0, 1).outputScript, value: 150_000n },
+      { script: deriver.script(1, 7).outputScript, value: 60_000n },
+    ];
+    expect(verifyTransaction(txHex, wrong).map((f) => f.input)).toEqual([0]);
+  });
+});
+
+describe('signing details', () => {
+  const wallet = testWallet();
+  const psbt = () =>
+    buildPsbt({
+      wallet,
+      inputs: [{ index: 2, amount: 50_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 49_000n }],
+    });
+
+  it('keeps the other cosigner signature and adds ours', () => {
+    const first = signPsbt({ psbt: psbt(), wallet, seed: seedOf(TEST_MNEMONICS[1]) }).psbt;
+    const theirs = first.data.inputs[0]!.partialSig![0]!;
+    const second = signPsbt({
+      psbt: parsePsbt(first.toBase64()),
+      wallet,
+      seed: seedOf(TEST_MNEMONICS[0]),
+    }).psbt;
+    const sigs = second.data.inputs[0]!.partialSig!;
+    expect(sigs).toHaveLength(2);
+    expect(sigs.some((s) => Buffer.from(s.signature).equals(Buffer.from(theirs.signature)))).toBe(true);
+  });
+
+  it('does not sign twice with the same key', () => {
+    const once = signPsbt({ psbt: psbt(), wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
+    const again = signPsbt({ psbt: once, wallet, seed: seedOf(TEST_MNEMONICS[0]) });
+    expect(again.signedInputs).toEqual([]);
+    expect(again.psbt.data.inputs[0]!.partialSig).toHaveLength(1);
+  });
+
+  it('signs deterministically (RFC 6979) with low-S DER signatures and SIGHASH_ALL', () => {
+    const a = signPsbt({ psbt: psbt(), wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
+    const sig = a.data.inputs[0]!.partialSig![0]!.signature;
+    expect(sig.at(-1)).toBe(0x01);
+    const sLength = sig[5 + sig[3]!]!;
+    const s = sig.subarray(6 + sig[3]!, 6 + sig[3]! + sLength);
+    // Low S: the high bit of a 32-byte S is clear (and DER adds no leading zero).
+    expect(s.length).toBeLessThanOrEqual(32);
+    expect(s[0]! & 0x80).toBe(0);
+  });
+
+  it('never changes the outputs', () => {
+    const before = psbt();
+    const outputsBefore = JSON.stringify(before.data.outputs);
+    const unsignedBefore = Buffer.from(before.data.globalMap.unsignedTx.toBuffer()).toString('hex');
+    const after = signPsbt({ psbt: before, wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
+    expect(JSON.stringify(after.data.outputs)).toBe(outputsBefore);
+    expect(Buffer.from(after.data.globalMap.unsignedTx.toBuffer()).toString('hex')).toBe(unsignedBefore);
+    expect(after.data.inputs[0]!.finalScriptWitness).toBeUndefined();
+  });
+});

@@ -1,0 +1,220 @@
+import { badInput } from '../common/errors';
+import type { NetworkName } from '../common/network';
+import { addDescriptorChecksum, stripDescriptorChecksum } from './checksum';
+import { type KeyExpression, originPathForDescriptor, parseKeyExpression } from './key-expression';
+import type { ScriptType, Wallet } from './types';
+import { WalletSchema } from './types';
+
+/** Output descriptors for multisig wallets: wsh(…), sh(wsh(…)), sh(…) around multi/sortedmulti. */
+
+export const MAX_COSIGNERS = 15;
+/** Descriptors longer than this are not multisig wallets of at most 15 keys. */
+const MAX_DESCRIPTOR_LENGTH = 8192;
+
+export interface ParsedDescriptor {
+  scriptType: ScriptType;
+  sorted: boolean;
+  threshold: number;
+  keys: KeyExpression[];
+}
+
+const WRAPPERS: { open: string; close: string; scriptType: ScriptType }[] = [
+  { open: 'sh(wsh(', close: '))', scriptType: 'p2sh-p2wsh' },
+  { open: 'wsh(', close: ')', scriptType: 'p2wsh' },
+  { open: 'sh(', close: ')', scriptType: 'p2sh' },
+];
+
+function unwrap(body: string): { scriptType: ScriptType; inner: string } {
+  for (const wrapper of WRAPPERS) {
+    if (body.startsWith(wrapper.open) && body.endsWith(wrapper.close)) {
+      return {
+        scriptType: wrapper.scriptType,
+        inner: body.slice(wrapper.open.length, body.length - wrapper.close.length),
+      };
+    }
+  }
+  throw badInput(
+    'DESCRIPTOR_UNSUPPORTED',
+    'only multisig descriptors wsh(…multi…), sh(wsh(…multi…)) and sh(…multi…) can be registered',
+  );
+}
+
+/** Parses the descriptor's syntax (checksum verified when present) without the wallet rules. */
+export function parseDescriptorSyntax(text: string): ParsedDescriptor {
+  const trimmed = text.trim();
+  if (trimmed.length > MAX_DESCRIPTOR_LENGTH) {
+    throw badInput('DESCRIPTOR_INVALID', 'the descriptor is too long for a multisig wallet');
+  }
+  const { body } = stripDescriptorChecksum(trimmed);
+  const { scriptType, inner } = unwrap(body);
+  const match = /^(sortedmulti|multi)\((.*)\)$/.exec(inner);
+  if (!match) {
+    throw badInput('DESCRIPTOR_UNSUPPORTED', 'the descriptor holds no multi(…) or sortedmulti(…) expression');
+  }
+  const [thresholdText = '', ...keyTexts] = (match[2] as string).split(',');
+  if (!/^\d{1,2}$/.test(thresholdText)) {
+    throw badInput('DESCRIPTOR_INVALID', 'the multisig threshold is not a number between 1 and 15');
+  }
+  if (keyTexts.length === 0) throw badInput('DESCRIPTOR_INVALID', 'the multisig expression lists no keys');
+  if (keyTexts.length > MAX_COSIGNERS) {
+    throw badInput('TOO_MANY_KEYS', `a multisig wallet holds at most ${MAX_COSIGNERS} keys`);
+  }
+  const keys = keyTexts.map((keyText, i) => parseKeyExpression(keyText, `cosigner ${i + 1}`));
+  return { scriptType, sorted: match[1] === 'sortedmulti', threshold: Number(thresholdText), keys };
+}
+
+export interface WalletFromDescriptorOptions {
+  name: string;
+  /** Required for tpub keys to tell testnet, signet and regtest apart; default testnet. */
+  network?: NetworkName;
+  /** Accept keys with no derivation after them as account keys (JSON exports that omit `/0/*`). */
+  allowAccountKeys?: boolean;
+  /** Accept `/c/i` keys (one fixed address), as BIP-129 records without path restrictions use. */
+  allowFixedAddress?: boolean;
+}
+
+export interface WalletFromDescriptor {
+  wallet: Wallet;
+  /** Where the descriptor's first address lies: chain 0 index 0 unless the keys were fixed at /c/i. */
+  firstAddressAt: { chain: 0 | 1; index: number };
+}
+
+function checkNetwork(parsed: ParsedDescriptor, requested: NetworkName | undefined): NetworkName {
+  const mainnet = parsed.keys[0]?.key.mainnet ?? true;
+  if (parsed.keys.some((k) => k.key.mainnet !== mainnet)) {
+    throw badInput('MIXED_NETWORKS', 'the cosigners mix mainnet (xpub) and test network (tpub) keys');
+  }
+  if (requested === undefined) return mainnet ? 'mainnet' : 'testnet';
+  if ((requested === 'mainnet') !== mainnet) {
+    throw badInput(
+      'NETWORK_MISMATCH',
+      `the keys are ${mainnet ? 'mainnet' : 'test network'} keys but ${requested} was requested`,
+    );
+  }
+  return requested;
+}
+
+function checkKeyPurposes(parsed: ParsedDescriptor): void {
+  parsed.keys.forEach(({ key }, i) => {
+    if (key.purpose === 'singlesig-p2wpkh' || key.purpose === 'singlesig-p2sh-p2wpkh') {
+      throw badInput(
+        'SINGLESIG_KEY',
+        `cosigner ${i + 1} is a ${key.prefix}, a single-signature key; export the multisig key (xpub, Zpub or Ypub) instead`,
+      );
+    }
+    const expected =
+      key.purpose === 'multisig-p2wsh'
+        ? 'p2wsh'
+        : key.purpose === 'multisig-p2sh-p2wsh'
+          ? 'p2sh-p2wsh'
+          : null;
+    if (expected && expected !== parsed.scriptType) {
+      throw badInput(
+        'SLIP132_MISMATCH',
+        `cosigner ${i + 1} is a ${key.prefix}, made for ${expected} wallets, but this wallet is ${parsed.scriptType}`,
+      );
+    }
+  });
+}
+
+function checkDerivations(
+  parsed: ParsedDescriptor,
+  options: WalletFromDescriptorOptions,
+): WalletFromDescriptor['firstAddressAt'] {
+  const forms = parsed.keys.map((k) => k.derivation);
+  const first = forms[0];
+  const same = forms.every((form) => JSON.stringify(form) === JSON.stringify(first));
+  if (!first || !same) {
+    throw badInput(
+      'DESCRIPTOR_UNSUPPORTED',
+      'the cosigners do not all use the same derivation after their keys',
+    );
+  }
+  switch (first.kind) {
+    case 'chains':
+      return { chain: 0, index: 0 };
+    case 'account':
+      if (options.allowAccountKeys) return { chain: 0, index: 0 };
+      break;
+    case 'fixed':
+      if (options.allowFixedAddress && (first.chain === 0 || first.chain === 1)) {
+        return { chain: first.chain, index: first.index };
+      }
+      break;
+    case 'other':
+      break;
+  }
+  throw badInput(
+    'DESCRIPTOR_UNSUPPORTED',
+    'each key must end in /0/*, /1/* or /<0;1>/* (receive and change chains of the account key)',
+  );
+}
+
+/** Applies the wallet rules (origins, networks, thresholds, duplicates) and builds the Wallet. */
+export function walletFromParsedDescriptor(
+  parsed: ParsedDescriptor,
+  options: WalletFromDescriptorOptions,
+): WalletFromDescriptor {
+  const n = parsed.keys.length;
+  if (parsed.threshold < 1 || parsed.threshold > n) {
+    throw badInput('THRESHOLD_INVALID', `the threshold ${parsed.threshold} is not between 1 and ${n} keys`);
+  }
+  const network = checkNetwork(parsed, options.network);
+  checkKeyPurposes(parsed);
+  const firstAddressAt = checkDerivations(parsed, options);
+  const seen = new Set<string>();
+  const cosigners = parsed.keys.map(({ origin, key }, i) => {
+    if (!origin) {
+      throw badInput(
+        'KEY_ORIGIN_MISSING',
+        `cosigner ${i + 1} has no key origin [fingerprint/path]; without it its signatures cannot be checked`,
+      );
+    }
+    if (origin.depth !== key.depth) {
+      throw badInput(
+        'KEY_ORIGIN_MISMATCH',
+        `cosigner ${i + 1}'s origin path has ${origin.depth} steps but its key sits at depth ${key.depth}`,
+      );
+    }
+    if (seen.has(key.xpub))
+      throw badInput('DUPLICATE_KEY', `cosigner ${i + 1} repeats the key of another cosigner`);
+    seen.add(key.xpub);
+    return { fingerprint: origin.fingerprint, path: origin.path, xpub: key.xpub };
+  });
+  const draft = {
+    name: options.name,
+    network,
+    scriptType: parsed.scriptType,
+    threshold: parsed.threshold,
+    sorted: parsed.sorted,
+    cosigners,
+    descriptor: '',
+  };
+  const wallet = WalletSchema.parse({ ...draft, descriptor: formatDescriptor(draft) });
+  return { wallet, firstAddressAt };
+}
+
+/** Parses a multisig descriptor into a Wallet (checksum verified when present). */
+export function parseDescriptor(text: string, options: WalletFromDescriptorOptions): Wallet {
+  return walletFromParsedDescriptor(parseDescriptorSyntax(text), options).wallet;
+}
+
+/**
+ * The canonical descriptor of a wallet: keys in registration order with `h` origins and
+ * `/<0;1>/*`, and its checksum, e.g. `wsh(sortedmulti(2,[fp/48h/1h/0h/2h]tpub…/<0;1>/*,…))#…`.
+ */
+export function formatDescriptor(
+  wallet: Pick<Wallet, 'scriptType' | 'sorted' | 'threshold' | 'cosigners'>,
+): string {
+  const keys = wallet.cosigners.map(
+    (c) => `[${c.fingerprint}${originPathForDescriptor(c.path)}]${c.xpub}/<0;1>/*`,
+  );
+  const multi = `${wallet.sorted ? 'sortedmulti' : 'multi'}(${wallet.threshold},${keys.join(',')})`;
+  const body =
+    wallet.scriptType === 'p2wsh'
+      ? `wsh(${multi})`
+      : wallet.scriptType === 'p2sh-p2wsh'
+        ? `sh(wsh(${multi}))`
+        : `sh(${multi})`;
+  return addDescriptorChecksum(body);
+}

@@ -1,0 +1,94 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { badInput, refused } from '../common/errors';
+import { readJsonFile, writeFileAtomic } from '../common/storage';
+import { parseDescriptor } from './descriptor';
+import { assertWalletName, WALLET_NAME_PATTERN } from './names';
+import { type Wallet, WalletSchema } from './types';
+
+/** Registered wallets live in `<dataDir>/wallets/<name>.json`, one file each, written atomically. */
+
+export function walletsDir(dataDir: string): string {
+  return join(dataDir, 'wallets');
+}
+
+function walletPath(dataDir: string, name: string): string {
+  return join(walletsDir(dataDir), `${assertWalletName(name)}.json`);
+}
+
+/** The fields that define a registration; two registrations with equal fields are the same wallet. */
+function sameRegistration(a: Wallet, b: Wallet): boolean {
+  return (
+    a.name === b.name &&
+    a.network === b.network &&
+    a.scriptType === b.scriptType &&
+    a.threshold === b.threshold &&
+    a.sorted === b.sorted &&
+    a.descriptor === b.descriptor &&
+    JSON.stringify(a.cosigners) === JSON.stringify(b.cosigners)
+  );
+}
+
+/** Rejects a stored file whose fields disagree with its own descriptor (edited or damaged). */
+function checkConsistent(wallet: Wallet, path: string): Wallet {
+  let rebuilt: Wallet;
+  try {
+    rebuilt = parseDescriptor(wallet.descriptor, { name: wallet.name, network: wallet.network });
+  } catch {
+    throw badInput(
+      'FILE_CORRUPT',
+      `wallet file at ${path} holds an invalid descriptor; it was left as it is`,
+    );
+  }
+  if (!sameRegistration(rebuilt, wallet)) {
+    throw badInput(
+      'FILE_CORRUPT',
+      `wallet file at ${path} disagrees with its own descriptor; it was left as it is`,
+    );
+  }
+  return wallet;
+}
+
+export interface RegisterResult {
+  wallet: Wallet;
+  /** false when the same wallet was already registered under this name (nothing was written). */
+  created: boolean;
+}
+
+/** Registers a wallet; the same wallet again is a no-op, a different wallet under a taken name is refused. */
+export function registerWallet(dataDir: string, wallet: Wallet): RegisterResult {
+  const valid = WalletSchema.parse(wallet);
+  const path = walletPath(dataDir, valid.name);
+  checkConsistent(valid, '(new registration)');
+  if (existsSync(path)) {
+    const existing = loadWallet(dataDir, valid.name);
+    if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
+    throw refused(
+      'WALLET_NAME_TAKEN',
+      `a different wallet is already registered as "${valid.name}"; choose another name with --name`,
+    );
+  }
+  writeFileAtomic(path, `${JSON.stringify(valid, null, 2)}\n`);
+  return { wallet: valid, created: true };
+}
+
+export function loadWallet(dataDir: string, name: string): Wallet {
+  const path = walletPath(dataDir, name);
+  if (!existsSync(path)) throw badInput('WALLET_NOT_FOUND', `no wallet is registered as "${name}"`);
+  const wallet = readJsonFile(path, WalletSchema, 'wallet file');
+  if (wallet.name !== name) {
+    throw badInput('FILE_CORRUPT', `wallet file at ${path} names another wallet; it was left as it is`);
+  }
+  return checkConsistent(wallet, path);
+}
+
+/** Every registered wallet, sorted by name. */
+export function listWallets(dataDir: string): Wallet[] {
+  const dir = walletsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.json') && WALLET_NAME_PATTERN.test(file.slice(0, -'.json'.length)))
+    .map((file) => file.slice(0, -'.json'.length))
+    .sort()
+    .map((name) => loadWallet(dataDir, name));
+}

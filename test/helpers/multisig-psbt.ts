@@ -4,6 +4,7 @@ import { bitcoinNetwork, type NetworkName } from '../../src/common/network';
 import { mnemonicToSeed } from '../../src/keys/bip39';
 import { accountXpub } from '../../src/keys/hd';
 import { WalletDeriver } from '../../src/wallet/derive';
+import { formatDescriptor } from '../../src/wallet/descriptor';
 import type { Chain, ScriptType, Wallet } from '../../src/wallet/types';
 
 /** Three public BIP-39 test mnemonics (Trezor vectors): cosigners A, B and C of the test wallets. */
@@ -33,14 +34,7 @@ export function testWallet({
   name?: string;
 } = {}): Wallet {
   const cosigners = mnemonics.map((m) => accountXpub({ seed: seedOf(m), scriptType, network }));
-  const keys = cosigners.map((c) => `[${c.fingerprint}${c.path.slice(1)}]${c.xpub}/<0;1>/*`).join(',');
-  const multi = `sortedmulti(${threshold},${keys})`;
-  const descriptor =
-    scriptType === 'p2wsh'
-      ? `wsh(${multi})`
-      : scriptType === 'p2sh-p2wsh'
-        ? `sh(wsh(${multi}))`
-        : `sh(${multi})`;
+  const descriptor = formatDescriptor({ scriptType, sorted: true, threshold, cosigners });
   return { name, network, scriptType, threshold, sorted: true, cosigners, descriptor };
 }
 

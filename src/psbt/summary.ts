@@ -1,0 +1,31 @@
+import type { ReviewModel } from './review-model';
+
+/** The few numbers of a review that audit entries and notes record. */
+export interface ReviewSummary {
+  inputs: number;
+  outputs: number;
+  /** Satoshis leaving the wallet: external and allowed outputs. */
+  sent: number;
+  change: number;
+  fee: number | null;
+  feeRate: number | null;
+  signaturesPresent: number;
+  signaturesRequired: number;
+  warnings: string[];
+}
+
+export function summarizeReview(review: ReviewModel): ReviewSummary {
+  const sum = (kinds: string[]) =>
+    review.outputs.filter((o) => kinds.includes(o.kind)).reduce((total, o) => total + o.amount, 0);
+  return {
+    inputs: review.inputs.length,
+    outputs: review.outputs.length,
+    sent: sum(['external', 'allowed']),
+    change: sum(['change']),
+    fee: review.fee,
+    feeRate: review.feeRate,
+    signaturesPresent: review.signatures.present,
+    signaturesRequired: review.signatures.required,
+    warnings: review.warnings.map((w) => w.code),
+  };
+}

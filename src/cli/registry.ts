@@ -2,6 +2,7 @@ import { combineCommand } from './commands/combine';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
 import { signCommand } from './commands/sign';
+import { walletCommand } from './commands/wallet';
 import { xpubCommand } from './commands/xpub';
 import type { CliCommand } from './context';
 
@@ -10,6 +11,7 @@ import type { CliCommand } from './context';
  * add one import and one entry here.
  */
 export const COMMANDS: CliCommand[] = [
+  walletCommand,
   inspectCommand,
   signCommand,
   combineCommand,

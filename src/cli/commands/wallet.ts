@@ -1,0 +1,148 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { appendAuditEvent } from '../../audit/log';
+import { badInput } from '../../common/errors';
+import { NetworkNameSchema } from '../../common/network';
+import { WalletDeriver } from '../../wallet/derive';
+import { importWalletDetailed, MAX_WALLET_FILE_BYTES } from '../../wallet/import';
+import { listWallets, loadWallet, registerWallet } from '../../wallet/registry';
+import type { Wallet } from '../../wallet/types';
+import { parseCommandArgs } from '../args';
+import type { CliCommand, CliContext } from '../context';
+
+const USAGE = [
+  'airlock wallet import <FILE|DESCRIPTOR|-> [--name NAME] [--network NET]',
+  '       airlock wallet list',
+  '       airlock wallet show NAME',
+].join('\n');
+
+/** A descriptor typed on the command line rather than a path to a file. */
+function looksLikeInlineDescriptor(argument: string): boolean {
+  return /^[a-z_]+\(/.test(argument.trim());
+}
+
+function readLimited(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw badInput('FILE_UNREADABLE', `cannot read the wallet file ${path}`);
+  }
+  if (size > MAX_WALLET_FILE_BYTES) {
+    throw badInput('WALLET_FILE_TOO_LARGE', `a wallet file is at most ${MAX_WALLET_FILE_BYTES / 1024} kB`);
+  }
+  const buffer = Buffer.alloc(size);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, buffer, 0, size, 0);
+  } finally {
+    closeSync(fd);
+  }
+  return buffer.toString('utf8');
+}
+
+async function readSource(argument: string, ctx: CliContext): Promise<string> {
+  if (argument === '-') {
+    const bytes = await ctx.io.readStdin();
+    if (bytes.length > MAX_WALLET_FILE_BYTES) {
+      throw badInput('WALLET_FILE_TOO_LARGE', `a wallet file is at most ${MAX_WALLET_FILE_BYTES / 1024} kB`);
+    }
+    return Buffer.from(bytes).toString('utf8');
+  }
+  if (looksLikeInlineDescriptor(argument)) return argument;
+  return readLimited(resolve(ctx.io.cwd, argument));
+}
+
+function describeWallet(wallet: Wallet): string {
+  const deriver = new WalletDeriver(wallet);
+  const lines = [
+    `Wallet:     ${wallet.name}`,
+    `Policy:     ${wallet.threshold} of ${wallet.cosigners.length} (${wallet.sorted ? 'sortedmulti' : 'multi'})`,
+    `Script:     ${wallet.scriptType}`,
+    `Network:    ${wallet.network}`,
+    'Cosigners:',
+    ...wallet.cosigners.map((c, i) => `  ${i + 1}. [${c.fingerprint}${c.path.slice(1)}] ${c.xpub}`),
+    `First receive address: ${deriver.script(0, 0).address}`,
+    `First change address:  ${deriver.script(1, 0).address}`,
+    `Descriptor: ${wallet.descriptor}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+async function importCommand(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { name: { type: 'string' }, network: { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length !== 1)
+    throw badInput('BAD_ARGUMENTS', `give one wallet file or descriptor. Usage: ${USAGE}`);
+  let network: Wallet['network'] | undefined;
+  if (values.network !== undefined) {
+    const parsed = NetworkNameSchema.safeParse(values.network);
+    if (!parsed.success)
+      throw badInput('BAD_ARGUMENTS', '--network must be mainnet, testnet, signet or regtest');
+    network = parsed.data;
+  }
+  const text = await readSource(positionals[0] as string, ctx);
+  const { wallet, format } = importWalletDetailed({ text, name: values.name, network });
+  const { created } = registerWallet(ctx.dataDir, wallet);
+  if (created) {
+    appendAuditEvent(ctx.dataDir, {
+      event: 'wallet-registered',
+      wallet: wallet.name,
+      details: { descriptor: wallet.descriptor, network: wallet.network, format },
+    });
+  }
+  ctx.io.stderr.write(
+    created
+      ? `Registered wallet "${wallet.name}" from a ${format} export.\n`
+      : `Wallet "${wallet.name}" was already registered with the same keys; nothing changed.\n`,
+  );
+  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
+}
+
+function listCommand(args: string[], ctx: CliContext): void {
+  const { positionals } = parseCommandArgs(args, {}, USAGE);
+  if (positionals.length > 0)
+    throw badInput('BAD_ARGUMENTS', `wallet list takes no arguments. Usage: ${USAGE}`);
+  const wallets = listWallets(ctx.dataDir);
+  if (ctx.json) {
+    ctx.io.stdout.write(`${JSON.stringify({ wallets })}\n`);
+    return;
+  }
+  if (wallets.length === 0) ctx.io.stderr.write('No wallet is registered yet; see airlock wallet import.\n');
+  for (const w of wallets) {
+    ctx.io.stdout.write(
+      `${w.name}\t${w.threshold}-of-${w.cosigners.length}\t${w.scriptType}\t${w.network}\n`,
+    );
+  }
+}
+
+function showCommand(args: string[], ctx: CliContext): void {
+  const { positionals } = parseCommandArgs(args, {}, USAGE);
+  if (positionals.length !== 1) throw badInput('BAD_ARGUMENTS', `give one wallet name. Usage: ${USAGE}`);
+  const wallet = loadWallet(ctx.dataDir, positionals[0] as string);
+  ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
+}
+
+export const walletCommand: CliCommand = {
+  name: 'wallet',
+  summary: 'register a multisig wallet (descriptor, Coldcard/Sparrow file, BSMS, Caravan JSON), list, show',
+  usage: USAGE,
+  async run(args, ctx) {
+    const [sub, ...rest] = args;
+    switch (sub) {
+      case 'import':
+        return importCommand(rest, ctx);
+      case 'list':
+        return listCommand(rest, ctx);
+      case 'show':
+        return showCommand(rest, ctx);
+      default:
+        throw badInput('BAD_ARGUMENTS', `unknown wallet subcommand; usage: ${USAGE}`);
+    }
+  },
+};

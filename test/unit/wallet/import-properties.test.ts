@@ -1,0 +1,108 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isAirlockError } from '../../../src/common/errors';
+import { importWallet } from '../../../src/wallet/import';
+import { WalletSchema } from '../../../src/wallet/types';
+
+const fixture = (path: string) =>
+  readFileSync(new URL(`../../fixtures/wallet/${path}`, import.meta.url), 'utf8');
+
+const SEEDS = [
+  fixture('coldcard/desc-p2wsh-myself.txt').trim(),
+  // Without its checksum, so mutations reach the key expressions instead of stopping at the checksum.
+  fixture('coldcard/desc-p2sh-myself.txt').trim().replace(/#.*$/, ''),
+  fixture('coldcard/export-p2sh-p2wsh-myself.txt'),
+  fixture('sparrow/bsms/multisig-3.bsms'),
+  fixture('caravan/bitcoin-2-of-2-P2WSH_TESTNET.json'),
+  fixture('nunchuk/nested-1of3-descriptors.txt'),
+];
+
+/** Characters that matter to the grammars: structure, separators, base58 and hex. */
+const INTERESTING = '()[]<>;,/*#h\'{}":\n 0123456789abcdefABCDEFxpubtpubVpubxprv';
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), char: fc.constantFrom(...INTERESTING) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), char: fc.constantFrom(...INTERESTING) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 120 }) }),
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('repeat' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 200 }) }),
+);
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, m: Mutation): string {
+  const at = text.length === 0 ? 0 : m.at % text.length;
+  switch (m.kind) {
+    case 'replace':
+      return text.slice(0, at) + m.char + text.slice(at + 1);
+    case 'insert':
+      return text.slice(0, at) + m.char + text.slice(at);
+    case 'delete':
+      return text.slice(0, at) + text.slice(at + m.length);
+    case 'truncate':
+      return text.slice(0, at);
+    case 'repeat':
+      return text.slice(0, at + m.length) + text.slice(at);
+  }
+}
+
+/** The only acceptable outcomes: a schema-valid wallet, or a typed AirlockError. */
+function importsOrFailsTyped(text: string): void {
+  try {
+    const wallet = importWallet({ text });
+    expect(WalletSchema.safeParse(wallet).success).toBe(true);
+  } catch (error) {
+    if (!isAirlockError(error)) throw error;
+    expect(error.message.length).toBeGreaterThan(0);
+    expect(error.message).not.toContain('\n');
+  }
+}
+
+describe('wallet import under hostile input', () => {
+  it('mutated real exports end in a valid wallet or a typed error', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SEEDS),
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        (seed, ms) => {
+          importsOrFailsTyped(ms.reduce(mutate, seed));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('random text ends in a typed error', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...INTERESTING), maxLength: 400 }), (text) => {
+        importsOrFailsTyped(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('random JSON ends in a typed error', () => {
+    fc.assert(
+      fc.property(fc.json({ maxDepth: 3 }), (text) => {
+        importsOrFailsTyped(text);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('refuses input past the size limit before parsing it', () => {
+    const huge = `wsh(sortedmulti(1,${'['.repeat(70 * 1024)}))`;
+    try {
+      importWallet({ text: huge });
+      expect.unreachable();
+    } catch (error) {
+      expect(isAirlockError(error) && error.code).toBe('WALLET_FILE_TOO_LARGE');
+    }
+  });
+
+  it('handles deeply repeated structure without hanging', () => {
+    const nested = `${'sh('.repeat(5000)}wsh(sortedmulti(1,x))${')'.repeat(5000)}`;
+    importsOrFailsTyped(nested);
+    importsOrFailsTyped(`wsh(sortedmulti(1,${'<0;'.repeat(3000)}))`);
+  });
+});

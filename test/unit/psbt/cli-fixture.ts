@@ -1,0 +1,51 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Psbt } from 'bitcoinjs-lib';
+import { type AuditEntry, AuditEntrySchema } from '../../../src/audit/log';
+import { registerWallet } from '../../../src/wallet/registry';
+import type { Wallet } from '../../../src/wallet/types';
+import { tempDir } from '../../helpers/cli';
+import { TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+
+/** A data directory with `wallet` registered and mnemonic files for the three test cosigners. */
+export function cliWorkspace(wallet: Wallet) {
+  const dir = tempDir('airlock-psbt-cli-');
+  const dataDir = join(dir, 'data');
+  registerWallet(dataDir, wallet);
+  const mnemonicFiles = TEST_MNEMONICS.map((mnemonic, i) => {
+    const path = join(dir, `cosigner-${i}.txt`);
+    writeFileSync(path, `${mnemonic}\n`);
+    return path;
+  });
+  return {
+    dir,
+    dataDir,
+    mnemonicFiles,
+    /** Writes a PSBT file (base64 unless told otherwise) and returns its path. */
+    writePsbt(
+      psbt: Pick<Psbt, 'toBuffer'> | Uint8Array,
+      name = 'in.psbt',
+      form: 'base64' | 'binary' | 'hex' = 'base64',
+    ): string {
+      const path = join(dir, name);
+      const bytes = psbt instanceof Uint8Array ? psbt : psbt.toBuffer();
+      writeFileSync(
+        path,
+        form === 'binary' ? bytes : Buffer.from(bytes).toString(form === 'hex' ? 'hex' : 'base64'),
+      );
+      return path;
+    },
+    audit(): AuditEntry[] {
+      let text = '';
+      try {
+        text = readFileSync(join(dataDir, 'audit.jsonl'), 'utf8');
+      } catch {
+        return [];
+      }
+      return text
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => AuditEntrySchema.parse(JSON.parse(line)));
+    },
+  };
+}

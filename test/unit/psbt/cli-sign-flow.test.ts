@@ -1,0 +1,193 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePsbt, psbtHash } from '../../../src/psbt/parse';
+import { ReviewModelSchema } from '../../../src/psbt/review-model';
+import { WalletDeriver } from '../../../src/wallet/derive';
+import { runCli } from '../../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { verifyTransaction } from '../../helpers/verify-tx';
+import { cliWorkspace } from './cli-fixture';
+
+const wallet = testWallet({ scriptType: 'p2sh-p2wsh' });
+const inputs = [
+  { index: 1, amount: 200_000n },
+  { chain: 1 as const, index: 0, amount: 30_000n },
+];
+const unsigned = () =>
+  buildPsbt({
+    wallet,
+    inputs,
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount: 150_000n },
+      { change: { index: 1 }, amount: 78_000n },
+    ],
+  });
+
+describe('airlock inspect', () => {
+  it('prints exactly the ReviewModel with --json', async () => {
+    const ws = cliWorkspace(wallet);
+    const file = ws.writePsbt(unsigned(), 'in.psbt', 'hex');
+    const result = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      '--json',
+      'inspect',
+      file,
+      '--wallet',
+      wallet.name,
+    ]);
+    expect(result.status).toBe(0);
+    const review = JSON.parse(result.stdout);
+    expect(ReviewModelSchema.strict().parse(review)).toEqual(review);
+    expect(Object.keys(review)).toEqual([
+      'network',
+      'inputs',
+      'outputs',
+      'fee',
+      'feeRate',
+      'vsize',
+      'signatures',
+      'warnings',
+    ]);
+    expect(review.fee).toBe(2_000);
+    expect(review.outputs.map((o: { kind: string }) => o.kind)).toEqual(['external', 'change']);
+  });
+
+  it('prints a table for people, using the only registered wallet when none is named', async () => {
+    const ws = cliWorkspace(wallet);
+    const file = ws.writePsbt(unsigned(), 'in.psbt', 'binary');
+    const result = await runCli(['--data-dir', ws.dataDir, 'inspect', file]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Wallet treasury (testnet, 2-of-3 p2sh-p2wsh)');
+    expect(result.stdout).toContain('Fee: 2000 sat');
+    expect(result.stdout).toContain('Signatures: 0 of 4');
+    expect(result.stdout).toMatch(/^ +1 +2\w{34} +78000 +change$/m);
+  });
+
+  it('says which wallet is missing', async () => {
+    const ws = cliWorkspace(wallet);
+    const result = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'inspect',
+      ws.writePsbt(unsigned()),
+      '--wallet',
+      'nope',
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('no wallet is registered as "nope"');
+  });
+});
+
+describe('airlock sign, combine and finalize', () => {
+  it('two cosigners sign (file and standard input), combine, finalize and extract a valid transaction', async () => {
+    const ws = cliWorkspace(wallet);
+    const input = ws.writePsbt(unsigned());
+    const before = readFileSync(input);
+    const base = ['--data-dir', ws.dataDir];
+
+    const a = await runCli([
+      ...base,
+      'sign',
+      input,
+      '--wallet',
+      wallet.name,
+      '--mnemonic-file',
+      ws.mnemonicFiles[0]!,
+    ]);
+    expect(a.status).toBe(0);
+    expect(a.stderr).toContain('signed 2 input(s)');
+    const signedA = parsePsbt(a.stdout);
+    expect(signedA.data.inputs.map((i) => i.partialSig?.length)).toEqual([1, 1]);
+
+    const outB = join(ws.dir, 'b.psbt');
+    const b = await runCli(
+      [...base, 'sign', '-', '--wallet', wallet.name, '--mnemonic-file', ws.mnemonicFiles[1]!, '--out', outB],
+      { stdin: readFileSync(input) },
+    );
+    expect(b.status).toBe(0);
+    expect(b.stdout).toBe('');
+
+    const aFile = ws.writePsbt(signedA, 'a.psbt');
+    const combined = await runCli([...base, 'combine', aFile, outB]);
+    expect(combined.status).toBe(0);
+    const combinedFile = ws.writePsbt(parsePsbt(combined.stdout), 'combined.psbt');
+
+    const finalized = await runCli([...base, 'finalize', combinedFile, '--extract']);
+    expect(finalized.status).toBe(0);
+    const deriver = new WalletDeriver(wallet);
+    const spent = inputs.map((i) => ({
+      script: deriver.script(i.chain ?? 0, i.index).outputScript,
+      value: i.amount,
+    }));
+    expect(verifyTransaction(finalized.stdout.trim(), spent)).toEqual([]);
+
+    expect(readFileSync(input)).toEqual(before);
+    const events = ws.audit();
+    expect(events.map((e) => e.event)).toEqual(['psbt-loaded', 'signed', 'psbt-loaded', 'signed']);
+    expect(events[1]).toMatchObject({
+      wallet: wallet.name,
+      psbtHash: psbtHash(parsePsbt(before)),
+      psbtOutHash: psbtHash(signedA),
+      outcome: 'signed',
+    });
+    expect(JSON.stringify(events)).not.toContain('abandon');
+  });
+
+  it('finalize refuses a PSBT without enough signatures', async () => {
+    const ws = cliWorkspace(wallet);
+    const a = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'sign',
+      ws.writePsbt(unsigned()),
+      '--wallet',
+      wallet.name,
+      '--mnemonic-file',
+      ws.mnemonicFiles[0]!,
+    ]);
+    const result = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'finalize',
+      ws.writePsbt(parsePsbt(a.stdout), 'a.psbt'),
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('input 0 has 1 of the 2 signatures it needs');
+  });
+
+  it('combine refuses PSBTs of different transactions', async () => {
+    const ws = cliWorkspace(wallet);
+    const other = buildPsbt({ wallet, inputs: [{ index: 9, amount: 1_000n }], outputs: [] });
+    const result = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      '--json',
+      'combine',
+      ws.writePsbt(unsigned()),
+      ws.writePsbt(other, 'other.psbt'),
+    ]);
+    expect(result.status).toBe(2);
+    expect(JSON.parse(result.stdout).error.code).toBe('PSBT_MISMATCH');
+  });
+
+  it('refuses to write the output over the input file', async () => {
+    const ws = cliWorkspace(wallet);
+    const input = ws.writePsbt(unsigned());
+    const result = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'sign',
+      input,
+      '--wallet',
+      wallet.name,
+      '--mnemonic-file',
+      ws.mnemonicFiles[0]!,
+      '--out',
+      input,
+    ]);
+    expect(result.status).toBe(2);
+    expect(parsePsbt(readFileSync(input)).data.inputs[0]!.partialSig).toBeUndefined();
+  });
+});

@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAirlockError } from '../../../src/common/errors';
 import {
   addDescriptorChecksum,
   descriptorChecksum,
   isValidDescriptorChecksum,
   stripDescriptorChecksum,
 } from '../../../src/wallet/checksum';
+import { errorCodeOf, fixture } from './support';
 
 interface ChecksumVectors {
   valid: { descriptor: string; body: string; checksum: string }[];
@@ -14,19 +13,7 @@ interface ChecksumVectors {
   invalid: { name: string; descriptor: string; code: string }[];
 }
 
-const vectors = JSON.parse(
-  readFileSync(new URL('../../fixtures/wallet/bip380-checksums.json', import.meta.url), 'utf8'),
-) as ChecksumVectors;
-
-function errorCode(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (isAirlockError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+const vectors = JSON.parse(fixture('bip380-checksums.json')) as ChecksumVectors;
 
 describe('BIP-380 descriptor checksum', () => {
   it.each(vectors.valid)('computes and verifies $checksum', ({ descriptor, body, checksum }) => {
@@ -41,7 +28,7 @@ describe('BIP-380 descriptor checksum', () => {
   });
 
   it.each(vectors.invalid)('rejects $name with $code', ({ descriptor, code }) => {
-    expect(errorCode(() => stripDescriptorChecksum(descriptor))).toBe(code);
+    expect(errorCodeOf(() => stripDescriptorChecksum(descriptor))).toBe(code);
     expect(isValidDescriptorChecksum(descriptor)).toBe(false);
   });
 });

@@ -1,13 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { crypto as bcrypto, payments } from 'bitcoinjs-lib';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/common/bytes';
 import { MAX_CHILD_INDEX, WalletDeriver } from '../../../src/wallet/derive';
 import { importWallet } from '../../../src/wallet/import';
 import { electrumAddresses, type Point } from './electrum-reference';
-
-const fixture = (path: string) =>
-  readFileSync(new URL(`../../fixtures/wallet/${path}`, import.meta.url), 'utf8');
+import { fixture } from './support';
 
 /** 2-of-3 wallets from three of the Coldcard test keys (Coldcard/firmware testing/data/multisig). */
 function twoOfThree(file: string, network?: 'regtest') {

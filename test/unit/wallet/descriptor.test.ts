@@ -1,11 +1,11 @@
 import { networks } from 'bitcoinjs-lib';
 import { describe, expect, it } from 'vitest';
 import { bip32 } from '../../../src/common/ecc';
-import { isAirlockError } from '../../../src/common/errors';
 import type { NetworkName } from '../../../src/common/network';
 import { addDescriptorChecksum, isValidDescriptorChecksum } from '../../../src/wallet/checksum';
 import { WalletDeriver } from '../../../src/wallet/derive';
 import { formatDescriptor, parseDescriptor } from '../../../src/wallet/descriptor';
+import { errorCodeOf } from './support';
 
 // Account keys of the Coldcard test wallet (Coldcard/firmware testing/data/multisig/desc-p2wsh-myself.txt).
 const KEYS = [
@@ -37,15 +37,8 @@ const wsh = (inner: string) => `wsh(${inner})`;
 const sorted2of3 = (suffix?: string, marker?: string) =>
   `sortedmulti(2,${key(0, suffix, marker)},${key(1, suffix, marker)},${key(2, suffix, marker)})`;
 
-function codeOf(text: string, network?: NetworkName): string | undefined {
-  try {
-    parseDescriptor(text, { name: 'w', network });
-  } catch (error) {
-    if (isAirlockError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+const codeOf = (text: string, network?: NetworkName) =>
+  errorCodeOf(() => parseDescriptor(text, { name: 'w', network }));
 
 describe('multisig descriptor parsing', () => {
   const reference = parseDescriptor(wsh(sorted2of3()), { name: 'w' });

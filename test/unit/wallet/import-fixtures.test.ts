@@ -1,24 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isAirlockError } from '../../../src/common/errors';
 import { WalletDeriver } from '../../../src/wallet/derive';
 import { importWallet, importWalletDetailed } from '../../../src/wallet/import';
 import type { Wallet } from '../../../src/wallet/types';
 import { electrumAddresses, type Point } from './electrum-reference';
+import { errorCodeOf, fixture } from './support';
 
-/** Real export files fetched from public repositories; sources in test/fixtures/wallet/README.md. */
-const fixture = (path: string) =>
-  readFileSync(new URL(`../../fixtures/wallet/${path}`, import.meta.url), 'utf8');
+// Real export files fetched from public repositories; sources in test/fixtures/wallet/README.md.
 
-function importErrorCode(text: string): string | undefined {
-  try {
-    importWallet({ text });
-  } catch (error) {
-    if (isAirlockError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
+const importErrorCode = (text: string) => errorCodeOf(() => importWallet({ text }));
 
 const address = (wallet: Wallet, chain: 0 | 1, index: number) =>
   new WalletDeriver(wallet).script(chain, index).address;

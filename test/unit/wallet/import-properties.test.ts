@@ -1,12 +1,9 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isAirlockError } from '../../../src/common/errors';
 import { importWallet } from '../../../src/wallet/import';
 import { WalletSchema } from '../../../src/wallet/types';
-
-const fixture = (path: string) =>
-  readFileSync(new URL(`../../fixtures/wallet/${path}`, import.meta.url), 'utf8');
+import { fixture } from './support';
 
 const SEEDS = [
   fixture('coldcard/desc-p2wsh-myself.txt').trim(),

@@ -1,23 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAirlockError } from '../../../src/common/errors';
 import { importWallet } from '../../../src/wallet/import';
 import { listWallets, loadWallet, registerWallet, walletsDir } from '../../../src/wallet/registry';
 import { tempDir } from '../../helpers/cli';
-
-const fixture = (path: string) =>
-  readFileSync(new URL(`../../fixtures/wallet/${path}`, import.meta.url), 'utf8');
-
-function errorOf(run: () => unknown): { kind: string; code: string } | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (isAirlockError(error)) return { kind: error.kind, code: error.code };
-    throw error;
-  }
-  return undefined;
-}
+import { airlockErrorOf, fixture } from './support';
 
 const coldcard = () => importWallet({ text: fixture('coldcard/export-p2wsh-myself.txt') });
 const caravan = () => importWallet({ text: fixture('caravan/bitcoin-2-of-2-P2WSH_TESTNET.json') });
@@ -36,7 +23,7 @@ describe('wallet registry', () => {
     registerWallet(dataDir, coldcard());
     expect(registerWallet(dataDir, coldcard()).created).toBe(false);
     const other = { ...caravan(), name: 'CC-2-of-4' };
-    expect(errorOf(() => registerWallet(dataDir, other))).toEqual({
+    expect(airlockErrorOf(() => registerWallet(dataDir, other))).toEqual({
       kind: 'refused',
       code: 'WALLET_NAME_TAKEN',
     });
@@ -53,12 +40,12 @@ describe('wallet registry', () => {
 
   it('reports an unknown wallet as WALLET_NOT_FOUND and an unsafe name as WALLET_NAME_INVALID', () => {
     const dataDir = tempDir();
-    expect(errorOf(() => loadWallet(dataDir, 'nope'))).toEqual({
+    expect(airlockErrorOf(() => loadWallet(dataDir, 'nope'))).toEqual({
       kind: 'bad-input',
       code: 'WALLET_NOT_FOUND',
     });
-    expect(errorOf(() => loadWallet(dataDir, '../etc/passwd'))?.code).toBe('WALLET_NAME_INVALID');
-    expect(errorOf(() => registerWallet(dataDir, { ...coldcard(), name: 'a/b' }))?.code).toBe(
+    expect(airlockErrorOf(() => loadWallet(dataDir, '../etc/passwd'))?.code).toBe('WALLET_NAME_INVALID');
+    expect(airlockErrorOf(() => registerWallet(dataDir, { ...coldcard(), name: 'a/b' }))?.code).toBe(
       'WALLET_NAME_INVALID',
     );
   });
@@ -70,9 +57,9 @@ describe('wallet registry', () => {
     const path = join(walletsDir(dataDir), 'CC-2-of-4.json');
     const tampered = `${JSON.stringify({ ...wallet, threshold: 1 })}\n`;
     writeFileSync(path, tampered);
-    expect(errorOf(() => loadWallet(dataDir, 'CC-2-of-4'))?.code).toBe('FILE_CORRUPT');
+    expect(airlockErrorOf(() => loadWallet(dataDir, 'CC-2-of-4'))?.code).toBe('FILE_CORRUPT');
     writeFileSync(path, '{ not json');
-    expect(errorOf(() => loadWallet(dataDir, 'CC-2-of-4'))?.code).toBe('FILE_CORRUPT');
+    expect(airlockErrorOf(() => loadWallet(dataDir, 'CC-2-of-4'))?.code).toBe('FILE_CORRUPT');
     expect(readFileSync(path, 'utf8')).toBe('{ not json');
   });
 });

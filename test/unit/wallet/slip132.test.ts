@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAirlockError } from '../../../src/common/errors';
 import { normaliseExtendedKey } from '../../../src/wallet/slip132';
+import { errorCodeOf, fixture } from './support';
 
 interface Slip132Set {
   source: string;
@@ -11,9 +11,7 @@ interface Slip132Set {
   test: Record<string, string>;
 }
 
-const { sets } = JSON.parse(
-  readFileSync(new URL('../../fixtures/wallet/slip132-keys.json', import.meta.url), 'utf8'),
-) as { sets: Slip132Set[] };
+const { sets } = JSON.parse(fixture('slip132-keys.json')) as { sets: Slip132Set[] };
 
 const cases = sets.flatMap((set) => [
   ...Object.entries(set.mainnet).map(([prefix, key]) => ({
@@ -26,16 +24,6 @@ const cases = sets.flatMap((set) => [
   { source: set.source, prefix: 'xpub', key: set.xpub, want: set.xpub },
   { source: set.source, prefix: 'tpub', key: set.tpub, want: set.tpub },
 ]);
-
-function codeOf(run: () => unknown): string | undefined {
-  try {
-    run();
-  } catch (error) {
-    if (isAirlockError(error)) return error.code;
-    throw error;
-  }
-  return undefined;
-}
 
 describe('SLIP-132 normalisation', () => {
   it.each(cases)('$source $prefix normalises to the published xpub/tpub', ({ prefix, key, want }) => {
@@ -69,7 +57,7 @@ describe('SLIP-132 normalisation', () => {
   it('rejects a key with a broken checksum', () => {
     const set = sets[0] as Slip132Set;
     const broken = `${set.xpub.slice(0, -1)}${set.xpub.endsWith('v') ? 'w' : 'v'}`;
-    expect(codeOf(() => normaliseExtendedKey(broken))).toBe('EXTENDED_KEY_INVALID');
-    expect(codeOf(() => normaliseExtendedKey('not a key'))).toBe('EXTENDED_KEY_INVALID');
+    expect(errorCodeOf(() => normaliseExtendedKey(broken))).toBe('EXTENDED_KEY_INVALID');
+    expect(errorCodeOf(() => normaliseExtendedKey('not a key'))).toBe('EXTENDED_KEY_INVALID');
   });
 });

@@ -1,14 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { auditPath } from '../../../src/audit/log';
 import { WalletSchema } from '../../../src/wallet/types';
 import { runCli, tempDir } from '../../helpers/cli';
-
-const fixturePath = (path: string) =>
-  fileURLToPath(new URL(`../../fixtures/wallet/${path}`, import.meta.url));
-const fixture = (path: string) => readFileSync(fixturePath(path), 'utf8');
+import { fixture, fixturePath } from './support';
 
 function auditEvents(
   dataDir: string,

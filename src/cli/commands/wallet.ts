@@ -1,10 +1,10 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appendAuditEvent } from '../../audit/log';
-import { badInput } from '../../common/errors';
+import { badInput, isAirlockError } from '../../common/errors';
 import { NetworkNameSchema } from '../../common/network';
 import { WalletDeriver } from '../../wallet/derive';
-import { importWalletDetailed, MAX_WALLET_FILE_BYTES } from '../../wallet/import';
+import { type ImportWalletInput, importWalletDetailed, MAX_WALLET_FILE_BYTES } from '../../wallet/import';
 import { listWallets, loadWallet, registerWallet } from '../../wallet/registry';
 import type { Wallet } from '../../wallet/types';
 import { parseCommandArgs } from '../args';
@@ -71,6 +71,25 @@ function describeWallet(wallet: Wallet): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Registers the wallet; a refused import is written to the audit log too, as a trace of what was offered. */
+function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput) {
+  try {
+    const imported = importWalletDetailed(input);
+    return { ...imported, ...registerWallet(ctx.dataDir, imported.wallet) };
+  } catch (error) {
+    if (isAirlockError(error)) {
+      appendAuditEvent(ctx.dataDir, {
+        event: 'wallet-import-refused',
+        ...(input.name ? { wallet: input.name } : {}),
+        outcome: error.kind,
+        reason: error.code,
+        details: { message: error.message },
+      });
+    }
+    throw error;
+  }
+}
+
 async function importCommand(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
@@ -87,8 +106,7 @@ async function importCommand(args: string[], ctx: CliContext): Promise<void> {
     network = parsed.data;
   }
   const text = await readSource(positionals[0] as string, ctx);
-  const { wallet, format } = importWalletDetailed({ text, name: values.name, network });
-  const { created } = registerWallet(ctx.dataDir, wallet);
+  const { wallet, format, created } = registerOrLogRefusal(ctx, { text, name: values.name, network });
   if (created) {
     appendAuditEvent(ctx.dataDir, {
       event: 'wallet-registered',

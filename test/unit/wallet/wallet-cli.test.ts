@@ -120,6 +120,9 @@ describe('airlock wallet', () => {
     expect((await runCli(['--data-dir', dataDir, '--json', 'wallet', 'list'])).stdout).toBe(
       '{"wallets":[]}\n',
     );
+    expect(auditEvents(dataDir)).toEqual([
+      expect.objectContaining({ event: 'wallet-import-refused', outcome: 'bad-input', reason: code }),
+    ]);
   });
 
   it('exits 2 for a missing file, an oversized file, bad arguments and an unknown wallet', async () => {

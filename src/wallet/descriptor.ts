@@ -132,7 +132,8 @@ function checkDerivations(
   }
   switch (first.kind) {
     case 'chains':
-      return { chain: 0, index: 0 };
+      // A descriptor of the change chain alone (`/1/*`) starts at the first change address.
+      return { chain: first.chains[0] ?? 0, index: 0 };
     case 'account':
       if (options.allowAccountKeys) return { chain: 0, index: 0 };
       break;

@@ -128,3 +128,14 @@ describe('JSON wallet exports', () => {
     expect(importCode('')).toBe('WALLET_FILE_INVALID');
   });
 });
+
+describe('BIP-129 records of one chain', () => {
+  it('checks a record whose keys end in /1/* against the first change address', () => {
+    const changeDescriptor = fixture('nunchuk/nested-1of3-descriptors.txt').trim().split('\n')[1] as string;
+    const wallet = importWallet({ text: changeDescriptor });
+    const deriver = new WalletDeriver(wallet);
+    const record = (first: string) => `BSMS 1.0\n${changeDescriptor}\nNo path restrictions\n${first}\n`;
+    expect(importWallet({ text: record(deriver.script(1, 0).address) }).descriptor).toBe(wallet.descriptor);
+    expect(importCode(record(deriver.script(0, 0).address))).toBe('BSMS_ADDRESS_MISMATCH');
+  });
+});

@@ -32,7 +32,8 @@ export interface KeyExpression {
 
 function parseIndex(step: string, where: string): { index: number; hardened: boolean } {
   const match = /^(\d{1,10})(['h]?)$/.exec(step);
-  if (!match) throw badInput('DESCRIPTOR_INVALID', `${where} has an invalid derivation step "${step}"`);
+  if (!match)
+    throw badInput('DESCRIPTOR_INVALID', `${where} has an invalid derivation step "${step.slice(0, 16)}"`);
   const index = Number(match[1]);
   if (index >= HARDENED_OFFSET) {
     throw badInput('DESCRIPTOR_INVALID', `${where} has a derivation index out of range`);
@@ -70,7 +71,10 @@ function classifyDerivation(steps: string[], where: string): KeyDerivation {
       const match = /^<([^<>]*)>$/.exec(step);
       const items = match?.[1]?.split(';') ?? [];
       if (!match || items.length < 2) {
-        throw badInput('DESCRIPTOR_INVALID', `${where} has a malformed multipath step "${step}"`);
+        throw badInput(
+          'DESCRIPTOR_INVALID',
+          `${where} has a malformed multipath step "${step.slice(0, 16)}"`,
+        );
       }
       const indexes = items.map((item) => {
         const parsed = parseIndex(item, where);

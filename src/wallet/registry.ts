@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, unlinkSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { badInput, refused } from '../common/errors';
 import { readJsonFile, writeFileAtomic } from '../common/storage';
 import { parseDescriptor } from './descriptor';
@@ -60,16 +60,39 @@ export function registerWallet(dataDir: string, wallet: Wallet): RegisterResult 
   const valid = WalletSchema.parse(wallet);
   const path = walletPath(dataDir, valid.name);
   checkConsistent(valid, '(new registration)');
-  if (existsSync(path)) {
-    const existing = loadWallet(dataDir, valid.name);
-    if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
-    throw refused(
-      'WALLET_NAME_TAKEN',
-      `a different wallet is already registered as "${valid.name}"; choose another name with --name`,
-    );
+  if (!existsSync(path) && createExclusive(path, `${JSON.stringify(valid, null, 2)}\n`)) {
+    return { wallet: valid, created: true };
   }
-  writeFileAtomic(path, `${JSON.stringify(valid, null, 2)}\n`);
-  return { wallet: valid, created: true };
+  const existing = loadWallet(dataDir, valid.name);
+  if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
+  throw refused(
+    'WALLET_NAME_TAKEN',
+    `a different wallet is already registered as "${valid.name}"; choose another name with --name`,
+  );
+}
+
+/**
+ * Writes a new file that must not replace one written meanwhile by another process: the content is
+ * staged and fsynced, then hard-linked into place, which fails if the name exists. False if it did.
+ */
+function createExclusive(path: string, data: string): boolean {
+  const staged = `${path}.${process.pid}.staged`;
+  writeFileAtomic(staged, data);
+  try {
+    linkSync(staged, path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    unlinkSync(staged);
+    const dirFd = openSync(dirname(path), 'r');
+    try {
+      fsyncSync(dirFd);
+    } finally {
+      closeSync(dirFd);
+    }
+  }
 }
 
 export function loadWallet(dataDir: string, name: string): Wallet {

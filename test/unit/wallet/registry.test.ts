@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importWallet } from '../../../src/wallet/import';
@@ -16,6 +16,7 @@ describe('wallet registry', () => {
     expect(registerWallet(dataDir, wallet)).toEqual({ wallet, created: true });
     expect(JSON.parse(readFileSync(join(walletsDir(dataDir), 'CC-2-of-4.json'), 'utf8'))).toEqual(wallet);
     expect(loadWallet(dataDir, 'CC-2-of-4')).toEqual(wallet);
+    expect(readdirSync(walletsDir(dataDir))).toEqual(['CC-2-of-4.json']);
   });
 
   it('is idempotent for the same wallet and refuses another wallet under a taken name', () => {

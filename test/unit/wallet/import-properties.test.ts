@@ -1,8 +1,12 @@
+import { networks } from 'bitcoinjs-lib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { bip32 } from '../../../src/common/ecc';
 import { isAirlockError } from '../../../src/common/errors';
+import type { NetworkName } from '../../../src/common/network';
+import { formatDescriptor, parseDescriptor } from '../../../src/wallet/descriptor';
 import { importWallet } from '../../../src/wallet/import';
-import { WalletSchema } from '../../../src/wallet/types';
+import { type ScriptType, WalletSchema } from '../../../src/wallet/types';
 import { fixture } from './support';
 
 const SEEDS = [
@@ -101,5 +105,45 @@ describe('wallet import under hostile input', () => {
     const nested = `${'sh('.repeat(5000)}wsh(sortedmulti(1,x))${')'.repeat(5000)}`;
     importsOrFailsTyped(nested);
     importsOrFailsTyped(`wsh(sortedmulti(1,${'<0;'.repeat(3000)}))`);
+  });
+});
+
+describe('canonical descriptor round trip', () => {
+  const accountKey = (seed: number, account: number) => {
+    const master = bip32.fromSeed(Buffer.alloc(32, seed), networks.testnet);
+    return {
+      fingerprint: Buffer.from(master.fingerprint).toString('hex'),
+      path: `m/48'/1'/${account}'/2'`,
+      xpub: master.derivePath(`m/48'/1'/${account}'/2'`).neutered().toBase58(),
+    };
+  };
+
+  it('formatDescriptor and parseDescriptor invert each other for any wallet', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 255 }), { minLength: 1, maxLength: 5 }),
+        fc.nat({ max: 4 }),
+        fc.nat({ max: 100 }),
+        fc.constantFrom('p2wsh', 'p2sh-p2wsh', 'p2sh') as fc.Arbitrary<ScriptType>,
+        fc.boolean(),
+        fc.constantFrom('testnet', 'signet', 'regtest') as fc.Arbitrary<NetworkName>,
+        (seeds, thresholdOffset, account, scriptType, sorted, network) => {
+          const cosigners = seeds.map((seed) => accountKey(seed, account));
+          const threshold = 1 + (thresholdOffset % cosigners.length);
+          const descriptor = formatDescriptor({ scriptType, sorted, threshold, cosigners });
+          const wallet = parseDescriptor(descriptor, { name: 'w', network });
+          expect(wallet).toEqual({
+            name: 'w',
+            network,
+            scriptType,
+            sorted,
+            threshold,
+            cosigners,
+            descriptor,
+          });
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

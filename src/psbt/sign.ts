@@ -1,9 +1,10 @@
 import type { BIP32Interface } from 'bip32';
 import { script as bscript, type Psbt, Transaction } from 'bitcoinjs-lib';
-import { bytesEqual } from '../common/bytes';
+import { bytesEqual, wipe } from '../common/bytes';
 import { bip32, ecc } from '../common/ecc';
 import { badInput, nothingToSign, refused } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
+import { childPrivateKey } from '../keys/ckd';
 import { derivePath, fingerprintHex, wipeNode } from '../keys/hd';
 import type { Wallet } from '../wallet/types';
 import { analysePsbt, type DestinationCheck, type InputFacts, unsignedTransaction } from './review';
@@ -108,18 +109,26 @@ export function signPsbt({
       for (const claim of f.claims) {
         const account = accounts.get(claim.cosigner);
         if (!account) continue;
+        // Our key at this index, as the review re-derived it from the registered xpub.
+        const pubkey = script.cosignerKeys[claim.cosigner]!;
+        if (existing.some((s) => bytesEqual(s.pubkey, pubkey))) continue;
+        if (pending.some((p) => p.index === f.index && bytesEqual(p.pubkey, pubkey))) continue;
         const chainKey = `${claim.cosigner}/${claim.chain}`;
         let chainNode = chainNodes.get(chainKey);
         if (!chainNode) {
           chainNode = account.derive(claim.chain);
           chainNodes.set(chainKey, chainNode);
         }
-        const child = chainNode.derive(claim.index);
+        const privateKey =
+          childPrivateKey(
+            {
+              publicKey: chainNode.publicKey,
+              chainCode: chainNode.chainCode,
+              privateKey: chainNode.privateKey!,
+            },
+            claim.index,
+          ) ?? Uint8Array.from(chainNode.derive(claim.index).privateKey!);
         try {
-          const pubkey = Uint8Array.from(child.publicKey);
-          if (!bytesEqual(pubkey, claim.pubkey) || existing.some((s) => bytesEqual(s.pubkey, pubkey)))
-            continue;
-          if (pending.some((p) => p.index === f.index && bytesEqual(p.pubkey, pubkey))) continue;
           const hashType = f.sighashType ?? Transaction.SIGHASH_ALL;
           const digest =
             wallet.scriptType === 'p2sh'
@@ -130,10 +139,10 @@ export function signPsbt({
                   value: f.spent.amount as bigint,
                   hashType,
                 });
-          const signature = ecc.sign(digest, child.privateKey!);
+          const signature = ecc.sign(digest, privateKey);
           pending.push({ index: f.index, pubkey, signature: bscript.signature.encode(signature, hashType) });
         } finally {
-          wipeNode(child);
+          wipe(privateKey);
         }
       }
     }

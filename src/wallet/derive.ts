@@ -2,6 +2,7 @@ import type { BIP32Interface } from 'bip32';
 import { payments } from 'bitcoinjs-lib';
 import { bip32 } from '../common/ecc';
 import { bitcoinNetwork } from '../common/network';
+import { childPublicKey } from '../keys/ckd';
 import type { Chain, Wallet } from './types';
 
 export interface WalletScript {
@@ -9,6 +10,8 @@ export interface WalletScript {
   index: number;
   /** Cosigners' public keys at this index, in the order the script uses them. */
   pubkeys: Uint8Array[];
+  /** The same keys in the wallet's cosigner order (cosignerKeys[i] belongs to cosigners[i]). */
+  cosignerKeys: Uint8Array[];
   /** The multisig script (witness script for segwit, redeem script for legacy P2SH). */
   multisigScript: Uint8Array;
   witnessScript?: Uint8Array;
@@ -57,18 +60,25 @@ export class WalletDeriver {
     const cached = this.scripts.get(key);
     if (cached) return cached;
     const network = bitcoinNetwork(this.wallet.network);
-    const pubkeys = this.nodesFor(chain).map((node) => Uint8Array.from(node.derive(index).publicKey));
+    // Raw CKDpub: the bip32 package's per-node validation would dominate reviews of many inputs.
+    const cosignerKeys = this.nodesFor(chain).map(
+      (node) => childPublicKey(node, index) ?? Uint8Array.from(node.derive(index).publicKey),
+    );
+    const pubkeys = [...cosignerKeys];
     if (this.wallet.sorted) pubkeys.sort(compareBytes);
-    const multisig = payments.p2ms({ m: this.wallet.threshold, pubkeys, network });
+    // The keys come from valid xpubs, so bitcoinjs-lib's point checks are skipped (validate: false).
+    const unchecked = { validate: false };
+    const multisig = payments.p2ms({ m: this.wallet.threshold, pubkeys, network }, unchecked);
     const multisigScript = multisig.output as Uint8Array;
     let result: WalletScript;
     switch (this.wallet.scriptType) {
       case 'p2wsh': {
-        const wsh = payments.p2wsh({ redeem: multisig, network });
+        const wsh = payments.p2wsh({ redeem: multisig, network }, unchecked);
         result = {
           chain,
           index,
           pubkeys,
+          cosignerKeys,
           multisigScript,
           witnessScript: multisigScript,
           outputScript: wsh.output as Uint8Array,
@@ -77,12 +87,13 @@ export class WalletDeriver {
         break;
       }
       case 'p2sh-p2wsh': {
-        const wsh = payments.p2wsh({ redeem: multisig, network });
-        const sh = payments.p2sh({ redeem: wsh, network });
+        const wsh = payments.p2wsh({ redeem: multisig, network }, unchecked);
+        const sh = payments.p2sh({ redeem: wsh, network }, unchecked);
         result = {
           chain,
           index,
           pubkeys,
+          cosignerKeys,
           multisigScript,
           witnessScript: multisigScript,
           redeemScript: wsh.output as Uint8Array,
@@ -92,11 +103,12 @@ export class WalletDeriver {
         break;
       }
       case 'p2sh': {
-        const sh = payments.p2sh({ redeem: multisig, network });
+        const sh = payments.p2sh({ redeem: multisig, network }, unchecked);
         result = {
           chain,
           index,
           pubkeys,
+          cosignerKeys,
           multisigScript,
           redeemScript: multisigScript,
           outputScript: sh.output as Uint8Array,

@@ -1,0 +1,70 @@
+import { performance } from 'node:perf_hooks';
+import { BIP32Factory, type BIP32Interface } from 'bip32';
+import { Psbt } from 'bitcoinjs-lib';
+import * as ecc from 'tiny-secp256k1';
+import { parsePsbt } from '../src/psbt/parse';
+import { signPsbt } from '../src/psbt/sign';
+import {
+  buildPsbt,
+  EXTERNAL_SCRIPT,
+  seedOf,
+  TEST_MNEMONICS,
+  testWallet,
+} from '../test/helpers/multisig-psbt';
+
+/**
+ * Review + sign time of 2-of-3 P2WSH PSBTs with full previous transactions (1, 50, 500 inputs), the
+ * growth ratio t(500)/t(50) (linear cost: <= 12), and bitcoinjs-lib's signAllInputsHD on the same
+ * 500-input PSBT for scale. Times are the best of a few runs: the machine is shared and noisy.
+ */
+const wallet = testWallet({ scriptType: 'p2wsh', network: 'testnet' });
+const seed = seedOf(TEST_MNEMONICS[0]);
+
+function unsignedPsbt(inputs: number): string {
+  return buildPsbt({
+    wallet,
+    inputs: Array.from({ length: inputs }, (_, i) => ({ index: i, amount: 10_000n + BigInt(i) })),
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount: 5_000n * BigInt(inputs) },
+      { change: { index: 0 }, amount: 4_000n * BigInt(inputs) },
+    ],
+  }).toBase64();
+}
+
+function best(runs: number, task: () => void): number {
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    task();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+function airlockTime(base64: string): number {
+  return best(3, () => {
+    // signPsbt reviews first (the review it signed against is in its result).
+    signPsbt({ psbt: parsePsbt(base64), wallet, seed });
+  });
+}
+
+function bitcoinjsTime(base64: string): number {
+  const root: BIP32Interface = BIP32Factory(ecc).fromSeed(seed);
+  return best(2, () => {
+    Psbt.fromBase64(base64).signAllInputsHD(root);
+  });
+}
+
+export default function benchSign(): void {
+  const psbts = new Map([1, 50, 500].map((n) => [n, unsignedPsbt(n)]));
+  const times = new Map([...psbts].map(([n, base64]) => [n, airlockTime(base64)]));
+  for (const [n, ms] of times) console.log(`sign: ${n} inputs reviewed and signed in ${ms.toFixed(1)} ms`);
+  const t50 = times.get(50)!;
+  const t500 = times.get(500)!;
+  console.log(`sign: t(500)/t(50) = ${(t500 / t50).toFixed(2)} (target <= 12)`);
+  console.log(`sign: 500 inputs in ${(t500 / 1000).toFixed(3)} s (target <= 0.3 s)`);
+  const reference = bitcoinjsTime(psbts.get(500)!);
+  console.log(
+    `sign: bitcoinjs-lib signAllInputsHD on the same 500 inputs: ${reference.toFixed(1)} ms (${(reference / t500).toFixed(2)}x Airlock's time)`,
+  );
+}

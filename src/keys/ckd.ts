@@ -1,0 +1,58 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import { wipe } from '../common/bytes';
+import { ecc } from '../common/ecc';
+
+/**
+ * BIP-32 non-hardened child key derivation (CKDpub / CKDpriv) on raw keys. The bip32 package validates
+ * and fingerprints every node it builds, which costs more than the elliptic-curve step itself when
+ * reviewing or signing hundreds of inputs; these return just the child key.
+ */
+export interface ParentKey {
+  publicKey: Uint8Array;
+  chainCode: Uint8Array;
+}
+
+const HARDENED = 0x80000000;
+
+function tweak(parent: ParentKey, index: number): Uint8Array {
+  if (!Number.isInteger(index) || index < 0 || index >= HARDENED) {
+    throw new RangeError(`non-hardened child index expected, got ${index}`);
+  }
+  const data = new Uint8Array(37);
+  data.set(parent.publicKey, 0);
+  new DataView(data.buffer).setUint32(33, index, false);
+  return hmac(sha512, parent.chainCode, data);
+}
+
+/**
+ * The compressed public key of child `index`, or null in the (probability 2^-127) case where BIP-32
+ * says to skip this index; callers then fall back to the bip32 package, which implements the skip.
+ */
+export function childPublicKey(parent: ParentKey, index: number): Uint8Array | null {
+  const I = tweak(parent, index);
+  const IL = I.subarray(0, 32);
+  try {
+    if (!ecc.isPrivate(IL)) return null;
+    const child = ecc.pointAddScalar(parent.publicKey, IL, true);
+    return child ? Uint8Array.from(child) : null;
+  } finally {
+    wipe(I);
+  }
+}
+
+/** The private key of child `index` (wipe it after use), or null when BIP-32 says to skip the index. */
+export function childPrivateKey(
+  parent: ParentKey & { privateKey: Uint8Array },
+  index: number,
+): Uint8Array | null {
+  const I = tweak(parent, index);
+  const IL = I.subarray(0, 32);
+  try {
+    if (!ecc.isPrivate(IL)) return null;
+    const child = ecc.privateAdd(parent.privateKey, IL);
+    return child ? Uint8Array.from(child) : null;
+  } finally {
+    wipe(I);
+  }
+}

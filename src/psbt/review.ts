@@ -4,7 +4,7 @@ import { badInput } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
 import type { WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
-import { inputTxid, type SpentOutput, spentOutput } from './inputs';
+import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
 import { type KeyClaim, WalletMatcher } from './ownership';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
@@ -62,6 +62,7 @@ function classifyOutputs(
       address = null;
     }
     const derivations = psbt.data.outputs[i]?.bip32Derivation;
+    if (output.value > MAX_MONEY) throw badInput('AMOUNT_INVALID', `output ${i} has an impossible amount`);
     const amount = Number(output.value);
     if (matcher.matchOutput(output.script, derivations)) return { address, amount, kind: 'change' };
     if (matcher.claimsOurFingerprint(derivations)) foreignChange.push(i);

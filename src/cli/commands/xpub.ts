@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { wipe } from '../../common/bytes';
 import { badInput } from '../../common/errors';
-import { NetworkNameSchema } from '../../common/network';
+import { NETWORK_NAMES } from '../../common/network';
 import { accountXpub, formatKeyWithOrigin } from '../../keys/hd';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
@@ -18,7 +18,9 @@ const ExportOptionsSchema = z.object({
     .min(0, '--account must not be negative')
     .max(0x7fffffff, '--account is too large')
     .default(0),
-  network: NetworkNameSchema.default('mainnet'),
+  network: z
+    .enum(NETWORK_NAMES, { error: '--network must be mainnet, testnet, signet or regtest' })
+    .default('mainnet'),
   format: z
     .enum(['text'], { error: '--format must be text (ur comes with the QR commands)' })
     .default('text'),

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import bip174 from '../../fixtures/psbt/bip174-vectors.json';
+import bip370 from '../../fixtures/psbt/bip370-vectors.json';
+import { runCli } from '../../helpers/cli';
+import { testWallet } from '../../helpers/multisig-psbt';
+import { cliWorkspace } from './cli-fixture';
+
+/** Every published invalid PSBT is bad input through the CLI: exit 2, one line, no stack trace. */
+const wallet = testWallet();
+const ws = cliWorkspace(wallet);
+const invalid = [
+  ...bip174.invalid.map((v) => ({ ...v, source: 'BIP-174' })),
+  ...bip370.invalid.map((v) => ({ ...v, source: 'BIP-370' })),
+];
+
+describe('published invalid PSBTs through the CLI', () => {
+  it.each(invalid)('$source: $description', async ({ base64 }) => {
+    const result = await runCli(['--data-dir', ws.dataDir, '--json', 'inspect', '-'], { stdin: base64 });
+    expect(result.status).toBe(2);
+    expect(['PSBT_INVALID', 'DUPLICATE_INPUT']).toContain(JSON.parse(result.stdout).error.code);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).not.toContain('    at ');
+  });
+
+  // Valid PSBTs parse; two are then judged against the (testnet) wallet, as a signer must.
+  const judged: Record<string, { status: number; code: string }> = {
+    'PSBT with `PSBT_GLOBAL_XPUB`.': { status: 3, code: 'NETWORK_MISMATCH' }, // its xpubs are mainnet keys
+    'PSBT with 0 inputs': { status: 2, code: 'NEGATIVE_FEE' }, // outputs but nothing to pay them
+  };
+
+  it.each(bip174.valid)('BIP-174 valid: $description is inspected', async ({ description, base64 }) => {
+    const result = await runCli(['--data-dir', ws.dataDir, '--json', 'inspect', '-'], { stdin: base64 });
+    const expected = judged[description];
+    if (expected) {
+      expect({ status: result.status, code: JSON.parse(result.stdout).error.code }).toEqual(expected);
+    } else {
+      expect(result.status).toBe(0);
+      expect(JSON.parse(result.stdout).network).toBe('testnet');
+    }
+  });
+});

@@ -11,11 +11,19 @@ import {
 import { parseJsonWallet } from './json-wallets';
 import { assertWalletName, sanitiseWalletName } from './names';
 import { type Wallet, WalletSchema } from './types';
+import { decodeSinglePartUr, descriptorFromCryptoOutput, textFromUrBytes } from './ur-output';
 
 /** Wallet export files are small; anything larger is not one, and is not read further. */
 export const MAX_WALLET_FILE_BYTES = 64 * 1024;
 
-export type WalletFormat = 'descriptor' | 'coldcard' | 'bsms' | 'caravan' | 'json-descriptor' | 'specter-diy';
+export type WalletFormat =
+  | 'descriptor'
+  | 'coldcard'
+  | 'bsms'
+  | 'caravan'
+  | 'json-descriptor'
+  | 'specter-diy'
+  | 'ur-crypto-output';
 
 export interface ImportWalletInput {
   text: string;
@@ -70,11 +78,32 @@ function walletFromParsed(parsed: ParsedDescriptor, options: WalletFromDescripto
   return walletFromParsedDescriptor(parsed, options).wallet;
 }
 
-function importByFormat(
-  text: string,
-  network: NetworkName | undefined,
-): { wallet: Wallet; format: WalletFormat; fileName?: string } {
+function importByFormat({
+  text,
+  network,
+  insideUr = false,
+}: {
+  text: string;
+  network: NetworkName | undefined;
+  /** Set when reading the text a ur:bytes QR code carried, which may not nest another UR. */
+  insideUr?: boolean;
+}): { wallet: Wallet; format: WalletFormat; fileName?: string } {
   const options = { name: PENDING_NAME, network };
+  if (/^ur:/i.test(text) && !insideUr) {
+    const ur = decodeSinglePartUr(text);
+    if (ur.type === 'crypto-output') {
+      const descriptor = descriptorFromCryptoOutput(ur.cbor);
+      // Wallet QR codes (SeedHammer, Keystone) often list account keys without /0/* children.
+      return {
+        wallet: walletFromDescriptors([descriptor], { ...options, allowAccountKeys: true }),
+        format: 'ur-crypto-output',
+      };
+    }
+    // A file shared as bytes (BlueWallet's multisig file); read it as if it had been opened, once.
+    if (ur.type === 'bytes')
+      return importByFormat({ text: textFromUrBytes(ur.cbor).trim(), network, insideUr: true });
+    throw badInput('UR_UNSUPPORTED', `a ur:${ur.type.slice(0, 20)} QR code holds no wallet`);
+  }
   if (looksLikeBsms(text)) return { wallet: parseBsmsRecord(text, options), format: 'bsms' };
   if (text.startsWith('{')) {
     const json = parseJsonWallet(text);
@@ -126,7 +155,7 @@ export function importWalletDetailed(input: ImportWalletInput): ImportedWallet {
   }
   if (input.name !== undefined) assertWalletName(input.name);
   const text = input.text.replace(/^\uFEFF/, '').trim();
-  const { wallet, format, fileName } = importByFormat(text, input.network);
+  const { wallet, format, fileName } = importByFormat({ text, network: input.network });
   const name = input.name ?? sanitiseWalletName(fileName) ?? defaultName(wallet);
   return { wallet: WalletSchema.parse({ ...wallet, name }), format };
 }

@@ -7,6 +7,7 @@ import type { NetworkName } from '../../../src/common/network';
 import { formatDescriptor, parseDescriptor } from '../../../src/wallet/descriptor';
 import { importWallet } from '../../../src/wallet/import';
 import { type ScriptType, WalletSchema } from '../../../src/wallet/types';
+import { descriptorFromCryptoOutput } from '../../../src/wallet/ur-output';
 import { fixture } from './support';
 
 const SEEDS = [
@@ -144,6 +145,36 @@ describe('canonical descriptor round trip', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('crypto-output CBOR under hostile input', () => {
+  const { vectors } = JSON.parse(fixture('ur/crypto-output-vectors.json')) as {
+    vectors: { cborHex: string }[];
+  };
+  const seeds = vectors.map((v) => Buffer.from(v.cborHex, 'hex'));
+
+  it('mutated and random CBOR ends in descriptor text or a typed error', () => {
+    const mutatedCbor = fc
+      .tuple(
+        fc.constantFrom(...seeds),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 4 }),
+      )
+      .map(([seed, edits]) => {
+        const bytes = Uint8Array.from(seed);
+        for (const [at, value] of edits) bytes[at % bytes.length] = value;
+        return bytes;
+      });
+    fc.assert(
+      fc.property(fc.oneof(mutatedCbor, fc.uint8Array({ maxLength: 300 })), (cbor) => {
+        try {
+          expect(typeof descriptorFromCryptoOutput(cbor)).toBe('string');
+        } catch (error) {
+          if (!isAirlockError(error)) throw error;
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -105,7 +105,10 @@ export function signPsbt({
     const sighashes = new SighashCache(unsignedTransaction(psbt));
     for (const f of ours) {
       const script = f.ours!;
-      const existing = psbt.data.inputs[f.index]!.partialSig ?? [];
+      const input = psbt.data.inputs[f.index]!;
+      // A finalized input is complete; its partial data is gone and a new signature would be lost.
+      if (input.finalScriptSig || input.finalScriptWitness) continue;
+      const existing = input.partialSig ?? [];
       for (const claim of f.claims) {
         const account = accounts.get(claim.cosigner);
         if (!account) continue;

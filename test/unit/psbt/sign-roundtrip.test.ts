@@ -103,6 +103,23 @@ describe('signing details', () => {
     expect(s[0]! & 0x80).toBe(0);
   });
 
+  it('leaves a finalized input alone', () => {
+    const byA = signPsbt({ psbt: psbt(), wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
+    const byB = signPsbt({ psbt: byA.clone(), wallet, seed: seedOf(TEST_MNEMONICS[1]) }).psbt;
+    const finalized = finalizePsbt(byB);
+    // Finalizing drops the derivation data, so a fully finalized PSBT has nothing left to sign.
+    expect(() => signPsbt({ psbt: finalized, wallet, seed: seedOf(TEST_MNEMONICS[2]) })).toThrow(
+      /no input of this PSBT belongs/,
+    );
+    // Tools that keep the derivations next to the final witness: still nothing is added.
+    const kept = byA.clone();
+    kept.data.inputs[0]!.finalScriptWitness = finalized.data.inputs[0]!.finalScriptWitness;
+    const again = signPsbt({ psbt: kept, wallet, seed: seedOf(TEST_MNEMONICS[2]) });
+    expect(again.signedInputs).toEqual([]);
+    expect(again.review.signatures).toEqual({ present: 2, required: 2 });
+    expect(again.psbt.data.inputs[0]!.partialSig).toHaveLength(1);
+  });
+
   it('never changes the outputs', () => {
     const before = psbt();
     const outputsBefore = JSON.stringify(before.data.outputs);

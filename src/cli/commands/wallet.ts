@@ -16,9 +16,9 @@ const USAGE = [
   '       airlock wallet show NAME',
 ].join('\n');
 
-/** A descriptor typed on the command line rather than a path to a file. */
+/** A descriptor or a UR (`ur:crypto-output/…`) typed on the command line rather than a path to a file. */
 function looksLikeInlineDescriptor(argument: string): boolean {
-  return /^[a-z_]+\(/.test(argument.trim());
+  return /^([a-z_]+\(|ur:)/i.test(argument.trim());
 }
 
 function readLimited(path: string): string {

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UR, UREncoder } from '@ngraveio/bc-ur';
 import { describe, expect, it } from 'vitest';
 import { auditPath } from '../../../src/audit/log';
 import { WalletSchema } from '../../../src/wallet/types';
@@ -89,6 +90,29 @@ describe('airlock wallet', () => {
     expect(piped.stdout).toContain(
       'First receive address: bc1qrgc6p3kylfztu06ysl752gwwuekhvtfh9vr7zg43jvu60mutamcsv948ej',
     );
+  });
+
+  it('imports a wallet QR code given as its UR text', async () => {
+    const dataDir = tempDir();
+    const { vectors } = JSON.parse(fixture('ur/crypto-output-vectors.json')) as {
+      vectors: { cborHex: string }[];
+    };
+    const ur = new UREncoder(
+      new UR(Buffer.from(vectors[1]?.cborHex ?? '', 'hex'), 'crypto-output'),
+      10_000,
+    ).nextPart();
+    const result = await runCli([
+      '--data-dir',
+      dataDir,
+      '--json',
+      'wallet',
+      'import',
+      ur.toUpperCase(),
+      '--name',
+      'qr',
+    ]);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'qr', threshold: 2, scriptType: 'p2wsh' });
   });
 
   it('resolves a relative file against the working directory', async () => {

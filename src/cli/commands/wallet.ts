@@ -11,7 +11,7 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 
 const USAGE = [
-  'airlock wallet import <FILE|DESCRIPTOR|-> [--name NAME] [--network NET]',
+  'airlock wallet import <FILE|DESCRIPTOR|UR|-> [--name NAME] [--network NET]',
   '       airlock wallet list',
   '       airlock wallet show NAME',
 ].join('\n');

@@ -35,8 +35,9 @@ export function decodePsbtBytes(input: Uint8Array | string): Uint8Array {
     if (input.length > MAX_PSBT_BYTES) throw tooLarge();
     return input;
   }
-  const text = (typeof input === 'string' ? input : Buffer.from(input).toString('latin1')).replace(
-    /\s+/g,
+  // Whitespace (line-wrapped base64) and a UTF-8 byte-order mark are ignored.
+  const text = (typeof input === 'string' ? input : Buffer.from(input).toString('utf8')).replace(
+    /[\s\uFEFF]+/g,
     '',
   );
   if (text.length === 0) throw badInput('PSBT_INVALID', 'the PSBT is empty');
@@ -60,7 +61,8 @@ function versionOf(global: RawKeyValue[]): number {
   return Buffer.from(entry.value).readUInt32LE(0);
 }
 
-function rejectDuplicateInputs(unsignedTx: Uint8Array): void {
+/** The v0 unsigned transaction, with inputs spending the same coin twice rejected. */
+function readUnsignedTx(unsignedTx: Uint8Array): Transaction {
   let tx: Transaction;
   try {
     tx = Transaction.fromBuffer(unsignedTx);
@@ -75,6 +77,7 @@ function rejectDuplicateInputs(unsignedTx: Uint8Array): void {
     }
     seen.add(outpoint);
   }
+  return tx;
 }
 
 /** PSBT v0 must not carry the fields BIP-370 reserves for v2. */
@@ -99,12 +102,17 @@ function libraryReason(error: unknown): string {
 
 /** Parses v0 PSBT bytes with bitcoinjs-lib, turning its exceptions into typed bad input. */
 function parseV0(bytes: Uint8Array): Psbt {
-  const global = new RawPsbtReader(bytes).readMap('global map');
+  const reader = new RawPsbtReader(bytes);
+  const global = reader.readMap('global map');
   const version = versionOf(global);
   if (version !== 0) throw malformed(`PSBT version ${version} is not supported`);
   const unsigned = global.find((kv) => keyType(kv.key) === GLOBAL_UNSIGNED_TX);
   if (unsigned?.key.length !== 1) throw malformed('it has no unsigned transaction');
-  rejectDuplicateInputs(unsigned.value);
+  const tx = readUnsignedTx(unsigned.value);
+  // One map per input and output, and nothing after them (bitcoinjs-lib ignores trailing bytes).
+  for (let i = 0; i < tx.ins.length; i++) reader.readMap(`input ${i}`);
+  for (let i = 0; i < tx.outs.length; i++) reader.readMap(`output ${i}`);
+  reader.expectEnd();
   let psbt: Psbt;
   try {
     psbt = Psbt.fromBuffer(bytes);

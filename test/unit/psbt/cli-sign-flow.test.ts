@@ -159,7 +159,11 @@ describe('airlock sign, combine and finalize', () => {
 
   it('combine refuses PSBTs of different transactions', async () => {
     const ws = cliWorkspace(wallet);
-    const other = buildPsbt({ wallet, inputs: [{ index: 9, amount: 1_000n }], outputs: [] });
+    const other = buildPsbt({
+      wallet,
+      inputs: [{ index: 9, amount: 1_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
     const result = await runCli([
       '--data-dir',
       ws.dataDir,

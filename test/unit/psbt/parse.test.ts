@@ -91,6 +91,16 @@ describe('parsePsbt limits and failures', () => {
     }
   });
 
+  it('rejects bytes after the last output map', () => {
+    const bytes = Buffer.from(bip174.valid[4]!.base64, 'base64');
+    expect(parseError(new Uint8Array([...bytes, 0x00])).message).toMatch(/bytes after the last output/);
+  });
+
+  it('accepts a base64 file with a UTF-8 byte-order mark', () => {
+    const { base64 } = bip174.valid[4]!;
+    expect(parsePsbt(new Uint8Array(Buffer.from(`\uFEFF${base64}\n`, 'utf8'))).toBase64()).toBe(base64);
+  });
+
   it('rejects text that is neither base64 nor hex, and empty input', () => {
     expect(parseError('not a psbt!').message).toMatch(/neither binary, base64 nor hex/);
     expect(parseError('  \n').message).toMatch(/empty/);

@@ -164,15 +164,27 @@ describe('reviewPsbt', () => {
   });
 
   it('rejects a previous transaction that is not the spent one', () => {
-    const a = buildPsbt({ wallet, inputs: [{ index: 0, amount: 1_000n }], outputs: [] });
-    const b = buildPsbt({ wallet, inputs: [{ index: 1, amount: 2_000n }], outputs: [] });
+    const a = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
+    const b = buildPsbt({
+      wallet,
+      inputs: [{ index: 1, amount: 2_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
     a.data.inputs[0]!.nonWitnessUtxo = b.data.inputs[0]!.nonWitnessUtxo;
     const error = reviewError(() => reviewPsbt({ psbt: parsePsbt(a.toBase64()), wallet }));
     expect([error.kind, error.code]).toEqual(['bad-input', 'UTXO_TXID_MISMATCH']);
   });
 
   it('rejects a witness UTXO that disagrees with the previous transaction', () => {
-    const psbt = buildPsbt({ wallet, inputs: [{ index: 0, amount: 100_000n }], outputs: [] });
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 100_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
     psbt.data.inputs[0]!.witnessUtxo!.value = 10_000_000n;
     const error = reviewError(() => reviewPsbt({ psbt: parsePsbt(psbt.toBase64()), wallet }));
     expect([error.kind, error.code]).toEqual(['bad-input', 'WITNESS_UTXO_MISMATCH']);

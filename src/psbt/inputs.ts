@@ -18,9 +18,11 @@ export interface SpentOutput {
   hasPreviousTx: boolean;
 }
 
+export type TxInput = Psbt['txInputs'][number];
+
 /** Outpoint txid in the usual (reversed, hex) display order. */
-export function inputTxid(psbt: Psbt, index: number): string {
-  return toHex(Uint8Array.from(psbt.txInputs[index]!.hash).reverse());
+export function inputTxid(txInput: TxInput): string {
+  return toHex(Uint8Array.from(txInput.hash).reverse());
 }
 
 function checkAmount(value: bigint, where: string): bigint {
@@ -32,9 +34,17 @@ function checkAmount(value: bigint, where: string): bigint {
  * The output an input spends, with DESIGN §5's bad-input checks: a previous transaction that is not
  * the one spent, an output index past its end, and a witness UTXO that contradicts it are all lies.
  */
-export function spentOutput(psbt: Psbt, index: number): SpentOutput {
+export function spentOutput({
+  psbt,
+  index,
+  txInput,
+}: {
+  psbt: Psbt;
+  index: number;
+  /** psbt.txInputs[index], passed in because that getter copies every input on each call. */
+  txInput: TxInput;
+}): SpentOutput {
   const input = psbt.data.inputs[index]!;
-  const txInput = psbt.txInputs[index]!;
   let fromPreviousTx: { script: Uint8Array; value: bigint } | undefined;
   if (input.nonWitnessUtxo) {
     let previous: Transaction;
@@ -43,7 +53,7 @@ export function spentOutput(psbt: Psbt, index: number): SpentOutput {
     } catch {
       throw badInput('PSBT_INVALID', `input ${index}'s previous transaction is unreadable`);
     }
-    if (previous.getId() !== inputTxid(psbt, index)) {
+    if (previous.getId() !== inputTxid(txInput)) {
       throw badInput(
         'UTXO_TXID_MISMATCH',
         `input ${index}'s previous transaction is not the one it spends (its txid differs)`,

@@ -4,7 +4,7 @@ import { badInput } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
 import type { WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
-import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput } from './inputs';
+import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
 import { type KeyClaim, WalletMatcher } from './ownership';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
@@ -72,9 +72,9 @@ function classifyOutputs(
   return { outputs, foreignChange };
 }
 
-function locktimeWarning(psbt: Psbt): ReviewWarning | null {
+function locktimeWarning(psbt: Psbt, txInputs: TxInput[]): ReviewWarning | null {
   const locktime = psbt.locktime;
-  if (locktime === 0 || psbt.txInputs.every((input) => input.sequence === FINAL_SEQUENCE)) return null;
+  if (locktime === 0 || txInputs.every((input) => input.sequence === FINAL_SEQUENCE)) return null;
   const when =
     locktime < LOCKTIME_THRESHOLD
       ? `block ${locktime}`
@@ -98,8 +98,9 @@ export function analysePsbt({
 }): PsbtAnalysis {
   checkPsbtNetwork(psbt, wallet);
   const matcher = new WalletMatcher(wallet);
+  const txInputs = psbt.txInputs;
   const facts: InputFacts[] = psbt.data.inputs.map((input, index) => {
-    const spent = spentOutput(psbt, index);
+    const spent = spentOutput({ psbt, index, txInput: txInputs[index]! });
     const match = matcher.matchInput({
       derivations: input.bip32Derivation,
       prevoutScript: spent.script,
@@ -189,15 +190,15 @@ export function analysePsbt({
       );
     }
   }
-  const lock = locktimeWarning(psbt);
+  const lock = locktimeWarning(psbt, txInputs);
   if (lock) warnings.push(lock);
 
   const ours = facts.filter((f) => f.ours);
   const review: ReviewModel = {
     network: wallet.network,
     inputs: facts.map((f) => ({
-      txid: inputTxid(psbt, f.index),
-      vout: psbt.txInputs[f.index]!.index,
+      txid: inputTxid(txInputs[f.index]!),
+      vout: txInputs[f.index]!.index,
       amount: f.spent.amount === null ? null : Number(f.spent.amount),
       ours: f.ours !== null,
       amountProven: f.spent.proven,

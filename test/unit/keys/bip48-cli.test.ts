@@ -1,6 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fromHex } from '../../../src/common/bytes';
+import { accountXpub, formatKeyWithOrigin } from '../../../src/keys/hd';
+import bip39 from '../../fixtures/keys/bip39-vectors.json';
 import { runCli, tempDir } from '../../helpers/cli';
 
 // Reference keys computed with Electrum's bip32 module (python3-electrum) for "abandon … about".
@@ -114,6 +117,28 @@ describe('airlock xpub export', () => {
     expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout).error.code).toBe('MNEMONIC_INVALID');
     expect(result.stderr + result.stdout).not.toMatch(/abandon/);
+  });
+
+  it('applies the passphrase file (its final line break is not part of the passphrase)', async () => {
+    const vector = bip39.vectors[1]!;
+    const ws = workspace(vector.mnemonic);
+    const passphraseFile = join(ws.dir, 'passphrase.txt');
+    writeFileSync(passphraseFile, `${bip39.passphrase}\n`);
+    const result = await runCli([
+      ...ws.base,
+      'xpub',
+      'export',
+      '--mnemonic-file',
+      ws.file,
+      '--passphrase-file',
+      passphraseFile,
+      '--script',
+      'p2wsh',
+    ]);
+    expect(result.status).toBe(0);
+    // The Trezor vector's seed (mnemonic + "TREZOR") through BIP-32/48.
+    const expected = accountXpub({ seed: fromHex(vector.seed), scriptType: 'p2wsh', network: 'mainnet' });
+    expect(result.stdout).toBe(`${formatKeyWithOrigin(expected)}\n`);
   });
 
   it('says when the mnemonic file is missing', async () => {

@@ -18,44 +18,32 @@ function workspace(mnemonic = MNEMONIC) {
   const dir = tempDir('airlock-xpub-');
   const file = join(dir, 'mnemonic.txt');
   writeFileSync(file, `${mnemonic}\n`);
-  return { dir, file, base: ['--data-dir', join(dir, 'data')] };
+  const base = ['--data-dir', join(dir, 'data')];
+  /** `airlock [--json] xpub export --mnemonic-file FILE <options>` */
+  const exportArgs = (options: string[], { json = false } = {}) => [
+    ...base,
+    ...(json ? ['--json'] : []),
+    'xpub',
+    'export',
+    '--mnemonic-file',
+    file,
+    ...options,
+  ];
+  return { dir, file, base, exportArgs };
 }
 
 describe('airlock xpub export', () => {
   it('prints the BIP-48 P2WSH account key with its origin', async () => {
     const ws = workspace();
-    const args = [
-      ...ws.base,
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      '--script',
-      'p2wsh',
-      '--network',
-      'testnet',
-    ];
-    const result = await runCli(args);
+    const result = await runCli(ws.exportArgs(['--script', 'p2wsh', '--network', 'testnet']));
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`[73c5da0a/48h/1h/0h/2h]${TPUB_P2WSH}\n`);
   });
 
   it('prints P2SH-P2WSH keys as JSON with --json', async () => {
     const ws = workspace();
-    const result = await runCli([
-      ...ws.base,
-      '--json',
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      '--script',
-      'p2sh-p2wsh',
-      '--network',
-      'signet',
-      '--format',
-      'text',
-    ]);
+    const options = ['--script', 'p2sh-p2wsh', '--network', 'signet', '--format', 'text'];
+    const result = await runCli(ws.exportArgs(options, { json: true }));
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       fingerprint: '73c5da0a',
@@ -67,17 +55,7 @@ describe('airlock xpub export', () => {
 
   it('uses the account number and mainnet by default', async () => {
     const ws = workspace();
-    const result = await runCli([
-      ...ws.base,
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      '--script',
-      'p2wsh',
-      '--account',
-      '5',
-    ]);
+    const result = await runCli(ws.exportArgs(['--script', 'p2wsh', '--account', '5']));
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/^\[73c5da0a\/48h\/0h\/5h\/2h\]xpub[1-9A-HJ-NP-Za-km-z]{107}\n$/);
   });
@@ -89,31 +67,14 @@ describe('airlock xpub export', () => {
     [['--script', 'p2wsh', '--network', 'litecoin'], /--network must be mainnet, testnet, signet or regtest/],
     [['--script', 'p2wsh', '--format', 'ur'], /--format must be text/],
   ])('rejects bad options %j as bad input', async (options, message) => {
-    const ws = workspace();
-    const result = await runCli([
-      ...ws.base,
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      ...(options as string[]),
-    ]);
+    const result = await runCli(workspace().exportArgs(options as string[]));
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(message as RegExp);
   });
 
   it('rejects a mistyped mnemonic without echoing any word of it', async () => {
     const ws = workspace(MNEMONIC.replace('about', 'abandon'));
-    const result = await runCli([
-      ...ws.base,
-      '--json',
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      '--script',
-      'p2wsh',
-    ]);
+    const result = await runCli(ws.exportArgs(['--script', 'p2wsh'], { json: true }));
     expect(result.status).toBe(2);
     expect(JSON.parse(result.stdout).error.code).toBe('MNEMONIC_INVALID');
     expect(result.stderr + result.stdout).not.toMatch(/abandon/);
@@ -124,17 +85,7 @@ describe('airlock xpub export', () => {
     const ws = workspace(vector.mnemonic);
     const passphraseFile = join(ws.dir, 'passphrase.txt');
     writeFileSync(passphraseFile, `${bip39.passphrase}\n`);
-    const result = await runCli([
-      ...ws.base,
-      'xpub',
-      'export',
-      '--mnemonic-file',
-      ws.file,
-      '--passphrase-file',
-      passphraseFile,
-      '--script',
-      'p2wsh',
-    ]);
+    const result = await runCli(ws.exportArgs(['--passphrase-file', passphraseFile, '--script', 'p2wsh']));
     expect(result.status).toBe(0);
     // The Trezor vector's seed (mnemonic + "TREZOR") through BIP-32/48.
     const expected = accountXpub({ seed: fromHex(vector.seed), scriptType: 'p2wsh', network: 'mainnet' });
@@ -143,12 +94,13 @@ describe('airlock xpub export', () => {
 
   it('says when the mnemonic file is missing', async () => {
     const ws = workspace();
+    const missing = join(ws.dir, 'nope.txt');
     const result = await runCli([
       ...ws.base,
       'xpub',
       'export',
       '--mnemonic-file',
-      join(ws.dir, 'nope.txt'),
+      missing,
       '--script',
       'p2wsh',
     ]);

@@ -32,6 +32,14 @@ const plain = () =>
     ],
   });
 
+/** A one-input spend of another wallet's coin. */
+const spendOf = (owner: ReturnType<typeof testWallet>) =>
+  buildPsbt({
+    wallet: owner,
+    inputs: [{ index: 0, amount: 100_000n }],
+    outputs: [{ script: EXTERNAL_SCRIPT, amount: 99_000n }],
+  });
+
 async function signExpectingRefusal(
   psbt: { toBuffer(): Uint8Array } | Uint8Array,
   status: number,
@@ -40,17 +48,7 @@ async function signExpectingRefusal(
   const ws = cliWorkspace(wallet);
   const file = ws.writePsbt(psbt);
   const before = readFileSync(file);
-  const result = await runCli([
-    '--data-dir',
-    ws.dataDir,
-    '--json',
-    'sign',
-    file,
-    '--wallet',
-    wallet.name,
-    '--mnemonic-file',
-    ws.mnemonicFiles[0]!,
-  ]);
+  const result = await runCli(['--json', ...ws.signArgs(file, ws.mnemonicFiles[0]!)]);
   expect({ status: result.status, code: JSON.parse(result.stdout).error.code }).toEqual({ status, code });
   // Standard output holds only the error document: no PSBT, no signature.
   expect(result.stdout.trim().split('\n')).toHaveLength(1);
@@ -144,30 +142,14 @@ describe('attack corpus', () => {
       inputs: [{ index: 0, amount: 100_000n, previousTx: false, witnessUtxo: true }],
       outputs: [{ script: EXTERNAL_SCRIPT, amount: 99_000n }],
     });
-    const file = ws.writePsbt(psbt);
-    const result = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'sign',
-      file,
-      '--wallet',
-      'legacy',
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-    ]);
+    const result = await runCli(ws.signArgs(ws.writePsbt(psbt), ws.mnemonicFiles[0]!));
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('legacy P2SH input without its previous transaction');
     expect(result.stdout).toBe('');
   });
 
   it('a PSBT for another network is refused (exit 3)', async () => {
-    const mainnet = testWallet({ network: 'mainnet' });
-    const psbt = buildPsbt({
-      wallet: mainnet,
-      inputs: [{ index: 0, amount: 100_000n }],
-      outputs: [{ script: EXTERNAL_SCRIPT, amount: 99_000n }],
-    });
-    await signExpectingRefusal(psbt, 3, 'NETWORK_MISMATCH');
+    await signExpectingRefusal(spendOf(testWallet({ network: 'mainnet' })), 3, 'NETWORK_MISMATCH');
   });
 
   it('SIGHASH_NONE requested is refused (exit 3)', async () => {
@@ -186,17 +168,7 @@ describe('attack corpus', () => {
     const ws = cliWorkspace(wallet);
     const outsider = `${ws.dir}/outsider.txt`;
     writeFileSync(outsider, OUTSIDER_MNEMONIC);
-    const file = ws.writePsbt(plain());
-    const result = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'sign',
-      file,
-      '--wallet',
-      wallet.name,
-      '--mnemonic-file',
-      outsider,
-    ]);
+    const result = await runCli(ws.signArgs(ws.writePsbt(plain()), outsider));
     expect(result.status).toBe(3);
     expect(result.stderr).toContain('not one of the cosigners');
     expect(result.stdout).toBe('');
@@ -204,12 +176,7 @@ describe('attack corpus', () => {
 
   it('no input of the wallet is nothing to sign (exit 4)', async () => {
     const other = testWallet({ mnemonics: [OUTSIDER_MNEMONIC, TEST_MNEMONICS[1], TEST_MNEMONICS[2]] });
-    const psbt = buildPsbt({
-      wallet: other,
-      inputs: [{ index: 0, amount: 100_000n }],
-      outputs: [{ script: EXTERNAL_SCRIPT, amount: 99_000n }],
-    });
-    await signExpectingRefusal(psbt, 4, 'NOTHING_TO_SIGN');
+    await signExpectingRefusal(spendOf(other), 4, 'NOTHING_TO_SIGN');
   });
 
   it('duplicate inputs are bad input (exit 2)', async () => {

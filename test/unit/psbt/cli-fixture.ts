@@ -35,6 +35,20 @@ export function cliWorkspace(wallet: Wallet) {
       );
       return path;
     },
+    /** `airlock --data-dir … sign FILE --wallet NAME --mnemonic-file F`, plus any extra arguments. */
+    signArgs(file: string, mnemonicFile: string, ...extra: string[]): string[] {
+      return [
+        '--data-dir',
+        dataDir,
+        'sign',
+        file,
+        '--wallet',
+        wallet.name,
+        '--mnemonic-file',
+        mnemonicFile,
+        ...extra,
+      ];
+    },
     audit(): AuditEntry[] {
       let text = '';
       try {

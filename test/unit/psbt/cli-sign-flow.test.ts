@@ -137,16 +137,7 @@ describe('airlock sign, combine and finalize', () => {
 
   it('finalize refuses a PSBT without enough signatures', async () => {
     const ws = cliWorkspace(wallet);
-    const a = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'sign',
-      ws.writePsbt(unsigned()),
-      '--wallet',
-      wallet.name,
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-    ]);
+    const a = await runCli(ws.signArgs(ws.writePsbt(unsigned()), ws.mnemonicFiles[0]!));
     const result = await runCli([
       '--data-dir',
       ws.dataDir,
@@ -179,18 +170,7 @@ describe('airlock sign, combine and finalize', () => {
   it('refuses to write the output over the input file', async () => {
     const ws = cliWorkspace(wallet);
     const input = ws.writePsbt(unsigned());
-    const result = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'sign',
-      input,
-      '--wallet',
-      wallet.name,
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-      '--out',
-      input,
-    ]);
+    const result = await runCli(ws.signArgs(input, ws.mnemonicFiles[0]!, '--out', input));
     expect(result.status).toBe(2);
     expect(parsePsbt(readFileSync(input)).data.inputs[0]!.partialSig).toBeUndefined();
   });

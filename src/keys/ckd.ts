@@ -25,16 +25,31 @@ function tweak(parent: ParentKey, index: number): Uint8Array {
   return hmac(sha512, parent.chainCode, data);
 }
 
+/** Parents' uncompressed keys: adding to an uncompressed point skips a square root per child. */
+const uncompressedParents = new WeakMap<ParentKey, Uint8Array>();
+
+function uncompressed(parent: ParentKey): Uint8Array {
+  let key = uncompressedParents.get(parent);
+  if (!key) {
+    key = ecc.pointCompress(parent.publicKey, false);
+    uncompressedParents.set(parent, key);
+  }
+  return key;
+}
+
 /**
  * The compressed public key of child `index`, or null in the (probability 2^-127) case where BIP-32
  * says to skip this index; callers then fall back to the bip32 package, which implements the skip.
+ * Computed as point(IL) + Kpar: libsecp256k1's fixed-base multiplication plus one addition is about a
+ * third faster than its tweak-add, which matters when a review re-derives thousands of keys.
  */
 export function childPublicKey(parent: ParentKey, index: number): Uint8Array | null {
   const I = tweak(parent, index);
   const IL = I.subarray(0, 32);
   try {
     if (!ecc.isPrivate(IL)) return null;
-    const child = ecc.pointAddScalar(parent.publicKey, IL, true);
+    const offset = ecc.pointFromScalar(IL, false);
+    const child = offset && ecc.pointAdd(uncompressed(parent), offset, true);
     return child ? Uint8Array.from(child) : null;
   } finally {
     wipe(I);

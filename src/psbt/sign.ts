@@ -156,7 +156,8 @@ export function signPsbt({
   for (const { index, pubkey, signature } of pending) {
     const input = psbt.data.inputs[index]!;
     const script = inputs[index]!.ours!;
-    psbt.updateInput(index, {
+    // bip174 directly: bitcoinjs-lib would re-run its taproot field checks for every input.
+    psbt.data.updateInput(index, {
       partialSig: [{ pubkey, signature }],
       ...(script.witnessScript && !input.witnessScript ? { witnessScript: script.witnessScript } : {}),
       ...(script.redeemScript && !input.redeemScript ? { redeemScript: script.redeemScript } : {}),

@@ -6,7 +6,7 @@ import type { WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
 import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
-import { type KeyClaim, WalletMatcher } from './ownership';
+import { WalletMatcher } from './ownership';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
 import { estimateVsize, type InputSize, knownInputSize, multisigInputSize } from './vsize';
 import { HIGH_FEE_RATE, HIGH_FEE_SHARE, listIndexes, WARNING, warning } from './warnings';
@@ -20,8 +20,6 @@ export interface InputFacts {
   spent: SpentOutput;
   /** The wallet script this input spends, when it is ours. */
   ours: WalletScript | null;
-  /** Derivation claims under our cosigners that the script confirms. */
-  claims: KeyClaim[];
   sighashType: number | undefined;
 }
 
@@ -111,7 +109,6 @@ export function analysePsbt({
       index,
       spent,
       ours: match?.script ?? null,
-      claims: match?.claims ?? [],
       sighashType: input.sighashType,
     };
   });

@@ -109,17 +109,17 @@ export function signPsbt({
       // A finalized input is complete; its partial data is gone and a new signature would be lost.
       if (input.finalScriptSig || input.finalScriptWitness) continue;
       const existing = input.partialSig ?? [];
-      for (const claim of f.claims) {
-        const account = accounts.get(claim.cosigner);
-        if (!account) continue;
+      // The review proved the script is the wallet's at (chain, index): sign with our key there, even
+      // when the PSBT names only other cosigners' derivations.
+      for (const [cosigner, account] of accounts) {
         // Our key at this index, as the review re-derived it from the registered xpub.
-        const pubkey = script.cosignerKeys[claim.cosigner]!;
+        const pubkey = script.cosignerKeys[cosigner]!;
         if (existing.some((s) => bytesEqual(s.pubkey, pubkey))) continue;
         if (pending.some((p) => p.index === f.index && bytesEqual(p.pubkey, pubkey))) continue;
-        const chainKey = `${claim.cosigner}/${claim.chain}`;
+        const chainKey = `${cosigner}/${script.chain}`;
         let chainNode = chainNodes.get(chainKey);
         if (!chainNode) {
-          chainNode = account.derive(claim.chain);
+          chainNode = account.derive(script.chain);
           chainNodes.set(chainKey, chainNode);
         }
         const privateKey =
@@ -129,8 +129,8 @@ export function signPsbt({
               chainCode: chainNode.chainCode,
               privateKey: chainNode.privateKey!,
             },
-            claim.index,
-          ) ?? Uint8Array.from(chainNode.derive(claim.index).privateKey!);
+            script.index,
+          ) ?? Uint8Array.from(chainNode.derive(script.index).privateKey!);
         try {
           const hashType = f.sighashType ?? Transaction.SIGHASH_ALL;
           const digest =

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ecc } from '../../../src/common/ecc';
 import { combinePsbts } from '../../../src/psbt/combine';
 import { extractTransaction, finalizePsbt } from '../../../src/psbt/finalize';
 import { parsePsbt } from '../../../src/psbt/parse';
@@ -83,6 +84,21 @@ describe('signing details', () => {
     const sigs = second.data.inputs[0]!.partialSig!;
     expect(sigs).toHaveLength(2);
     expect(sigs.some((s) => Buffer.from(s.signature).equals(Buffer.from(theirs.signature)))).toBe(true);
+  });
+
+  it('signs an input of the wallet whose derivations name only the other cosigners', () => {
+    const unsigned = psbt();
+    const ourFingerprint = Buffer.from(wallet.cosigners[0]!.fingerprint, 'hex');
+    const input = unsigned.data.inputs[0]!;
+    input.bip32Derivation = input.bip32Derivation!.filter(
+      (d) => !Buffer.from(d.masterFingerprint).equals(ourFingerprint),
+    );
+    expect(input.bip32Derivation).toHaveLength(2);
+    const signed = signPsbt({ psbt: unsigned, wallet, seed: seedOf(TEST_MNEMONICS[0]) });
+    expect(signed.signedInputs).toEqual([0]);
+    expect(
+      signed.psbt.validateSignaturesOfInput(0, (pubkey, hash, sig) => ecc.verify(hash, pubkey, sig)),
+    ).toBe(true);
   });
 
   it('does not sign twice with the same key', () => {

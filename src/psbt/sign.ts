@@ -7,7 +7,13 @@ import { bitcoinNetwork } from '../common/network';
 import { childPrivateKey } from '../keys/ckd';
 import { derivePath, fingerprintHex, wipeNode } from '../keys/hd';
 import type { Wallet } from '../wallet/types';
-import { analysePsbt, type DestinationCheck, type InputFacts, unsignedTransaction } from './review';
+import {
+  analysePsbt,
+  type DestinationCheck,
+  type InputFacts,
+  type PsbtAnalysis,
+  unsignedTransaction,
+} from './review';
 import type { ReviewModel } from './review-model';
 import { SighashCache } from './sighash';
 
@@ -80,14 +86,17 @@ export function signPsbt({
   seed,
   allowedSighash = [Transaction.SIGHASH_ALL],
   isAllowedDestination,
+  analysis,
 }: {
   psbt: Psbt;
   wallet: Wallet;
   seed: Uint8Array;
   allowedSighash?: number[];
   isAllowedDestination?: DestinationCheck;
+  /** analysePsbt's result for this same psbt and wallet, when the caller has reviewed it already. */
+  analysis?: PsbtAnalysis;
 }): SignResult {
-  const { review, inputs } = analysePsbt({ psbt, wallet, isAllowedDestination });
+  const { review, inputs } = analysis ?? analysePsbt({ psbt, wallet, isAllowedDestination });
   const ours = inputs.filter((f) => f.ours);
   checkSignable(ours, wallet, allowedSighash);
 

@@ -2,7 +2,7 @@ import { appendAuditEvent } from '../../audit/log';
 import { wipe } from '../../common/bytes';
 import { AirlockError, badInput } from '../../common/errors';
 import { psbtHash } from '../../psbt/parse';
-import { reviewPsbt } from '../../psbt/review';
+import { analysePsbt } from '../../psbt/review';
 import { signPsbt } from '../../psbt/sign';
 import { summarizeReview } from '../../psbt/summary';
 import type { Wallet } from '../../wallet/types';
@@ -38,7 +38,8 @@ export const signCommand: CliCommand = {
       const { psbt } = await readPsbtArgument(ctx, positionals[0]);
       hash = psbtHash(psbt);
       const isAllowedDestination = policyDestinationCheck({ values, ctx, wallet });
-      const review = reviewPsbt({ psbt, wallet, isAllowedDestination });
+      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination });
+      const { review } = analysis;
       appendAuditEvent(ctx.dataDir, {
         event: 'psbt-loaded',
         wallet: wallet.name,
@@ -49,7 +50,7 @@ export const signCommand: CliCommand = {
       const seed = await loadSigningSeed(values, ctx);
       let result: ReturnType<typeof signPsbt>;
       try {
-        result = signPsbt({ psbt, wallet, seed, isAllowedDestination });
+        result = signPsbt({ psbt, wallet, seed, analysis });
       } finally {
         wipe(seed);
       }

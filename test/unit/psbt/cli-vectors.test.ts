@@ -38,4 +38,15 @@ describe('published invalid PSBTs through the CLI', () => {
       expect(JSON.parse(result.stdout).network).toBe('testnet');
     }
   });
+
+  it.each(bip370.valid)(
+    'BIP-370 valid: $description is inspected as its v0 equivalent',
+    async ({ base64 }) => {
+      const result = await runCli(['--data-dir', ws.dataDir, '--json', 'inspect', '-'], { stdin: base64 });
+      expect(result.status).toBe(0);
+      const review = JSON.parse(result.stdout);
+      expect(review.inputs).toHaveLength(1);
+      expect(review.outputs.map((o: { amount: number }) => o.amount)).toEqual([800000000, 199998859]);
+    },
+  );
 });

@@ -49,4 +49,10 @@ describe('published invalid PSBTs through the CLI', () => {
       expect(review.outputs.map((o: { amount: number }) => o.amount)).toEqual([800000000, 199998859]);
     },
   );
+
+  it.each(bip174.signerFails)('BIP-174 signer check: $description is never signed', async ({ base64 }) => {
+    const result = await runCli(['--json', ...ws.signArgs('-', ws.mnemonicFiles[0]!)], { stdin: base64 });
+    expect(result.status).toBe(4);
+    expect(JSON.parse(result.stdout).error.code).toBe('NOTHING_TO_SIGN');
+  });
 });

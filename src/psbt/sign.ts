@@ -32,6 +32,16 @@ interface PendingSignature {
   signature: Uint8Array;
 }
 
+/** BIP-32's rare skip case (IL >= n): the bip32 package implements it; keep a copy, wipe its node. */
+function skippedIndexKey(chainNode: BIP32Interface, index: number): Uint8Array {
+  const child = chainNode.derive(index);
+  try {
+    return Uint8Array.from(child.privateKey!);
+  } finally {
+    wipeNode(child);
+  }
+}
+
 /** Our cosigner entries: account keys derived from the seed that equal a registered xpub. */
 function ourAccounts(root: BIP32Interface, wallet: Wallet): Map<number, BIP32Interface> {
   const fingerprint = fingerprintHex(root);
@@ -139,7 +149,7 @@ export function signPsbt({
               privateKey: chainNode.privateKey!,
             },
             script.index,
-          ) ?? Uint8Array.from(chainNode.derive(script.index).privateKey!);
+          ) ?? skippedIndexKey(chainNode, script.index);
         try {
           const hashType = f.sighashType ?? Transaction.SIGHASH_ALL;
           const digest =

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { type Psbt, Transaction } from 'bitcoinjs-lib';
 
 /**
  * Independent script verification with bitcore-lib's interpreter (a separate implementation from the
@@ -78,4 +79,15 @@ export function verifyTransaction(
     if (!ok) failures.push({ input: i, error: interpreter.errstr || 'verification failed' });
   });
   return failures;
+}
+
+/** The coins a PSBT's inputs spend, from their witness UTXO or full previous transaction. */
+export function spentCoinsOf(psbt: Psbt): SpentCoin[] {
+  return psbt.data.inputs.map((input, i) => {
+    if (input.witnessUtxo) return { script: input.witnessUtxo.script, value: input.witnessUtxo.value };
+    if (!input.nonWitnessUtxo) throw new Error(`input ${i} has no UTXO`);
+    const previous = Transaction.fromBuffer(input.nonWitnessUtxo);
+    const output = previous.outs[psbt.txInputs[i]!.index]!;
+    return { script: output.script, value: output.value };
+  });
 }

@@ -7,7 +7,14 @@ import { reviewPsbt } from '../../../src/psbt/review';
 import { signPsbt } from '../../../src/psbt/sign';
 import { WalletDeriver } from '../../../src/wallet/derive';
 import type { ScriptType } from '../../../src/wallet/types';
-import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
+import {
+  buildPsbt,
+  EXTERNAL_SCRIPT,
+  OUTSIDER_MNEMONIC,
+  seedOf,
+  TEST_MNEMONICS,
+  testWallet,
+} from '../../helpers/multisig-psbt';
 import { verifyTransaction } from '../../helpers/verify-tx';
 
 const SCRIPT_TYPES: ScriptType[] = ['p2wsh', 'p2sh-p2wsh', 'p2sh'];
@@ -99,6 +106,22 @@ describe('signing details', () => {
     expect(
       signed.psbt.validateSignaturesOfInput(0, (pubkey, hash, sig) => ecc.verify(hash, pubkey, sig)),
     ).toBe(true);
+  });
+
+  it('signs only the inputs of the wallet when others are mixed in', () => {
+    const other = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const mixed = buildPsbt({
+      wallet,
+      inputs: [
+        { index: 0, amount: 50_000n, from: other },
+        { index: 1, amount: 50_000n },
+      ],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 99_000n }],
+    });
+    const signed = signPsbt({ psbt: mixed, wallet, seed: seedOf(TEST_MNEMONICS[0]) });
+    expect(signed.signedInputs).toEqual([1]);
+    expect(signed.psbt.data.inputs[0]!.partialSig).toBeUndefined();
+    expect(signed.review.inputs.map((i) => i.ours)).toEqual([false, true]);
   });
 
   it('does not sign twice with the same key', () => {

@@ -4,12 +4,12 @@ import { badInput } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
 import type { WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
+import { feeSummary } from './fee';
 import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
 import { WalletMatcher } from './ownership';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
-import { estimateVsize, type InputSize, knownInputSize, multisigInputSize } from './vsize';
-import { HIGH_FEE_RATE, HIGH_FEE_SHARE, listIndexes, WARNING, warning } from './warnings';
+import { listIndexes, WARNING, type WarningCode, warning } from './warnings';
 
 /** Policy hook: true when an output pays a destination the wallet's policy allows. */
 export type DestinationCheck = (outputScript: Uint8Array, address: string | null) => boolean;
@@ -70,14 +70,14 @@ function classifyOutputs(
   return { outputs, foreignChange };
 }
 
-function locktimeWarning(psbt: Psbt, txInputs: TxInput[]): ReviewWarning | null {
+function locktimeWarnings(psbt: Psbt, txInputs: TxInput[]): ReviewWarning[] {
   const locktime = psbt.locktime;
-  if (locktime === 0 || txInputs.every((input) => input.sequence === FINAL_SEQUENCE)) return null;
+  if (locktime === 0 || txInputs.every((input) => input.sequence === FINAL_SEQUENCE)) return [];
   const when =
     locktime < LOCKTIME_THRESHOLD
       ? `block ${locktime}`
       : new Date(locktime * 1000).toISOString().replace('.000Z', 'Z');
-  return warning(WARNING.LOCKTIME, `the transaction cannot be confirmed before ${when}`);
+  return [warning(WARNING.LOCKTIME, `the transaction cannot be confirmed before ${when}`)];
 }
 
 /**
@@ -114,82 +114,13 @@ export function analysePsbt({
   });
 
   const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination);
-  const warnings: ReviewWarning[] = [];
-  const where = (test: (f: InputFacts) => boolean) => facts.filter(test).map((f) => f.index);
-  const add = (code: (typeof WARNING)[keyof typeof WARNING], indexes: number[], text: string) => {
-    if (indexes.length > 0) warnings.push(warning(code, `${listIndexes('input', indexes)}: ${text}`));
-  };
-  add(
-    WARNING.UNKNOWN_INPUT,
-    where((f) => !f.ours),
-    `not part of wallet ${wallet.name}; this signer will not sign it`,
-  );
-  add(
-    WARNING.MISSING_AMOUNT,
-    where((f) => f.spent.amount === null),
-    'the PSBT gives no amount, so the fee is unknown',
-  );
-  add(
-    WARNING.WITNESS_UTXO_ONLY,
-    where((f) => f.spent.amount !== null && !f.spent.proven),
-    'the amount comes only from a witness UTXO, without the previous transaction that proves it',
-  );
-  add(
-    WARNING.MISSING_PREVIOUS_TX,
-    where((f) => f.ours !== null && wallet.scriptType === 'p2sh' && !f.spent.hasPreviousTx),
-    'a legacy P2SH input needs its previous transaction before it can be signed',
-  );
-  add(
-    WARNING.NONSTANDARD_SIGHASH,
-    where((f) => f.sighashType !== undefined && f.sighashType !== Transaction.SIGHASH_ALL),
-    'requests a sighash type other than SIGHASH_ALL',
-  );
-  if (foreignChange.length > 0) {
-    warnings.push(
-      warning(
-        WARNING.FOREIGN_CHANGE,
-        `${listIndexes('output', foreignChange)}: claims a path under this wallet's keys but does not derive from wallet ${wallet.name}; treated as external`,
-      ),
-    );
-  }
-
-  const unsigned = unsignedTransaction(psbt);
-  const walletInputSize = (script: WalletScript | null): InputSize =>
-    multisigInputSize({
-      scriptType: wallet.scriptType,
-      threshold: wallet.threshold,
-      multisigScriptLength: script?.multisigScript.length ?? 3 + 34 * wallet.cosigners.length,
-    });
-  const sizes = facts.map((f) =>
-    f.ours
-      ? walletInputSize(f.ours)
-      : (knownInputSize(psbt.data.inputs[f.index]!, f.spent.script) ?? walletInputSize(null)),
-  );
-  const vsize = estimateVsize(unsigned, sizes);
-
-  const totalIn = facts.every((f) => f.spent.amount !== null)
-    ? facts.reduce((sum, f) => sum + (f.spent.amount as bigint), 0n)
-    : null;
-  const totalOut = psbt.txOutputs.reduce((sum, o) => sum + o.value, 0n);
-  const feeSats = totalIn === null ? null : totalIn - totalOut;
-  if (feeSats !== null && feeSats < 0n) {
-    throw badInput('NEGATIVE_FEE', 'the outputs spend more than the inputs hold');
-  }
-  const fee = feeSats === null ? null : Number(feeSats);
-  const feeRate = fee === null ? null : Math.round((fee / vsize) * 100) / 100;
-  if (fee !== null && totalIn !== null && feeRate !== null) {
-    if (feeRate > HIGH_FEE_RATE || (totalIn > 0n && fee > Number(totalIn) * HIGH_FEE_SHARE)) {
-      warnings.push(
-        warning(
-          WARNING.HIGH_FEE,
-          `the fee of ${fee} sat (${feeRate} sat/vB) is unusually high for this transaction`,
-        ),
-      );
-    }
-  }
-  const lock = locktimeWarning(psbt, txInputs);
-  if (lock) warnings.push(lock);
-
+  const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts });
+  const warnings = [
+    ...inputWarnings(facts, wallet),
+    ...(foreignChange.length > 0 ? [foreignChangeWarning(foreignChange, wallet)] : []),
+    ...(fees.warning ? [fees.warning] : []),
+    ...locktimeWarnings(psbt, txInputs),
+  ];
   const ours = facts.filter((f) => f.ours);
   const review: ReviewModel = {
     network: wallet.network,
@@ -201,9 +132,9 @@ export function analysePsbt({
       amountProven: f.spent.proven,
     })),
     outputs,
-    fee,
-    feeRate,
-    vsize,
+    fee: fees.fee,
+    feeRate: fees.feeRate,
+    vsize: fees.vsize,
     signatures: {
       present: ours.reduce((n, f) => n + signaturesOnInput(psbt, f.index, f.ours!, wallet.threshold), 0),
       required: ours.length * wallet.threshold,
@@ -211,6 +142,48 @@ export function analysePsbt({
     warnings,
   };
   return { review, inputs: facts };
+}
+
+/** One warning per kind of input problem, naming every input it concerns. */
+function inputWarnings(facts: InputFacts[], wallet: Wallet): ReviewWarning[] {
+  const checks: Array<[WarningCode, (f: InputFacts) => boolean, string]> = [
+    [
+      WARNING.UNKNOWN_INPUT,
+      (f) => !f.ours,
+      `not part of wallet ${wallet.name}; this signer will not sign it`,
+    ],
+    [
+      WARNING.MISSING_AMOUNT,
+      (f) => f.spent.amount === null,
+      'the PSBT gives no amount, so the fee is unknown',
+    ],
+    [
+      WARNING.WITNESS_UTXO_ONLY,
+      (f) => f.spent.amount !== null && !f.spent.proven,
+      'the amount comes only from a witness UTXO, without the previous transaction that proves it',
+    ],
+    [
+      WARNING.MISSING_PREVIOUS_TX,
+      (f) => f.ours !== null && wallet.scriptType === 'p2sh' && !f.spent.hasPreviousTx,
+      'a legacy P2SH input needs its previous transaction before it can be signed',
+    ],
+    [
+      WARNING.NONSTANDARD_SIGHASH,
+      (f) => f.sighashType !== undefined && f.sighashType !== Transaction.SIGHASH_ALL,
+      'requests a sighash type other than SIGHASH_ALL',
+    ],
+  ];
+  return checks.flatMap(([code, applies, text]) => {
+    const indexes = facts.filter(applies).map((f) => f.index);
+    return indexes.length > 0 ? [warning(code, `${listIndexes('input', indexes)}: ${text}`)] : [];
+  });
+}
+
+function foreignChangeWarning(outputs: number[], wallet: Wallet): ReviewWarning {
+  return warning(
+    WARNING.FOREIGN_CHANGE,
+    `${listIndexes('output', outputs)}: claims a path under this wallet's keys but does not derive from wallet ${wallet.name}; treated as external`,
+  );
 }
 
 /** The review model of DESIGN §4 and §10 (`inspect --json`). */

@@ -124,6 +124,19 @@ describe('signing details', () => {
     expect(signed.review.inputs.map((i) => i.ours)).toEqual([false, true]);
   });
 
+  it('signs and finalizes segwit inputs that carry only the previous transaction', () => {
+    const unsigned = buildPsbt({
+      wallet,
+      inputs: [{ index: 5, amount: 70_000n, witnessUtxo: false }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 69_000n }],
+    });
+    const byA = signPsbt({ psbt: unsigned, wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
+    const byC = signPsbt({ psbt: byA, wallet, seed: seedOf(TEST_MNEMONICS[2]) }).psbt;
+    const txHex = extractTransaction(finalizePsbt(byC));
+    const coin = { script: new WalletDeriver(wallet).script(0, 5).outputScript, value: 70_000n };
+    expect(verifyTransaction(txHex, [coin])).toEqual([]);
+  });
+
   it('does not sign twice with the same key', () => {
     const once = signPsbt({ psbt: psbt(), wallet, seed: seedOf(TEST_MNEMONICS[0]) }).psbt;
     const again = signPsbt({ psbt: once, wallet, seed: seedOf(TEST_MNEMONICS[0]) });

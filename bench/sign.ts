@@ -18,7 +18,7 @@ import {
 /**
  * Review + sign time of 2-of-3 P2WSH PSBTs with full previous transactions (1, 50, 500 inputs), the
  * growth ratio t(500)/t(50) (linear cost: <= 12), and bitcoinjs-lib's signAllInputsHD on the same
- * 500-input PSBT for scale. Times are the best of a few runs: the machine is shared and noisy.
+ * 500-input PSBT for scale. Times are the best of several runs: the machine is shared and noisy.
  */
 const wallet = testWallet({ scriptType: 'p2wsh', network: 'testnet' });
 const seed = seedOf(TEST_MNEMONICS[0]);
@@ -45,7 +45,7 @@ function best(runs: number, task: () => void): number {
 }
 
 function airlockTime(base64: string): number {
-  return best(3, () => {
+  return best(7, () => {
     // signPsbt reviews first (the review it signed against is in its result).
     signPsbt({ psbt: parsePsbt(base64), wallet, seed });
   });

@@ -26,16 +26,19 @@ export function testWallet({
   threshold = 2,
   mnemonics = TEST_MNEMONICS,
   name = 'treasury',
+  sorted = true,
 }: {
   scriptType?: ScriptType;
   network?: NetworkName;
   threshold?: number;
   mnemonics?: readonly string[];
   name?: string;
+  /** false for multi() (keys in cosigner order) instead of sortedmulti(). */
+  sorted?: boolean;
 } = {}): Wallet {
   const cosigners = mnemonics.map((m) => accountXpub({ seed: seedOf(m), scriptType, network }));
-  const descriptor = formatDescriptor({ scriptType, sorted: true, threshold, cosigners });
-  return { name, network, scriptType, threshold, sorted: true, cosigners, descriptor };
+  const descriptor = formatDescriptor({ scriptType, sorted, threshold, cosigners });
+  return { name, network, scriptType, threshold, sorted, cosigners, descriptor };
 }
 
 export interface TestInput {

@@ -71,6 +71,30 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s: two cosigners sign, combine, finalize, e
   });
 });
 
+describe('multi() with keys in cosigner order', () => {
+  // Cosigner order C, A, B is not the sorted order, so CHECKMULTISIG needs the signatures in script order.
+  const wallet = testWallet({
+    sorted: false,
+    threshold: 2,
+    mnemonics: [TEST_MNEMONICS[2], TEST_MNEMONICS[0], TEST_MNEMONICS[1]],
+  });
+
+  it('signs, finalizes and verifies', () => {
+    const script = new WalletDeriver(wallet).script(0, 0);
+    expect(script.pubkeys).toEqual(script.cosignerKeys);
+    expect([...script.pubkeys].sort(Buffer.compare)).not.toEqual(script.pubkeys);
+    const unsigned = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 80_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 79_000n }],
+    });
+    const byB = signPsbt({ psbt: unsigned, wallet, seed: seedOf(TEST_MNEMONICS[1]) }).psbt;
+    const byC = signPsbt({ psbt: byB, wallet, seed: seedOf(TEST_MNEMONICS[2]) }).psbt;
+    const txHex = extractTransaction(finalizePsbt(byC));
+    expect(verifyTransaction(txHex, [{ script: script.outputScript, value: 80_000n }])).toEqual([]);
+  });
+});
+
 describe('signing details', () => {
   const wallet = testWallet();
   const psbt = () =>

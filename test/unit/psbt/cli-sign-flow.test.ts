@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePsbt, psbtHash } from '../../../src/psbt/parse';
 import { ReviewModelSchema } from '../../../src/psbt/review-model';
+import { registerWallet } from '../../../src/wallet/registry';
 import { runCli } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../../helpers/verify-tx';
@@ -62,6 +63,14 @@ describe('airlock inspect', () => {
     expect(result.stdout).toContain('Fee: 2000 sat');
     expect(result.stdout).toContain('Signatures: 0 of 4');
     expect(result.stdout).toMatch(/^ +1 +2\w{34} +78000 +change$/m);
+  });
+
+  it('asks for --wallet when several wallets are registered', async () => {
+    const ws = cliWorkspace(wallet);
+    registerWallet(ws.dataDir, testWallet({ name: 'other' }));
+    const result = await runCli(['--data-dir', ws.dataDir, 'inspect', ws.writePsbt(unsigned())]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('2 wallets are registered; name one with --wallet');
   });
 
   it('says which wallet is missing', async () => {

@@ -1,0 +1,142 @@
+import { badInput } from '../common/errors';
+import { SLIP39_WORDLIST } from './slip39-wordlist';
+
+/** One decoded SLIP-39 share (a mnemonic of 20 or 33 words). Holds secret material: wipe `value`. */
+export interface Slip39Share {
+  identifier: number;
+  extendable: boolean;
+  iterationExponent: number;
+  groupIndex: number;
+  groupThreshold: number;
+  groupCount: number;
+  memberIndex: number;
+  memberThreshold: number;
+  value: Uint8Array;
+}
+
+const RADIX_BITS = 10;
+const ID_EXP_WORDS = 2;
+const CHECKSUM_WORDS = 3;
+const METADATA_WORDS = ID_EXP_WORDS + 2 + CHECKSUM_WORDS;
+/** 128-bit secrets make the shortest share: 20 words. */
+export const MIN_SHARE_WORDS = 20;
+const MAX_SHARE_WORDS = 60;
+
+const WORD_INDEX = new Map(SLIP39_WORDLIST.map((word, index) => [word, index]));
+
+function customization(extendable: boolean): number[] {
+  return [...(extendable ? 'shamir_extendable' : 'shamir')].map((c) => c.charCodeAt(0));
+}
+
+function rs1024Polymod(values: readonly number[]): number {
+  const GEN = [
+    0xe0e040, 0x1c1c080, 0x3838100, 0x7070200, 0xe0e0009, 0x1c0c2412, 0x38086c24, 0x3090fc48, 0x21b1f890,
+    0x3f3f120,
+  ];
+  let chk = 1;
+  for (const v of values) {
+    const b = chk >> 20;
+    chk = ((chk & 0xfffff) << 10) ^ v;
+    for (let i = 0; i < 10; i++) if ((b >> i) & 1) chk ^= GEN[i] as number;
+  }
+  return chk;
+}
+
+function checksumWords(data: readonly number[], extendable: boolean): number[] {
+  const polymod = rs1024Polymod([...customization(extendable), ...data, 0, 0, 0]) ^ 1;
+  return [2, 1, 0].map((i) => (polymod >> (RADIX_BITS * i)) & 1023);
+}
+
+function checksumValid(indices: readonly number[], extendable: boolean): boolean {
+  return rs1024Polymod([...customization(extendable), ...indices]) === 1;
+}
+
+/** Splits typed text into lowercase words; unknown words are reported by position, never echoed. */
+export function shareWordIndices(text: string): number[] {
+  const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length < MIN_SHARE_WORDS || words.length > MAX_SHARE_WORDS) {
+    throw badInput('SHARE_INVALID', `a SLIP-39 share has 20 or 33 words; this one has ${words.length}`);
+  }
+  return words.map((word, position) => {
+    const index = WORD_INDEX.get(word);
+    if (index === undefined) {
+      throw badInput('SHARE_INVALID', `word ${position + 1} of the share is not in the SLIP-39 word list`);
+    }
+    return index;
+  });
+}
+
+/** Decodes and checks one share: word list, RS1024 checksum, padding, thresholds. */
+export function decodeShare(text: string): Slip39Share {
+  const indices = shareWordIndices(text);
+  const paddingBits = (RADIX_BITS * (indices.length - METADATA_WORDS)) % 16;
+  if (paddingBits > 8)
+    throw badInput('SHARE_INVALID', `a share of ${indices.length} words has an invalid length`);
+  const idExp = ((indices[0] as number) << 10) | (indices[1] as number);
+  const identifier = idExp >> 5;
+  const extendable = ((idExp >> 4) & 1) === 1;
+  const iterationExponent = idExp & 0xf;
+  if (!checksumValid(indices, extendable)) {
+    throw badInput('SHARE_CHECKSUM', 'the share checksum is wrong: a word was mistyped or is missing');
+  }
+  const params = ((indices[2] as number) << 10) | (indices[3] as number);
+  const groupIndex = (params >> 16) & 0xf;
+  const groupThreshold = ((params >> 12) & 0xf) + 1;
+  const groupCount = ((params >> 8) & 0xf) + 1;
+  const memberIndex = (params >> 4) & 0xf;
+  const memberThreshold = (params & 0xf) + 1;
+  if (groupThreshold > groupCount) {
+    throw badInput('SHARE_INVALID', 'the share says more groups are needed than exist');
+  }
+  const valueWords = indices.slice(ID_EXP_WORDS + 2, indices.length - CHECKSUM_WORDS);
+  let valueInt = 0n;
+  for (const w of valueWords) valueInt = (valueInt << 10n) | BigInt(w);
+  const byteCount = Math.ceil((RADIX_BITS * valueWords.length - paddingBits) / 8);
+  if (valueInt >> BigInt(byteCount * 8) !== 0n)
+    throw badInput('SHARE_INVALID', 'the share has invalid padding');
+  const value = new Uint8Array(byteCount);
+  for (let i = byteCount - 1; i >= 0; i--) {
+    value[i] = Number(valueInt & 0xffn);
+    valueInt >>= 8n;
+  }
+  return {
+    identifier,
+    extendable,
+    iterationExponent,
+    groupIndex,
+    groupThreshold,
+    groupCount,
+    memberIndex,
+    memberThreshold,
+    value,
+  };
+}
+
+/** Encodes one share as its mnemonic words. */
+export function encodeShare(share: Slip39Share): string {
+  const idExp = (share.identifier << 5) | ((share.extendable ? 1 : 0) << 4) | share.iterationExponent;
+  const params =
+    (share.groupIndex << 16) |
+    ((share.groupThreshold - 1) << 12) |
+    ((share.groupCount - 1) << 8) |
+    (share.memberIndex << 4) |
+    (share.memberThreshold - 1);
+  const valueWordCount = Math.ceil((share.value.length * 8) / RADIX_BITS);
+  let valueInt = 0n;
+  for (const byte of share.value) valueInt = (valueInt << 8n) | BigInt(byte);
+  const valueWords: number[] = [];
+  for (let i = 0; i < valueWordCount; i++) {
+    valueWords.unshift(Number(valueInt & 1023n));
+    valueInt >>= 10n;
+  }
+  const data = [idExp >> 10, idExp & 1023, params >> 10, params & 1023, ...valueWords];
+  const all = [...data, ...checksumWords(data, share.extendable)];
+  return all.map((i) => SLIP39_WORDLIST[i]).join(' ');
+}
+
+/** Words of the SLIP-39 list starting with `prefix` (every word is unique in its first four letters). */
+export function completeShareWord(prefix: string): string[] {
+  const p = prefix.trim().toLowerCase();
+  if (p.length === 0) return [];
+  return SLIP39_WORDLIST.filter((w) => w.startsWith(p));
+}

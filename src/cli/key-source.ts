@@ -1,5 +1,6 @@
 import { badInput } from '../common/errors';
 import { mnemonicToSeed } from '../keys/bip39';
+import { combineShares } from '../keys/slip39';
 import type { CliContext } from './context';
 import { readSecretTextFile } from './inputs';
 
@@ -7,11 +8,13 @@ import { readSecretTextFile } from './inputs';
 export const KEY_SOURCE_OPTIONS = {
   'mnemonic-file': { type: 'string' },
   'passphrase-file': { type: 'string' },
+  'share-file': { type: 'string', multiple: true },
 } as const;
 
 export interface KeySourceValues {
   'mnemonic-file'?: string;
   'passphrase-file'?: string;
+  'share-file'?: string[];
 }
 
 /** A passphrase file's content without its final line break (other whitespace is part of the passphrase). */
@@ -24,11 +27,22 @@ function passphraseFrom(text: string): string {
  */
 export async function loadSigningSeed(values: KeySourceValues, ctx: CliContext): Promise<Uint8Array> {
   const mnemonicFile = values['mnemonic-file'];
-  if (!mnemonicFile) throw badInput('BAD_ARGUMENTS', 'a key is required: give --mnemonic-file FILE');
-  const mnemonic = readSecretTextFile(ctx, mnemonicFile, 'mnemonic file');
+  const shareFiles = values['share-file'] ?? [];
+  if (mnemonicFile && shareFiles.length > 0) {
+    throw badInput('BAD_ARGUMENTS', 'give either --mnemonic-file or --share-file, not both');
+  }
+  if (!mnemonicFile && shareFiles.length === 0) {
+    throw badInput('BAD_ARGUMENTS', 'a key is required: give --mnemonic-file FILE or --share-file FILE ...');
+  }
   const passphraseFile = values['passphrase-file'];
   const passphrase = passphraseFile
     ? passphraseFrom(readSecretTextFile(ctx, passphraseFile, 'passphrase file'))
     : '';
+  if (shareFiles.length > 0) {
+    // A SLIP-39 master secret is the BIP-32 seed itself, as in Trezor and Electrum.
+    const mnemonics = shareFiles.map((file) => readSecretTextFile(ctx, file, 'share file'));
+    return combineShares({ mnemonics, passphrase });
+  }
+  const mnemonic = readSecretTextFile(ctx, mnemonicFile as string, 'mnemonic file');
   return mnemonicToSeed({ mnemonic, passphrase });
 }

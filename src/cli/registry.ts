@@ -1,6 +1,7 @@
 import { combineCommand } from './commands/combine';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
+import { sharesCommand } from './commands/shares';
 import { signCommand } from './commands/sign';
 import { walletCommand } from './commands/wallet';
 import { xpubCommand } from './commands/xpub';
@@ -17,4 +18,5 @@ export const COMMANDS: CliCommand[] = [
   combineCommand,
   finalizeCommand,
   xpubCommand,
+  sharesCommand,
 ];

@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { fromHex, toHex, wipe } from '../../common/bytes';
+import { badInput } from '../../common/errors';
+import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
+import { combineShares, splitMasterSecret } from '../../keys/slip39';
+import { parseCommandArgs } from '../args';
+import type { CliCommand, CliContext } from '../context';
+import { readSecretTextFile } from '../inputs';
+
+const USAGE = [
+  'airlock shares split --threshold K --shares N (--entropy-hex HEX | --random [--bits 128|256] [--dice-file F])',
+  '                     [--passphrase-file F] [--iteration-exponent E]',
+  '       airlock shares combine --share-file F [--share-file F ...] [--passphrase-file F]',
+].join('\n');
+
+const SplitSchema = z.object({
+  threshold: z.coerce.number().int().min(1).max(16),
+  shares: z.coerce.number().int().min(1).max(16),
+  bits: z.union([z.literal('128'), z.literal('256')]).default('128'),
+  'iteration-exponent': z.coerce.number().int().min(0).max(15).default(1),
+});
+
+function passphraseOf(values: { 'passphrase-file'?: string }, ctx: CliContext): string {
+  const file = values['passphrase-file'];
+  return file ? readSecretTextFile(ctx, file, 'passphrase file').replace(/\r?\n$/, '') : '';
+}
+
+async function split(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      threshold: { type: 'string' },
+      shares: { type: 'string' },
+      'entropy-hex': { type: 'string' },
+      random: { type: 'boolean' },
+      bits: { type: 'string' },
+      'dice-file': { type: 'string' },
+      'passphrase-file': { type: 'string' },
+      'iteration-exponent': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
+  const parsed = SplitSchema.safeParse(values);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw badInput('BAD_ARGUMENTS', `--${String(issue?.path[0] ?? 'options')} is invalid. Usage: ${USAGE}`);
+  }
+  const { threshold, shares, bits } = parsed.data;
+  if (Boolean(values['entropy-hex']) === Boolean(values.random)) {
+    throw badInput('BAD_ARGUMENTS', `give exactly one of --entropy-hex or --random. Usage: ${USAGE}`);
+  }
+  let secret: Uint8Array;
+  if (values['entropy-hex']) {
+    try {
+      secret = fromHex(values['entropy-hex']);
+    } catch {
+      throw badInput('SECRET_INVALID', '--entropy-hex is not hexadecimal');
+    }
+  } else {
+    const bitCount = Number(bits) as 128 | 256;
+    const dice = values['dice-file'] ? readSecretTextFile(ctx, values['dice-file'], 'dice file') : '';
+    const needed = diceRollsForFullEntropy(bitCount);
+    const rolls = dice.replace(/\s+/g, '').length;
+    if (values['dice-file'] && rolls < needed) {
+      ctx.io.stderr.write(
+        `note: ${rolls} dice rolls mixed in; ${needed} would carry ${bitCount} bits on their own\n`,
+      );
+    }
+    secret = generateMasterSecret({ bits: bitCount, diceRolls: dice });
+  }
+  try {
+    const [mnemonics] = splitMasterSecret({
+      masterSecret: secret,
+      groups: [{ threshold, count: shares }],
+      passphrase: passphraseOf(values, ctx),
+      iterationExponent: parsed.data['iteration-exponent'],
+    });
+    ctx.io.stderr.write(
+      `${shares} shares, any ${threshold} rebuild the key; give each to a different officer\n`,
+    );
+    ctx.io.stdout.write(
+      ctx.json
+        ? `${JSON.stringify({ threshold, shares: mnemonics })}\n`
+        : `${(mnemonics ?? []).join('\n')}\n`,
+    );
+  } finally {
+    wipe(secret);
+  }
+}
+
+async function combine(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    { 'share-file': { type: 'string', multiple: true }, 'passphrase-file': { type: 'string' } },
+    USAGE,
+  );
+  if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
+  const files = values['share-file'] ?? [];
+  if (files.length === 0) throw badInput('BAD_ARGUMENTS', `give at least one --share-file. Usage: ${USAGE}`);
+  const mnemonics = files.map((f) => readSecretTextFile(ctx, f, 'share file'));
+  const secret = combineShares({ mnemonics, passphrase: passphraseOf(values, ctx) });
+  try {
+    const hex = toHex(secret);
+    ctx.io.stdout.write(ctx.json ? `${JSON.stringify({ masterSecret: hex })}\n` : `${hex}\n`);
+  } finally {
+    wipe(secret);
+  }
+}
+
+export const sharesCommand: CliCommand = {
+  name: 'shares',
+  summary: 'split a new partitioned key into SLIP-39 shares, or combine shares',
+  usage: USAGE,
+  async run(args, ctx) {
+    const [sub, ...rest] = args;
+    if (sub === 'split') return split(rest, ctx);
+    if (sub === 'combine') return combine(rest, ctx);
+    throw badInput('BAD_ARGUMENTS', `unknown shares subcommand. Usage: ${USAGE}`);
+  },
+};

@@ -1,0 +1,213 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePsbt } from '../../../src/psbt/parse';
+import { formatDescriptor } from '../../../src/wallet/descriptor';
+import { registerWallet } from '../../../src/wallet/registry';
+import type { Wallet } from '../../../src/wallet/types';
+import { runCli, tempDir } from '../../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+
+// Vector 4 of Trezor's SLIP-39 vectors: 2-of-3 shares of this 128-bit secret, passphrase TREZOR.
+const VECTOR_SECRET = 'b43ceb7e57a0ea8766221624d01b0864';
+const VECTOR_SHARES = [
+  'shadow pistol academic always adequate wildlife fancy gross oasis cylinder mustang wrist rescue view short owner flip making coding armed',
+  'shadow pistol academic acid actress prayer class unknown daughter sweater depict flip twice unkind craft early superior advocate guest smoking',
+];
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function writeShares(dir: string, shares: readonly string[]): string[] {
+  return shares.map((share, i) => {
+    const path = join(dir, `share-${i}.txt`);
+    writeFileSync(path, `${share}\n`);
+    return path;
+  });
+}
+
+describe('airlock shares', () => {
+  it('combines the official vector shares into the published master secret', async () => {
+    const dir = tempDir();
+    const files = writeShares(dir, VECTOR_SHARES);
+    writeFileSync(join(dir, 'pass.txt'), 'TREZOR\n');
+    const args = ['shares', 'combine', '--share-file', files[0]!, '--share-file', files[1]!];
+    const result = await runCli([...args, '--passphrase-file', join(dir, 'pass.txt')]);
+    expect(result).toMatchObject({ status: 0, stdout: `${VECTOR_SECRET}\n` });
+  });
+
+  it('splits a secret so that any two of three shares give it back', async () => {
+    const dir = tempDir();
+    const split = await runCli([
+      'shares',
+      'split',
+      '--threshold',
+      '2',
+      '--shares',
+      '3',
+      '--entropy-hex',
+      VECTOR_SECRET,
+    ]);
+    expect(split.status).toBe(0);
+    const shares = split.stdout.trim().split('\n');
+    expect(shares).toHaveLength(3);
+    for (const pair of [
+      [0, 1],
+      [1, 2],
+      [0, 2],
+    ]) {
+      const files = writeShares(
+        dir,
+        pair.map((i) => shares[i]!),
+      );
+      const combined = await runCli([
+        'shares',
+        'combine',
+        '--share-file',
+        files[0]!,
+        '--share-file',
+        files[1]!,
+      ]);
+      expect(combined.stdout.trim()).toBe(VECTOR_SECRET);
+    }
+    const one = writeShares(dir, [shares[0]!]);
+    const tooFew = await runCli(['--json', 'shares', 'combine', '--share-file', one[0]!]);
+    expect(tooFew.status).toBe(2);
+    expect(JSON.parse(tooFew.stdout).error.code).toBe('SHARES_INSUFFICIENT');
+  });
+
+  it('generates a random key and refuses bad parameters with exit 2', async () => {
+    const random = await runCli([
+      'shares',
+      'split',
+      '--threshold',
+      '3',
+      '--shares',
+      '5',
+      '--random',
+      '--bits',
+      '256',
+    ]);
+    expect(random.status).toBe(0);
+    expect(
+      random.stdout
+        .trim()
+        .split('\n')
+        .map((s) => s.split(' ').length),
+    ).toEqual([33, 33, 33, 33, 33]);
+    expect((await runCli(['shares', 'split', '--threshold', '4', '--shares', '3', '--random'])).status).toBe(
+      2,
+    );
+    expect((await runCli(['shares', 'split', '--threshold', '2', '--shares', '3'])).status).toBe(2);
+    expect(
+      (await runCli(['shares', 'split', '--threshold', '2', '--shares', '3', '--entropy-hex', 'zz'])).status,
+    ).toBe(2);
+  });
+
+  it('signs from a quorum of share files; no share, secret or key reaches any output or file', async () => {
+    const dir = tempDir();
+    const dataDir = join(dir, 'data');
+    const split = await runCli([
+      'shares',
+      'split',
+      '--threshold',
+      '2',
+      '--shares',
+      '3',
+      '--entropy-hex',
+      VECTOR_SECRET,
+    ]);
+    const shares = split.stdout.trim().split('\n');
+    const shareFiles = writeShares(dir, shares);
+    const exported = await runCli([
+      '--json',
+      'xpub',
+      'export',
+      '--share-file',
+      shareFiles[0]!,
+      '--share-file',
+      shareFiles[2]!,
+      '--script',
+      'p2wsh',
+      '--network',
+      'testnet',
+    ]);
+    expect(exported.status).toBe(0);
+    const ours = JSON.parse(exported.stdout) as { fingerprint: string; path: string; xpub: string };
+    const others = await Promise.all(
+      TEST_MNEMONICS.slice(1).map(async (mnemonic, i) => {
+        const file = join(dir, `m${i}.txt`);
+        writeFileSync(file, mnemonic);
+        const r = await runCli([
+          '--json',
+          'xpub',
+          'export',
+          '--mnemonic-file',
+          file,
+          '--script',
+          'p2wsh',
+          '--network',
+          'testnet',
+        ]);
+        return JSON.parse(r.stdout) as typeof ours;
+      }),
+    );
+    const cosigners = [ours, ...others].map(({ fingerprint, path, xpub }) => ({ fingerprint, path, xpub }));
+    const base = { scriptType: 'p2wsh' as const, sorted: true, threshold: 2, cosigners };
+    const wallet: Wallet = { name: 'cold', network: 'testnet', ...base, descriptor: formatDescriptor(base) };
+    registerWallet(dataDir, wallet);
+    const psbtFile = join(dir, 'unsigned.psbt');
+    const unsigned = buildPsbt({
+      wallet,
+      inputs: [{ index: 3, amount: 500_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 490_000n }],
+    });
+    writeFileSync(psbtFile, unsigned.toBase64());
+    const outFile = join(dir, 'signed.psbt');
+    const signArgs = ['--data-dir', dataDir, 'sign', psbtFile, '--wallet', 'cold', '--out', outFile];
+
+    const quorum = await runCli([
+      ...signArgs,
+      '--share-file',
+      shareFiles[1]!,
+      '--share-file',
+      shareFiles[2]!,
+    ]);
+    expect(quorum.status).toBe(0);
+    const signed = parsePsbt(readFileSync(outFile, 'utf8'));
+    expect(signed.data.inputs[0]!.partialSig).toHaveLength(1);
+
+    const single = await runCli([...signArgs, '--share-file', shareFiles[0]!]);
+    expect(single.status).toBe(2);
+    const wrongQuorumDir = tempDir();
+    const [foreign] = (
+      await runCli(['shares', 'split', '--threshold', '1', '--shares', '1', '--random'])
+    ).stdout
+      .trim()
+      .split('\n');
+    const wrong = await runCli([...signArgs, '--share-file', writeShares(wrongQuorumDir, [foreign!])[0]!]);
+    expect(wrong.status).toBe(3);
+
+    // Only `shares split` prints shares, and only on its standard output.
+    const outputs = [split.stderr, exported, quorum, single, wrong]
+      .map((r) => (typeof r === 'string' ? r : r.stdout + r.stderr))
+      .join('\n');
+    const written =
+      listFiles(dataDir)
+        .map((f) => readFileSync(f, 'utf8'))
+        .join('\n') + readFileSync(outFile, 'utf8');
+    for (const share of [...shares, foreign!]) {
+      const words = share.split(' ');
+      for (let i = 0; i + 3 <= words.length; i++) {
+        const run = words.slice(i, i + 3).join(' ');
+        expect(written).not.toContain(run);
+        expect(outputs).not.toContain(run);
+      }
+    }
+    expect(outputs + written).not.toContain(VECTOR_SECRET);
+  });
+});

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useReducer, useState } from 'react';
+import type { ApprovalProgress, QrFormat, ScanProgress, ShareProgress, Status } from '../../src/ipc/models';
+import { ApiError, call } from '../api/client';
+import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
+
+function shownError(error: unknown): { code: string; message: string } {
+  if (error instanceof ApiError) return { code: error.code, message: error.message };
+  return { code: 'unexpected', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The ceremony's effects: each user intent becomes one call to main and one flow event.
+ * Screens get these actions and never call main themselves.
+ */
+export function useCeremony() {
+  const [state, dispatch] = useReducer(flowReducer, initialFlow);
+  const [status, setStatus] = useState<Status | null>(null);
+
+  const refreshStatus = useCallback(async () => setStatus(await call('getStatus', {})), []);
+  useEffect(() => {
+    void refreshStatus();
+  }, [refreshStatus]);
+
+  /** Runs a call; a refusal is shown on the current screen and the action resolves to null. */
+  const attempt = useCallback(async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (error) {
+      dispatch({ type: 'failed', error: shownError(error) });
+      return null;
+    }
+  }, []);
+
+  const loadReview = useCallback(async () => {
+    const review = await attempt(() => call('reviewCurrent', {}));
+    if (review) dispatch({ type: 'reviewed', review });
+  }, [attempt]);
+
+  const afterLoad = useCallback(
+    async (progress: ScanProgress | null) => {
+      if (progress?.status !== 'complete') return;
+      dispatch({ type: 'psbtLoaded' });
+      await loadReview();
+    },
+    [loadReview],
+  );
+
+  const actions = {
+    navigate: (screen: 'home' | 'wallets' | 'createShares' | 'audit') => {
+      dispatch({ type: 'open', screen });
+      void refreshStatus();
+    },
+    dismissError: () => dispatch({ type: 'dismissError' }),
+    overrideAirgap: async (reason: string) => {
+      const next = await attempt(() => call('overrideAirgap', { confirm: true, reason }));
+      if (next) setStatus(next);
+    },
+    selectWallet: async (name: string) => {
+      const next = await attempt(() => call('selectWallet', { name }));
+      if (next) setStatus(next);
+    },
+    importWallet: async (text: string, name?: string) => {
+      const wallet = await attempt(() => call('importWallet', name ? { text, name } : { text }));
+      await refreshStatus();
+      return wallet;
+    },
+    listWallets: () => attempt(() => call('listWallets', {})),
+    walletExport: (name: string) => attempt(() => call('walletExport', { name })),
+    startCeremony: async () => {
+      if (await attempt(() => call('startScan', {}))) dispatch({ type: 'startCeremony' });
+    },
+    scanFrame: async (text: string): Promise<ScanProgress | null> => {
+      const progress = await attempt(() => call('scanFrame', { text }));
+      await afterLoad(progress);
+      return progress;
+    },
+    loadPsbtText: async (text: string) => {
+      await afterLoad(await attempt(() => call('loadPsbtText', { text })));
+    },
+    confirmReview: () => dispatch({ type: 'reviewConfirmed' }),
+    approvalStatus: () => attempt(() => call('approvalStatus', {})),
+    approve: async (request: {
+      name: string;
+      pin: string;
+      code: string;
+    }): Promise<ApprovalProgress | null> => {
+      const progress = await attempt(() => call('approve', request));
+      if (progress?.complete) dispatch({ type: 'approvalsComplete' });
+      return progress;
+    },
+    wordlist: () => attempt(() => call('shareWordlist', {})),
+    addShare: async (words: string): Promise<ShareProgress | null> => {
+      const progress = await attempt(() => call('addShare', { words }));
+      if (progress) dispatch({ type: 'dismissError' });
+      if (progress?.complete) dispatch({ type: 'quorumComplete' });
+      return progress;
+    },
+    sign: async (format: QrFormat) => {
+      const signed = await attempt(() => call('sign', { format }));
+      if (signed) dispatch({ type: 'signed', signed });
+      await refreshStatus();
+    },
+    encodeSigned: (format: QrFormat, maxFragmentLength: number) =>
+      attempt(() => call('encodeSigned', { format, maxFragmentLength })),
+    saveFrames: (format: QrFormat, maxFragmentLength: number) =>
+      attempt(() => call('saveSignedFrames', { format, maxFragmentLength })),
+    finish: () => dispatch({ type: 'finished' }),
+    cancel: async () => {
+      const next = await attempt(() => call('cancelCeremony', {}));
+      if (next) setStatus(next);
+      dispatch({ type: 'cancelled' } satisfies FlowEvent);
+    },
+    auditLog: () => attempt(() => call('auditLog', {})),
+  };
+  return { state, status, actions };
+}
+
+export type CeremonyActions = ReturnType<typeof useCeremony>['actions'];

@@ -1,0 +1,92 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { ApprovalProgress } from '../../src/ipc/models';
+import { en } from '../i18n/en';
+
+/** Named approvers confirm one by one with PIN and authenticator code; both fields clear at once. */
+export function Approvals({
+  load,
+  onApprove,
+}: {
+  load: () => Promise<ApprovalProgress | null>;
+  onApprove: (request: { name: string; pin: string; code: string }) => Promise<ApprovalProgress | null>;
+}) {
+  const [progress, setProgress] = useState<ApprovalProgress | null>(null);
+  const [name, setName] = useState('');
+  const [pin, setPin] = useState('');
+  const [code, setCode] = useState('');
+  useEffect(() => {
+    void load().then(setProgress);
+  }, [load]);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const request = { name: name.trim(), pin, code };
+    setPin('');
+    setCode('');
+    const next = await onApprove(request);
+    if (next) {
+      setProgress(next);
+      setName('');
+    }
+  };
+  return (
+    <section aria-labelledby="approvals-title" data-screen="approvals">
+      <h1 id="approvals-title">{en.approvals.title}</h1>
+      {progress && (
+        <>
+          <p className="lead" data-approvals={`${progress.approved.length}/${progress.required}`}>
+            {en.approvals.needed(progress.approved.length, progress.required)}
+          </p>
+          {progress.candidates.length > 0 && <p>{en.approvals.candidates(progress.candidates.join(', '))}</p>}
+          <ul>
+            {progress.approved.map((n) => (
+              <li key={n}>{en.approvals.approved(n)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <form onSubmit={submit} className="stack" autoComplete="off">
+        <label>
+          {en.approvals.name}
+          <input
+            name="approver"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            list="approver-names"
+            required
+            // biome-ignore lint/a11y/noAutofocus: first field of the step
+            autoFocus
+          />
+          <datalist id="approver-names">
+            {progress?.candidates.map((n) => (
+              <option key={n} value={n} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          {en.approvals.pin}
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {en.approvals.code}
+          <input
+            name="code"
+            inputMode="numeric"
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            required
+          />
+        </label>
+        <button type="submit" className="primary">
+          {en.approvals.submit}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import type { Status } from '../../src/ipc/models';
+import { en } from '../i18n/en';
+
+export function Home({
+  status,
+  onStart,
+  onWallets,
+}: {
+  status: Status;
+  onStart: () => void;
+  onWallets: () => void;
+}) {
+  const wallet = status.wallet;
+  return (
+    <section aria-labelledby="home-title" data-screen="home">
+      <h1 id="home-title">{en.home.title}</h1>
+      {wallet ? (
+        <p className="lead" data-wallet={wallet.name}>
+          {en.home.wallet(wallet.name, wallet.threshold, wallet.cosigners.length, wallet.network)}
+        </p>
+      ) : (
+        <p className="lead">{en.home.noWallet}</p>
+      )}
+      <div className="actions">
+        {wallet ? (
+          // biome-ignore lint/a11y/noAutofocus: the ceremony's one obvious next step, for keyboard users
+          <button type="button" className="primary" onClick={onStart} autoFocus>
+            {en.home.start}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onWallets}>
+            {en.home.chooseWallet}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

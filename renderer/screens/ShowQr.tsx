@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { QrFormat, SignedResult } from '../../src/ipc/models';
+import { QrAnimator } from '../components/QrAnimator';
+import { en } from '../i18n/en';
+
+/** Fragment lengths in bytes per frame for each density. */
+export const DENSITIES = { low: 120, medium: 250, high: 500 } as const;
+type Density = keyof typeof DENSITIES;
+const SPEEDS = [2, 3, 5, 8, 10] as const;
+
+export function ShowQr({
+  signed,
+  onReencode,
+  onSave,
+  onDone,
+}: {
+  signed: SignedResult;
+  onReencode: (format: QrFormat, maxFragmentLength: number) => Promise<{ frames: string[] } | null>;
+  onSave: (format: QrFormat, maxFragmentLength: number) => Promise<{ directory: string } | null>;
+  onDone: () => void;
+}) {
+  const [frames, setFrames] = useState(signed.frames);
+  const [format, setFormat] = useState<QrFormat>(signed.format);
+  const [density, setDensity] = useState<Density>('medium');
+  const [speed, setSpeed] = useState<number>(5);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const reencode = async (nextFormat: QrFormat, nextDensity: Density) => {
+    setFormat(nextFormat);
+    setDensity(nextDensity);
+    const result = await onReencode(nextFormat, DENSITIES[nextDensity]);
+    if (result) setFrames(result.frames);
+  };
+  return (
+    <section aria-labelledby="showqr-title" data-screen="showQr">
+      <h1 id="showqr-title">{en.showQr.title}</h1>
+      <p className="lead">{en.showQr.hint}</p>
+      <QrAnimator frames={frames} framesPerSecond={speed} />
+      <div className="controls">
+        <label>
+          {en.showQr.speed}
+          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} name="speed">
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {en.showQr.density}
+          <select
+            value={density}
+            onChange={(e) => void reencode(format, e.target.value as Density)}
+            name="density"
+          >
+            {(Object.keys(DENSITIES) as Density[]).map((d) => (
+              <option key={d} value={d}>
+                {en.showQr.densities[d]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {en.showQr.format}
+          <select
+            value={format}
+            onChange={(e) => void reencode(e.target.value as QrFormat, density)}
+            name="format"
+          >
+            <option value="ur">UR (crypto-psbt)</option>
+            <option value="bbqr">BBQr</option>
+            <option value="base64">base64</option>
+          </select>
+        </label>
+        <button
+          type="button"
+          onClick={async () => setSaved((await onSave(format, DENSITIES[density]))?.directory ?? null)}
+        >
+          {en.showQr.save}
+        </button>
+      </div>
+      {saved && <output>{en.showQr.saved(saved)}</output>}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onDone}>
+          {en.showQr.done}
+        </button>
+      </div>
+    </section>
+  );
+}

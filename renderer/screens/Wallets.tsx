@@ -1,0 +1,112 @@
+import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
+import type { WalletSummary } from '../../src/ipc/models';
+import { QrCode } from '../components/QrCode';
+import { en } from '../i18n/en';
+
+export function Wallets({
+  current,
+  load,
+  onImport,
+  onSelect,
+  onExport,
+}: {
+  current: string | null;
+  load: () => Promise<WalletSummary[] | null>;
+  onImport: (text: string, name?: string) => Promise<WalletSummary | null>;
+  onSelect: (name: string) => Promise<void>;
+  onExport: (name: string) => Promise<{ text: string } | null>;
+}) {
+  const [wallets, setWallets] = useState<WalletSummary[]>([]);
+  const [text, setText] = useState('');
+  const [name, setName] = useState('');
+  const [exported, setExported] = useState<{ name: string; text: string } | null>(null);
+  const refresh = async () => setWallets((await load()) ?? []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await onImport(text, name.trim() || undefined)) {
+      setText('');
+      setName('');
+      await refresh();
+    }
+  };
+  const open = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (file) setText(await file.text());
+  };
+  return (
+    <section aria-labelledby="wallets-title" data-screen="wallets">
+      <h1 id="wallets-title">{en.wallets.title}</h1>
+      {wallets.length === 0 && <p>{en.wallets.none}</p>}
+      <ul className="wallets">
+        {wallets.map((w) => (
+          <li key={w.name} data-wallet={w.name}>
+            <strong>{w.name}</strong>{' '}
+            {en.home.wallet(w.name, w.threshold, w.cosigners.length, w.network).replace(`${w.name}: `, '')} (
+            {w.scriptType})
+            <details>
+              <summary>{en.wallets.cosigners}</summary>
+              <ul>
+                {w.cosigners.map((c) => (
+                  <li key={c.xpub} className="address">
+                    [{c.fingerprint}/{c.path.slice(2)}] {c.xpub}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <div className="actions">
+              {current === w.name ? (
+                <span className="badge badge-change">{en.wallets.chosen}</span>
+              ) : (
+                <button type="button" onClick={() => void onSelect(w.name)}>
+                  {en.wallets.choose}
+                </button>
+              )}
+              <button
+                type="button"
+                onClick={async () => {
+                  const result = await onExport(w.name);
+                  if (result) setExported({ name: w.name, text: result.text });
+                }}
+              >
+                {en.wallets.showQr}
+              </button>
+            </div>
+            {exported?.name === w.name && (
+              <QrCode text={exported.text} label={en.wallets.showQr} size={360} />
+            )}
+          </li>
+        ))}
+      </ul>
+      <h2>{en.wallets.import}</h2>
+      <p>{en.wallets.importHint}</p>
+      <form onSubmit={submit} className="stack">
+        <label>
+          {en.wallets.text}
+          <textarea
+            name="wallet"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            rows={5}
+            spellCheck={false}
+          />
+        </label>
+        <label>
+          {en.wallets.name}
+          <input name="wallet-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
+        </label>
+        <label className="file">
+          {en.wallets.openFile}
+          <input type="file" accept=".txt,.bsms,.json,text/plain" onChange={open} />
+        </label>
+        <button type="submit" className="primary" disabled={!text.trim()}>
+          {en.wallets.register}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../src/audit/log';
 import type { QrFormat } from '../../src/ipc/models';
+import type { DestinationCheck } from '../../src/psbt/review';
 import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
 import type { Wallet } from '../../src/wallet/types';
 
@@ -18,11 +19,7 @@ export interface CorePort {
     /** Accepts binary, base64 or hex; returns the canonical PSBT bytes. */
     parse(input: Uint8Array | string): Uint8Array;
     hash(psbt: Uint8Array): string;
-    review(input: {
-      psbt: Uint8Array;
-      wallet: Wallet;
-      isAllowedDestination?: (address: string) => boolean;
-    }): ReviewModel;
+    review(input: { psbt: Uint8Array; wallet: Wallet; isAllowedDestination?: DestinationCheck }): ReviewModel;
     sign(input: { psbt: Uint8Array; wallet: Wallet; seed: Uint8Array }): {
       psbt: Uint8Array;
       signedInputs: number;
@@ -31,7 +28,7 @@ export interface CorePort {
   qr: {
     createAssembler(): FrameAssembler;
     encode(input: { bytes: Uint8Array; format: QrFormat; maxFragmentLength?: number }): string[];
-    renderPng(frame: string): Uint8Array;
+    renderPng(frame: string): Promise<Uint8Array>;
   };
   keys: {
     createQuorum(): QuorumPort;
@@ -69,7 +66,7 @@ export interface QuorumPort {
 }
 
 export interface PolicyPort {
-  isAllowedDestination(address: string): boolean;
+  isAllowedDestination: DestinationCheck;
   violations(review: ReviewModel): ReviewWarning[];
   approvers: { required: number; candidates: string[] };
   /** Checks PIN and TOTP code and binds the approval to this PSBT; throws a typed refusal. */

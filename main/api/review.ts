@@ -31,7 +31,7 @@ export function reviewCurrent(ctx: ApiContext): ReviewResult {
     const review = ctx.core.psbt.review({
       psbt,
       wallet,
-      ...(policy ? { isAllowedDestination: (address: string) => policy.isAllowedDestination(address) } : {}),
+      ...(policy ? { isAllowedDestination: policy.isAllowedDestination } : {}),
     });
     const violations = policy?.violations(review) ?? [];
     if (ctx.session.shown?.psbtHash !== psbtHash) ctx.session.approvals.clear();

@@ -51,6 +51,10 @@ export function sign(ctx: ApiContext, request: Density): SignedResult {
       details: { signedInputs: result.signedInputs },
     });
   } catch (error) {
+    // A refusal ends the quorum too: its shares are wiped and must be entered again.
+    ctx.session.quorum?.cancel();
+    ctx.session.quorum = null;
+    ctx.session.quorumComplete = false;
     appendAuditEvent(ctx.dataDir, {
       event: 'refused',
       wallet: wallet.name,
@@ -82,17 +86,21 @@ export function encodeSigned(ctx: ApiContext, request: Density): Frames {
 }
 
 /** Writes the frames as numbered PNGs (and the PSBT itself) under the data directory's exports. */
-export function saveSignedFrames(ctx: ApiContext, request: Density): { directory: string; files: string[] } {
+export async function saveSignedFrames(
+  ctx: ApiContext,
+  request: Density,
+): Promise<{ directory: string; files: string[] }> {
   const psbt = requireSigned(ctx);
   const { frames } = encodeSigned(ctx, request);
   const hash = ctx.session.signed?.hash ?? '';
   const directory = join(ctx.dataDir, 'exports', `${hash.slice(0, 16)}-${request.format}`);
   mkdirSync(directory, { recursive: true, mode: 0o700 });
-  const files = frames.map((frame, i) => {
+  const files: string[] = [];
+  for (const [i, frame] of frames.entries()) {
     const file = join(directory, `frame-${String(i + 1).padStart(3, '0')}.png`);
-    writeFileSync(file, ctx.core.qr.renderPng(frame));
-    return file;
-  });
+    writeFileSync(file, await ctx.core.qr.renderPng(frame));
+    files.push(file);
+  }
   const psbtFile = join(directory, 'signed.psbt');
   writeFileSync(psbtFile, Buffer.from(psbt).toString('base64'));
   return { directory, files: [...files, psbtFile] };

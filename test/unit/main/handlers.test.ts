@@ -1,0 +1,234 @@
+import { readFileSync } from 'node:fs';
+import type { NetworkInterfaceInfo } from 'node:os';
+import { CryptoPSBT } from '@keystonehq/bc-ur-registry';
+import { UREncoder } from '@ngraveio/bc-ur';
+import { Psbt } from 'bitcoinjs-lib';
+import { describe, expect, it } from 'vitest';
+import type { InterfaceLister } from '../../../main/airgap';
+import { createAirlockMain } from '../../../main/api/app';
+import { airlockCore } from '../../../main/api/core';
+import type { ApiHandlers } from '../../../main/api/handlers';
+import { auditPath } from '../../../src/audit/log';
+import { reviewPsbt } from '../../../src/psbt/review';
+import { partitionedWallet } from '../../helpers/app';
+import { tempDir } from '../../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+
+const offline: InterfaceLister = () => ({
+  lo: [{ address: '127.0.0.1', internal: true, family: 'IPv4' } as NetworkInterfaceInfo],
+});
+const online: InterfaceLister = () => ({
+  ...offline(),
+  eth0: [{ address: '10.0.0.7', internal: false, family: 'IPv4' } as NetworkInterfaceInfo],
+});
+
+function app(listInterfaces: InterfaceLister = offline) {
+  const dataDir = tempDir();
+  const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: 'test', listInterfaces });
+  return { dataDir, handlers };
+}
+
+async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>) {
+  const settled = await result;
+  if (!settled.ok) throw new Error(`unexpected refusal ${settled.error.code}`);
+  return settled.value;
+}
+
+async function errorCode(result: Promise<{ ok: boolean; error?: { code: string } }>) {
+  const settled = await result;
+  return settled.ok ? 'ok' : settled.error?.code;
+}
+
+/** 0.5 BTC in, 0.2 BTC to an outsider, 0.2999 BTC change at /1/3: fee 10 000 sats. */
+function ceremonyPsbt(wallet = partitionedWallet().wallet, changeWallet = wallet): Psbt {
+  return buildPsbt({
+    wallet,
+    inputs: [{ index: 0, amount: 50_000_000n }],
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
+      { change: { index: 3 }, amount: 29_990_000n, wallet: changeWallet },
+    ],
+  });
+}
+
+async function loaded(handlers: ApiHandlers, psbt: Psbt, descriptor = partitionedWallet().wallet.descriptor) {
+  await value(handlers.importWallet({ text: descriptor, name: 'treasury' }));
+  await value(handlers.startScan({}));
+  await value(handlers.loadPsbtText({ text: psbt.toBase64() }));
+}
+
+describe('main-side API handlers', () => {
+  it('rejects malformed requests before touching any state', async () => {
+    const { handlers } = app();
+    const before = await value(handlers.getStatus({}));
+    for (const [call, request] of [
+      [handlers.importWallet, { text: 42 }],
+      [handlers.scanFrame, 'ur:crypto-psbt/1-2/x'],
+      [handlers.approve, { name: 'alice', pin: 'abcd', code: '123456' }],
+      [handlers.addShare, { words: 'only three words' }],
+      [handlers.sign, { format: 'ur', secret: 'x' }],
+      [handlers.getStatus, { inject: true }],
+    ] as const) {
+      const result = await (call as (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(
+        request,
+      );
+      expect(result).toMatchObject({ ok: false, error: { kind: 'bad-input', code: 'BAD_REQUEST' } });
+    }
+    expect(await value(handlers.getStatus({}))).toEqual(before);
+  });
+
+  it('enforces the order of the ceremony in main, whatever the renderer asks', async () => {
+    const { handlers } = app();
+    expect(await errorCode(handlers.startScan({}))).toBe('NO_WALLET');
+    await value(handlers.importWallet({ text: partitionedWallet().wallet.descriptor, name: 'treasury' }));
+    expect(await errorCode(handlers.reviewCurrent({}))).toBe('NO_PSBT');
+    await value(handlers.loadPsbtText({ text: ceremonyPsbt().toBase64() }));
+    const { shares } = partitionedWallet();
+    expect(await errorCode(handlers.addShare({ words: shares[0] ?? '' }))).toBe('REVIEW_NOT_SHOWN');
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('REVIEW_NOT_SHOWN');
+    await value(handlers.reviewCurrent({}));
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
+  });
+
+  it('assembles an animated UR PSBT, reviews it in main and signs with 2 of 3 shares', async () => {
+    const { dataDir, handlers } = app();
+    const { wallet, shares } = partitionedWallet();
+    const psbt = ceremonyPsbt(wallet);
+    await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
+    await value(handlers.startScan({}));
+    const encoder = new UREncoder(new CryptoPSBT(Buffer.from(psbt.toBuffer())).toUR(), 120);
+    let progress = await value(handlers.scanFrame({ text: encoder.nextPart() }));
+    for (let i = 0; progress.status !== 'complete' && i < 100; i++) {
+      progress = await value(handlers.scanFrame({ text: encoder.nextPart().toUpperCase() }));
+    }
+    expect(progress).toMatchObject({ status: 'complete', format: 'ur' });
+
+    const { review, psbtHash } = await value(handlers.reviewCurrent({}));
+    expect(review.outputs.map((o) => [o.kind, o.amount])).toEqual([
+      ['external', 20_000_000],
+      ['change', 29_990_000],
+    ]);
+    expect(review.fee).toBe(10_000);
+    expect(review.signatures).toEqual({ present: 0, required: 2 });
+
+    expect(await value(handlers.addShare({ words: shares[0] ?? '' }))).toEqual({
+      sharesSeen: 1,
+      sharesNeeded: 2,
+      complete: false,
+    });
+    expect((await value(handlers.addShare({ words: shares[2] ?? '' }))).complete).toBe(true);
+    const signed = await value(handlers.sign({ format: 'base64' }));
+    expect(signed.signedInputs).toBe(1);
+    expect(signed.frames).toEqual([signed.psbtBase64]);
+    const after = reviewPsbt({ psbt: Psbt.fromBase64(signed.psbtBase64), wallet });
+    expect(after.signatures.present).toBe(1);
+    expect(after.outputs).toEqual(review.outputs);
+
+    const ur = await value(handlers.encodeSigned({ format: 'ur', maxFragmentLength: 100 }));
+    expect(ur.frames.length).toBeGreaterThan(2);
+    expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//);
+
+    // The quorum is spent: a second signature needs the shares again.
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
+
+    const audit = readFileSync(auditPath(dataDir), 'utf8');
+    for (const share of shares)
+      for (const word of share.split(' ').slice(0, 4)) {
+        expect(audit).not.toMatch(new RegExp(`\\b${word} ${share.split(' ')[1]}\\b`));
+      }
+    const events = audit
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; psbtHash?: string });
+    expect(events.map((e) => e.event)).toEqual(
+      expect.arrayContaining([
+        'start',
+        'wallet-registered',
+        'psbt-loaded',
+        'review-shown',
+        'quorum-reached',
+        'signed',
+      ]),
+    );
+    expect(events.find((e) => e.event === 'signed')?.psbtHash).toBe(psbtHash);
+    const view = await value(handlers.auditLog({}));
+    expect(view.verified).toBe(true);
+    expect(view.entries[0]?.event).toBe('refused');
+  });
+
+  it('refuses a wrong quorum: shares of another key do not sign', async () => {
+    const { handlers } = app();
+    const other = partitionedWallet();
+    await loaded(handlers, ceremonyPsbt());
+    await value(handlers.reviewCurrent({}));
+    const { splitMasterSecret } = await import('../../../src/keys/slip39');
+    const [foreign] = splitMasterSecret({
+      masterSecret: new Uint8Array(16).fill(7),
+      groups: [{ threshold: 2, count: 3 }],
+    });
+    await value(handlers.addShare({ words: foreign?.[0] ?? '' }));
+    await value(handlers.addShare({ words: foreign?.[1] ?? '' }));
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_WRONG_KEY');
+    expect(other.shares).toHaveLength(3);
+  });
+
+  it('blocks signing while a network interface is up, and signs after an audited override', async () => {
+    const { dataDir, handlers } = app(online);
+    const { shares } = partitionedWallet();
+    await loaded(handlers, ceremonyPsbt());
+    expect((await value(handlers.getStatus({}))).airgap).toMatchObject({
+      state: 'connected',
+      signingAllowed: false,
+    });
+    await value(handlers.reviewCurrent({}));
+    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('AIRGAP_BLOCKED');
+
+    const status = await value(handlers.overrideAirgap({ confirm: true, reason: 'bench test' }));
+    expect(status.airgap.state).toBe('overridden');
+    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
+    const events = readFileSync(auditPath(dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(events.filter((e) => e.event === 'airgap-override')).toHaveLength(1);
+    expect(events.find((e) => e.event === 'refused')).toMatchObject({ outcome: 'AIRGAP_BLOCKED' });
+  });
+
+  it('shows a change-hijack output as an external payment with a warning', async () => {
+    const { handlers } = app();
+    const attacker = partitionedWallet().wallet;
+    const hijacker = {
+      ...attacker,
+      cosigners: [attacker.cosigners[0], attacker.cosigners[1], { ...attacker.cosigners[2], xpub: 'x' }],
+    };
+    expect(hijacker.cosigners).toHaveLength(3);
+    const { testWallet } = await import('../../helpers/multisig-psbt');
+    const foreign = testWallet({ name: 'foreign' });
+    await loaded(handlers, ceremonyPsbt(partitionedWallet().wallet, foreign));
+    const { review } = await value(handlers.reviewCurrent({}));
+    expect(review.outputs.map((o) => o.kind)).toEqual(['external', 'external']);
+    expect(review.warnings.map((w) => w.code)).toContain('FOREIGN_CHANGE');
+  });
+
+  it('refuses a PSBT for another network and says so', async () => {
+    const { handlers } = app();
+    const mainnet = partitionedWallet('mainnet').wallet;
+    await loaded(handlers, ceremonyPsbt(mainnet));
+    const result = await handlers.reviewCurrent({});
+    expect(result).toMatchObject({ ok: false, error: { kind: 'refused', code: 'NETWORK_MISMATCH' } });
+  });
+
+  it('cancel drops the PSBT and the shares entered', async () => {
+    const { handlers } = app();
+    const { shares } = partitionedWallet();
+    await loaded(handlers, ceremonyPsbt());
+    await value(handlers.reviewCurrent({}));
+    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    expect((await value(handlers.cancelCeremony({}))).stage).toBe('idle');
+    expect(await errorCode(handlers.addShare({ words: shares[1] ?? '' }))).toBe('NO_PSBT');
+  });
+});

@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { createAirlockMain } from '../api/app';
+import { airlockCore } from '../api/core';
+import { bindApi } from './bind';
+import { serveRenderer } from './server';
+
+/**
+ * `npm start` where the Electron binary is missing: the same handlers, bound into the system
+ * Chromium. Run with `--allow-network REASON` to override the air-gap guard (audited).
+ */
+async function run(argv: string[]): Promise<void> {
+  const overrideAt = argv.indexOf('--allow-network');
+  const airgapOverride = overrideAt >= 0 ? (argv[overrideAt + 1] ?? 'operator override at start') : null;
+  const dataDir = process.env.AIRLOCK_HOME ? resolve(process.env.AIRLOCK_HOME) : join(homedir(), '.airlock');
+  const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: '0.1.0', airgapOverride });
+  const server = await serveRenderer(resolve('dist/renderer'));
+  const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  const browser = await chromium.launch({
+    executablePath,
+    headless: false,
+    args: [
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--app=${server.url}`,
+    ],
+  });
+  const context = await browser.newContext({ viewport: null, permissions: ['camera'] });
+  const page = await context.newPage();
+  await bindApi({ context, page, handlers, origin: server.url });
+  await page.goto(server.url);
+  process.stderr.write(
+    `airlock: the app is open in Chromium (data in ${dataDir}); close the window to quit\n`,
+  );
+  await new Promise<void>((done) => browser.on('disconnected', () => done()));
+  await server.close();
+}
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`airlock: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

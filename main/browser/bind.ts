@@ -9,7 +9,9 @@ export function apiInitScript(): string {
   const entries = CHANNEL_NAMES.map(
     (name) => `${JSON.stringify(name)}: (request) => window[${JSON.stringify(bindingName(name))}](request)`,
   ).join(',\n  ');
-  return `Object.defineProperty(window, 'airlock', {
+  // window.open is denied as Electron's setWindowOpenHandler denies it.
+  return `Object.defineProperty(window, 'open', { value: () => null, writable: false, configurable: false });
+Object.defineProperty(window, 'airlock', {
   value: Object.freeze({
   ${entries}
   }),
@@ -38,10 +40,13 @@ export async function bindApi(options: {
     await page.exposeBinding(bindingName(name), (_source, request: unknown) => handlers[name](request));
   }
   await page.addInitScript({ content: apiInitScript() });
-  // The web-request guard: nothing but the app's own origin is ever fetched.
-  await context.route('**/*', (route) =>
-    isAllowedBrowserUrl(route.request().url(), origin) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  // The web-request guard: nothing but the app's own origin is ever fetched. A foreign navigation
+  // gets 204 No Content, which leaves the page where it is (Electron's will-navigate deny).
+  await context.route('**/*', (route) => {
+    const request = route.request();
+    if (isAllowedBrowserUrl(request.url(), origin)) return route.continue();
+    return request.isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient');
+  });
   // New windows are closed at once, as Electron's window-open handler denies them.
   context.on('page', (opened) => {
     if (opened !== page) void opened.close();

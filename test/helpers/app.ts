@@ -1,8 +1,17 @@
+import type { Page } from 'playwright-core';
+import type { InterfaceLister } from '../../main/airgap';
+import { createAirlockMain } from '../../main/api/app';
+import { airlockCore } from '../../main/api/core';
+import type { ApiHandlers } from '../../main/api/handlers';
+import { bindApi } from '../../main/browser/bind';
+import { serveRenderer } from '../../main/browser/server';
 import type { NetworkName } from '../../src/common/network';
 import { accountXpub } from '../../src/keys/hd';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import { formatDescriptor } from '../../src/wallet/descriptor';
 import type { Wallet } from '../../src/wallet/types';
+import { launchChromium } from './chromium';
+import { tempDir } from './cli';
 import { seedOf, TEST_MNEMONICS } from './multisig-psbt';
 
 /** Cosigner A's SLIP-39 master secret (public test value): the partitioned key of the app tests. */
@@ -33,5 +42,59 @@ export function partitionedWallet(network: NetworkName = 'testnet'): { wallet: W
       descriptor,
     },
     shares: shares ?? [],
+  };
+}
+
+/** Builds the renderer into a private directory, so parallel test files never share dist/. */
+export async function buildRenderer(outDir: string): Promise<string> {
+  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
+  const { build } = await import('vite');
+  await build({
+    configFile: 'renderer/vite.config.ts',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  return outDir;
+}
+
+export interface OpenApp {
+  page: Page;
+  dataDir: string;
+  handlers: ApiHandlers;
+  close(): Promise<void>;
+}
+
+/**
+ * The app as `npm start` runs it without Electron: built renderer, local server with the CSP, the
+ * real main-side handlers bound through the browser adapter, in Debian Chromium.
+ */
+export async function openApp(options: {
+  rendererDir: string;
+  listInterfaces?: InterfaceLister;
+  airgapOverride?: string;
+  fakeVideo?: string;
+}): Promise<OpenApp> {
+  const dataDir = tempDir();
+  const { handlers } = createAirlockMain({
+    dataDir,
+    core: airlockCore,
+    appVersion: 'test',
+    ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
+    airgapOverride: options.airgapOverride ?? null,
+  });
+  const server = await serveRenderer(options.rendererDir);
+  const browser = await launchChromium(options.fakeVideo ? { fakeVideo: options.fakeVideo } : {});
+  const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  await bindApi({ context, page, handlers, origin: server.url });
+  await page.goto(server.url);
+  return {
+    page,
+    dataDir,
+    handlers,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
   };
 }

@@ -1,13 +1,72 @@
+import jsQR from 'jsqr';
+import { useEffect, useRef, useState } from 'react';
 import { en } from '../i18n/en';
 
+/** Longest side a camera frame is scaled to before decoding: enough for a laptop-distance QR. */
+const DECODE_SIZE = 640;
+const DECODE_INTERVAL_MS = 60;
+
 /**
- * The live camera view. The scanner itself (camera, worker, jsQR) lives in renderer/scan; this
- * component only hosts it and passes each decoded payload on.
+ * The live camera view: frames are downscaled and decoded with jsQR, and each payload that differs
+ * from the previous one is reported. The camera stops when the view goes away.
  */
-export function CameraScanner({ onPayload: _onPayload }: { onPayload: (text: string) => void }) {
+export function CameraScanner({ onPayload }: { onPayload: (text: string) => void }) {
+  const video = useRef<HTMLVideoElement>(null);
+  const report = useRef(onPayload);
+  report.current = onPayload;
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let stream: MediaStream | null = null;
+    let timer: ReturnType<typeof setInterval> | undefined;
+    let stopped = false;
+    let last = '';
+    const canvas = document.createElement('canvas');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    const decode = () => {
+      const element = video.current;
+      if (!element || !context || element.readyState < 2 || element.videoWidth === 0) return;
+      const scale = Math.min(1, DECODE_SIZE / Math.max(element.videoWidth, element.videoHeight));
+      canvas.width = Math.round(element.videoWidth * scale);
+      canvas.height = Math.round(element.videoHeight * scale);
+      context.drawImage(element, 0, 0, canvas.width, canvas.height);
+      const image = context.getImageData(0, 0, canvas.width, canvas.height);
+      const code = jsQR(image.data, image.width, image.height, { inversionAttempts: 'dontInvert' });
+      if (code?.data && code.data !== last) {
+        last = code.data;
+        report.current(code.data);
+      }
+    };
+    navigator.mediaDevices
+      .getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false })
+      .then(async (media) => {
+        if (stopped) {
+          for (const track of media.getTracks()) track.stop();
+          return;
+        }
+        stream = media;
+        if (video.current) {
+          video.current.srcObject = media;
+          await video.current.play();
+        }
+        timer = setInterval(decode, DECODE_INTERVAL_MS);
+      })
+      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+    return () => {
+      stopped = true;
+      clearInterval(timer);
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, []);
+
   return (
     <div className="camera">
-      <p>{en.scan.hint}</p>
+      <video ref={video} muted playsInline aria-label={en.scan.hint} />
+      {error && (
+        <p className="notice notice-warning" role="alert">
+          {en.scan.cameraError(error)}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import type { InterfaceLister } from '../../main/airgap';
 import { createAirlockMain } from '../../main/api/app';
 import { airlockCore } from '../../main/api/core';
@@ -98,3 +102,42 @@ export async function openApp(options: {
     },
   };
 }
+
+/**
+ * A y4m video for Chromium's fake camera showing each QR payload in turn, each held for several
+ * video frames (640x480 yuv420p, white border), made with ffmpeg.
+ */
+export async function qrCameraVideo(frames: string[], dir: string): Promise<string> {
+  const QRCode = (await import('qrcode')).default;
+  for (const [i, frame] of frames.entries()) {
+    await QRCode.toFile(join(dir, `qr-${String(i).padStart(4, '0')}.png`), frame, {
+      errorCorrectionLevel: 'L',
+      margin: 4,
+      width: 440,
+    });
+  }
+  const out = join(dir, 'camera.y4m');
+  execFileSync('ffmpeg', [
+    '-loglevel',
+    'error',
+    '-y',
+    '-framerate',
+    '3',
+    '-i',
+    join(dir, 'qr-%04d.png'),
+    '-vf',
+    'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
+    '-r',
+    '15',
+    out,
+  ]);
+  return out;
+}
+
+/** Decodes the QR code in a PNG screenshot with jsQR. */
+export function decodeQrPng(png: Uint8Array): string | null {
+  const image = PNG.sync.read(Buffer.from(png));
+  return jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data ?? null;
+}
+
+export const SCREENSHOTS = 'test/screenshots';

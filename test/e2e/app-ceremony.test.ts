@@ -1,0 +1,156 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Psbt } from 'bitcoinjs-lib';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPsbtAssembler, encodePsbtFrames } from '../../main/api/qr-transport';
+import {
+  buildRenderer,
+  decodeQrPng,
+  type OpenApp,
+  openApp,
+  partitionedWallet,
+  qrCameraVideo,
+  SCREENSHOTS,
+} from '../helpers/app';
+import { tempDir } from '../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS } from '../helpers/multisig-psbt';
+import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
+
+const { wallet, shares } = partitionedWallet();
+/** 0.5 BTC in; 0.2 BTC to an outsider, 0.2999 BTC change at /1/3; fee 10 000 sats. */
+const unsigned = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 50_000_000n }],
+  outputs: [
+    { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
+    { change: { index: 3 }, amount: 29_990_000n },
+  ],
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function registerWallet(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Wallets' }).click();
+  await page.fill('textarea[name="wallet"]', wallet.descriptor);
+  await page.fill('input[name="wallet-name"]', 'treasury');
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await page.waitForSelector('[data-wallet="treasury"] .badge-change');
+}
+
+/** Electrum (Debian) as cosigner B: adds its signature and finalizes. */
+function electrumSign(psbtBase64: string): { complete: boolean; tx: string | null } {
+  const request = {
+    op: 'sign',
+    network: wallet.network,
+    xtype: 'p2wsh',
+    threshold: wallet.threshold,
+    cosigners: wallet.cosigners,
+    mnemonic: TEST_MNEMONICS[1],
+    psbt: psbtBase64,
+    indexes: [
+      [0, 0],
+      [1, 3],
+    ],
+  };
+  const out = execFileSync('/usr/bin/python3', ['test/interop/electrum_cosigner.py'], {
+    input: JSON.stringify(request),
+    encoding: 'utf8',
+  });
+  return JSON.parse(out) as { complete: boolean; tx: string | null };
+}
+
+describe('signing ceremony end to end in Chromium with the fake camera', () => {
+  let rendererDir: string;
+  let app: OpenApp;
+
+  beforeAll(async () => {
+    rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
+    const video = await qrCameraVideo(
+      encodePsbtFrames({ bytes: unsigned.toBuffer(), format: 'ur', maxFragmentLength: 150 }),
+      tempDir('airlock-video-'),
+    );
+    app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'end-to-end test run' });
+  });
+  afterAll(async () => app?.close());
+
+  it('registers a 2-of-3 wallet, scans, reviews, takes 2 of 3 shares, signs; Electrum completes it', async () => {
+    const { page } = app;
+    await page.waitForSelector('[data-screen="home"]');
+    await shot(page, '01-home');
+    await registerWallet(page);
+    await shot(page, '02-wallets');
+
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByRole('button', { name: /Start: scan/ }).click();
+    await page.waitForSelector('[data-screen="scan"]');
+    await page.waitForSelector('[data-scan-format="ur"]', { timeout: 30_000 });
+    await shot(page, '03-scan');
+
+    await page.waitForSelector('[data-screen="review"] [data-output-kind]', { timeout: 60_000 });
+    await shot(page, '04-review');
+    const outputs = await page.$$eval('[data-output-kind]', (rows) =>
+      rows.map((r) => [
+        r.getAttribute('data-output-kind'),
+        r.querySelector('[data-sats]')?.getAttribute('data-sats'),
+      ]),
+    );
+    expect(outputs).toEqual([
+      ['external', '20000000'],
+      ['change', '29990000'],
+    ]);
+    expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'data-sats')).toBe('10000');
+    expect(await page.getAttribute('[data-total="change"] [data-sats]', 'data-sats')).toBe('29990000');
+    expect(await page.textContent('[data-total="fee"]')).toContain('0.00010000 BTC');
+    expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'title')).toBe('10,000 sats');
+
+    await page.getByRole('button', { name: /continue/ }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    for (const share of [shares[0], shares[2]]) {
+      await page.fill('textarea[name="share"]', share ?? '');
+      await page.getByRole('button', { name: 'Add this share' }).click();
+      if (share === shares[0]) {
+        await page.getByText('1 of 2 shares entered').waitFor();
+        expect(await page.inputValue('textarea[name="share"]')).toBe('');
+        await shot(page, '05-key-shares');
+      }
+    }
+    await page.waitForSelector('[data-screen="signing"]');
+    await shot(page, '06-signing');
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    await page.waitForSelector('[data-screen="showQr"]');
+    await page.selectOption('select[name="speed"]', '2');
+    await shot(page, '07-show-qr');
+
+    // Read the animated QR back off the screen, frame by frame, into an independent assembler.
+    const assembler = createPsbtAssembler();
+    let signedBytes: Uint8Array | undefined;
+    for (let i = 0; i < 200 && !signedBytes; i++) {
+      const text = decodeQrPng(await page.locator('.qr-animator svg').screenshot());
+      if (!text) continue;
+      const progress = assembler.receive(text);
+      if (progress.status === 'complete') signedBytes = progress.payload;
+    }
+    expect(signedBytes).toBeDefined();
+    const signed = Psbt.fromBuffer(Buffer.from(signedBytes ?? new Uint8Array()));
+    expect(signed.data.inputs[0]?.partialSig).toHaveLength(1);
+
+    await page.getByRole('button', { name: /finish/ }).click();
+    await page.waitForSelector('[data-screen="done"]');
+    await shot(page, '08-done');
+
+    const electrum = electrumSign(signed.toBase64());
+    expect(electrum.complete).toBe(true);
+    expect(verifyTransaction(electrum.tx ?? '', spentCoinsOf(unsigned))).toEqual([]);
+
+    await page.getByRole('button', { name: 'Back to home' }).click();
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.waitForSelector('[data-audit-verified="true"]');
+    expect(await page.locator('[data-event="signed"]').count()).toBe(1);
+    await shot(page, '09-audit');
+  });
+});

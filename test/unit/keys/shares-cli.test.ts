@@ -6,7 +6,9 @@ import { formatDescriptor } from '../../../src/wallet/descriptor';
 import { registerWallet } from '../../../src/wallet/registry';
 import type { Wallet } from '../../../src/wallet/types';
 import { runCli, tempDir } from '../../helpers/cli';
+import { electrumSign } from '../../helpers/electrum';
 import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+import { spentCoinsOf, verifyTransaction } from '../../helpers/verify-tx';
 
 // Vector 4 of Trezor's SLIP-39 vectors: 2-of-3 shares of this 128-bit secret, passphrase TREZOR.
 const VECTOR_SECRET = 'b43ceb7e57a0ea8766221624d01b0864';
@@ -108,7 +110,7 @@ describe('airlock shares', () => {
     ).toBe(2);
   });
 
-  it('signs from a quorum of share files; no share, secret or key reaches any output or file', async () => {
+  it('signs from a 2-of-3 quorum of share files, Electrum completes the transaction; no share, secret or key reaches any output or file', async () => {
     const dir = tempDir();
     const dataDir = join(dir, 'data');
     const split = await runCli([
@@ -180,6 +182,10 @@ describe('airlock shares', () => {
     expect(quorum.status).toBe(0);
     const signed = parsePsbt(readFileSync(outFile, 'utf8'));
     expect(signed.data.inputs[0]!.partialSig).toHaveLength(1);
+    // Electrum, holding the second cosigner's key, completes the 2-of-3 and bitcore-lib checks the result.
+    const completed = electrumSign({ wallet, psbt: signed.toBase64(), mnemonic: TEST_MNEMONICS[1]! });
+    expect(completed.complete).toBe(true);
+    expect(verifyTransaction(completed.tx!, spentCoinsOf(unsigned))).toEqual([]);
 
     const single = await runCli([...signArgs, '--share-file', shareFiles[0]!]);
     expect(single.status).toBe(2);

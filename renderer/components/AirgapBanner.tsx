@@ -11,7 +11,7 @@ export function AirgapBanner({
   onOverride: (reason: string) => void;
 }) {
   const [reason, setReason] = useState('');
-  const names = airgap.interfaces.map((i) => i.name).join(', ');
+  const names = [...new Set(airgap.interfaces.map((i) => i.name))].join(', ');
   if (airgap.state === 'isolated') {
     return (
       <output className="banner banner-ok" data-airgap="isolated">

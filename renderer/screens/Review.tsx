@@ -16,7 +16,13 @@ export function Review({
   canConfirm: boolean;
   onConfirm: () => void;
 }) {
-  if (!result) return <section data-screen="review" aria-busy="true" />;
+  if (!result) {
+    return (
+      <section aria-labelledby="review-title" data-screen="review">
+        <h1 id="review-title">{en.review.title}</h1>
+      </section>
+    );
+  }
   const { review, violations } = result;
   return (
     <section aria-labelledby="review-title" data-screen="review">

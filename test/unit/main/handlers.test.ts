@@ -158,7 +158,6 @@ describe('main-side API handlers', () => {
 
   it('refuses a wrong quorum: shares of another key do not sign', async () => {
     const { handlers } = app();
-    const other = partitionedWallet();
     await loaded(handlers, ceremonyPsbt());
     await value(handlers.reviewCurrent({}));
     const { splitMasterSecret } = await import('../../../src/keys/slip39');
@@ -169,7 +168,6 @@ describe('main-side API handlers', () => {
     await value(handlers.addShare({ words: foreign?.[0] ?? '' }));
     await value(handlers.addShare({ words: foreign?.[1] ?? '' }));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_WRONG_KEY');
-    expect(other.shares).toHaveLength(3);
   });
 
   it('blocks signing while a network interface is up, and signs after an audited override', async () => {
@@ -200,12 +198,6 @@ describe('main-side API handlers', () => {
 
   it('shows a change-hijack output as an external payment with a warning', async () => {
     const { handlers } = app();
-    const attacker = partitionedWallet().wallet;
-    const hijacker = {
-      ...attacker,
-      cosigners: [attacker.cosigners[0], attacker.cosigners[1], { ...attacker.cosigners[2], xpub: 'x' }],
-    };
-    expect(hijacker.cosigners).toHaveLength(3);
     const { testWallet } = await import('../../helpers/multisig-psbt');
     const foreign = testWallet({ name: 'foreign' });
     await loaded(handlers, ceremonyPsbt(partitionedWallet().wallet, foreign));

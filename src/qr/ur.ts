@@ -1,0 +1,142 @@
+import { Bytes, CryptoPSBT } from '@keystonehq/bc-ur-registry';
+import { UR, URDecoder, UREncoder } from '@ngraveio/bc-ur';
+import bytewords from '@ngraveio/bc-ur/dist/bytewords';
+import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder';
+import { badInput } from '../common/errors';
+import { assertWellFormedCbor } from '../wallet/cbor-guard';
+import type { QrPayload } from './types';
+
+/** UR types that carry a PSBT as a CBOR byte string. */
+export const PSBT_UR_TYPES = ['crypto-psbt', 'psbt'] as const;
+export type PsbtUrType = (typeof PSBT_UR_TYPES)[number];
+
+/** Identity of a multi-part UR transfer: parts of another transfer disagree on one of these. */
+export interface UrPartInfo {
+  type: string;
+  seqNum: number;
+  seqLength: number;
+  messageLength: number;
+  checksum: number;
+}
+
+const MULTIPART = /^ur:([a-z0-9-]+)\/(\d+)-(\d+)\/([a-z]+)$/;
+const SINGLE = /^ur:([a-z0-9-]+)\/([a-z]+)$/;
+
+/**
+ * Reads a UR part's header without the decoder, so a foreign or oversized transfer is refused before
+ * any of it is kept. Single-part URs report seqLength 1.
+ */
+export function readUrPart(text: string): UrPartInfo {
+  const lower = text.trim().toLowerCase();
+  const single = SINGLE.exec(lower);
+  if (single) {
+    const body = decodeBytewords(single[2] as string);
+    return { type: single[1] as string, seqNum: 1, seqLength: 1, messageLength: body.length, checksum: 0 };
+  }
+  const multi = MULTIPART.exec(lower);
+  if (!multi) throw badInput('QR_CORRUPT', 'this UR frame is not well formed');
+  const cbor = decodeBytewords(multi[4] as string);
+  assertWellFormedCbor(cbor);
+  let part: FountainEncoderPart;
+  try {
+    part = FountainEncoderPart.fromCBOR(Buffer.from(cbor));
+  } catch {
+    throw badInput('QR_CORRUPT', 'this UR frame is not a fountain-code part');
+  }
+  if (part.seqNum !== Number(multi[2]) || part.seqLength !== Number(multi[3])) {
+    throw badInput('QR_CORRUPT', 'this UR frame disagrees with its own sequence number');
+  }
+  return {
+    type: multi[1] as string,
+    seqNum: part.seqNum,
+    seqLength: part.seqLength,
+    messageLength: part.messageLength,
+    checksum: part.checksum,
+  };
+}
+
+function decodeBytewords(words: string): Uint8Array {
+  try {
+    return new Uint8Array(Buffer.from(bytewords.decode(words, bytewords.STYLES.MINIMAL), 'hex'));
+  } catch {
+    throw badInput('QR_CORRUPT', 'this UR frame failed its checksum');
+  }
+}
+
+/** The payload inside a completed UR, by type. */
+export function payloadFromUr(type: string, cborBytes: Uint8Array): QrPayload {
+  assertWellFormedCbor(cborBytes);
+  const cbor = Buffer.from(cborBytes);
+  try {
+    if ((PSBT_UR_TYPES as readonly string[]).includes(type)) {
+      return { kind: 'psbt', bytes: new Uint8Array(CryptoPSBT.fromCBOR(cbor).getPSBT()), urType: type };
+    }
+    if (type === 'bytes')
+      return { kind: 'bytes', bytes: new Uint8Array(Bytes.fromCBOR(cbor).getData()), urType: type };
+  } catch {
+    throw badInput('QR_CORRUPT', `the ${type} payload is not a CBOR byte string`);
+  }
+  return { kind: 'cbor', bytes: new Uint8Array(cbor), urType: type };
+}
+
+/** A UR decoder over the reference implementation, reporting its fountain-code estimate. */
+export class UrSession {
+  private readonly decoder = new URDecoder();
+  private readonly seen = new Set<number>();
+
+  constructor(readonly identity: UrPartInfo) {}
+
+  /** Feeds one part; false when it was a duplicate. */
+  receive(text: string, info: UrPartInfo): boolean {
+    if (this.seen.has(info.seqNum)) return false;
+    this.seen.add(info.seqNum);
+    try {
+      this.decoder.receivePart(text.trim().toLowerCase());
+    } catch {
+      throw badInput('QR_CORRUPT', 'this UR frame could not be decoded');
+    }
+    return true;
+  }
+
+  get partsSeen(): number {
+    return this.seen.size;
+  }
+
+  /** Estimated parts needed: the fragment count, scaled by the decoder's progress when it lags. */
+  get partsNeeded(): number {
+    const pure = this.identity.seqLength;
+    const progress = this.decoder.estimatedPercentComplete();
+    if (progress <= 0 || this.seen.size === 0) return pure;
+    return Math.max(pure, Math.min(Math.ceil(this.seen.size / progress), pure * 3));
+  }
+
+  result(): { type: string; cbor: Uint8Array } | null {
+    if (!this.decoder.isComplete()) return null;
+    if (!this.decoder.isSuccess()) throw badInput('QR_CORRUPT', 'the assembled UR failed its checksum');
+    const ur = this.decoder.resultUR();
+    return { type: ur.type, cbor: new Uint8Array(ur.cbor) };
+  }
+}
+
+export interface UrEncodeOptions {
+  bytes: Uint8Array;
+  urType?: PsbtUrType;
+  maxFragmentLength?: number;
+  /** Fountain parts to emit beyond the pure fragments, as a share of them (0.5 = 50% more). */
+  redundancy?: number;
+}
+
+/** UR frames of a PSBT: the pure fragments, then fountain parts so a looping display survives losses. */
+export function encodePsbtUr({
+  bytes,
+  urType = 'crypto-psbt',
+  maxFragmentLength = 200,
+  redundancy = 1,
+}: UrEncodeOptions): string[] {
+  const cbor = new CryptoPSBT(Buffer.from(bytes)).toCBOR();
+  const encoder = new UREncoder(new UR(cbor, urType), maxFragmentLength);
+  if (encoder.fragmentsLength === 1) return [encoder.nextPart().toUpperCase()];
+  const count = encoder.fragmentsLength + Math.ceil(encoder.fragmentsLength * redundancy);
+  // Upper case lets the QR use its denser alphanumeric mode.
+  return Array.from({ length: count }, () => encoder.nextPart().toUpperCase());
+}

@@ -111,6 +111,8 @@ void app.whenReady().then(async () => {
       webviewTag: false,
       devTools: !app.isPackaged,
       spellcheck: false,
+      // Middle-click would otherwise open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (app.isPackaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());

@@ -64,6 +64,7 @@ declare module 'electron' {
         webviewTag: boolean;
         devTools: boolean;
         spellcheck: boolean;
+        disableBlinkFeatures: string;
       };
     });
     webContents: WebContents;

@@ -16,7 +16,7 @@ export function resolvePath(ctx: CliContext, path: string): string {
   return resolve(ctx.io.cwd, path);
 }
 
-function readLimitedFile(ctx: CliContext, path: string, limit: number, what: string): Uint8Array {
+export function readLimitedFile(ctx: CliContext, path: string, limit: number, what: string): Uint8Array {
   const full = resolvePath(ctx, path);
   let size: number;
   try {

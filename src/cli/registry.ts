@@ -1,6 +1,7 @@
 import { combineCommand } from './commands/combine';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
+import { qrCommand } from './commands/qr';
 import { sharesCommand } from './commands/shares';
 import { signCommand } from './commands/sign';
 import { walletCommand } from './commands/wallet';
@@ -19,4 +20,5 @@ export const COMMANDS: CliCommand[] = [
   finalizeCommand,
   xpubCommand,
   sharesCommand,
+  qrCommand,
 ];

@@ -110,7 +110,10 @@ describe('UR transport', () => {
     });
     // BBQr cannot claim more than about 3.4 MB (1295 parts of version 40), so cap lower to see the check.
     const bbqrClaim = `B$2PZZ00${'A'.repeat(4000)}`;
-    expect(createAssembler({ maxBytes: 1_000_000 }).receive(bbqrClaim)).toMatchObject({ status: 'rejected', code: 'QR_TOO_LARGE' });
+    expect(createAssembler({ maxBytes: 1_000_000 }).receive(bbqrClaim)).toMatchObject({
+      status: 'rejected',
+      code: 'QR_TOO_LARGE',
+    });
     expect(createAssembler().receive(`p1of9999 ${'A'.repeat(800)}`)).toMatchObject({
       status: 'rejected',
       code: 'QR_TOO_LARGE',

@@ -5,10 +5,11 @@ import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
+import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
+import { type Density, encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
-import type { CorePort, QuorumPort } from './core-port';
-import { createPsbtAssembler, encodePsbtFrames, renderFramePng } from './qr-transport';
+import type { CorePort, FrameAssembler, QuorumPort } from './core-port';
 
 function quorum(): QuorumPort {
   const session = new QuorumSession();
@@ -28,6 +29,32 @@ function quorum(): QuorumPort {
     },
     cancel: () => session.cancel(),
   };
+}
+
+/** src/qr's assembler for PSBTs; a failed session starts afresh so the operator can keep scanning. */
+function psbtAssembler(): FrameAssembler {
+  let assembler: QrAssembler = createAssembler({ expect: 'psbt' });
+  return {
+    receive(text) {
+      const update = assembler.receive(text);
+      if (update.status === 'failed') assembler = createAssembler({ expect: 'psbt' });
+      return {
+        status: update.status === 'failed' ? 'rejected' : update.status,
+        format: update.format,
+        partsSeen: update.partsSeen,
+        partsNeeded: update.partsNeeded,
+        message: update.message,
+        ...(update.payload ? { payload: update.payload.bytes } : {}),
+      };
+    },
+  };
+}
+
+/** The screen's density as fragment bytes; BBQr and base64 take the matching named density. */
+function densityOf(maxFragmentLength: number | undefined): Density {
+  if (maxFragmentLength === undefined) return 'medium';
+  if (maxFragmentLength <= 150) return 'low';
+  return maxFragmentLength <= 300 ? 'medium' : 'high';
 }
 
 function readAudit(dataDir: string): { lines: string[]; entries: AuditEntry[] } {
@@ -94,9 +121,15 @@ export const airlockCore: CorePort = {
     },
   },
   qr: {
-    createAssembler: createPsbtAssembler,
-    encode: encodePsbtFrames,
-    renderPng: renderFramePng,
+    createAssembler: psbtAssembler,
+    encode: ({ bytes, format, maxFragmentLength }) =>
+      encodeFrames({
+        bytes,
+        format,
+        density: densityOf(maxFragmentLength),
+        ...(maxFragmentLength !== undefined ? { maxFragmentLength } : {}),
+      }),
+    renderPng: (frame) => renderFramePng(frame),
   },
   keys: {
     createQuorum: quorum,

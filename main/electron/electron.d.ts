@@ -12,9 +12,9 @@ declare module 'electron' {
   export interface WebContents {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): void;
     on(event: 'will-attach-webview', listener: (event: Event) => void): void;
+    on(event: 'devtools-opened', listener: () => void): void;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
     closeDevTools(): void;
-    on(event: 'devtools-opened', listener: () => void): void;
   }
   export interface OnHeadersReceivedDetails {
     url: string;

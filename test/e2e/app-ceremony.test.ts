@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { Psbt } from 'bitcoinjs-lib';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPsbtAssembler, encodePsbtFrames } from '../../main/api/qr-transport';
+import { createAssembler } from '../../src/qr/assembler';
+import { encodeFrames } from '../../src/qr/encoder';
 import {
   buildRenderer,
   decodeQrPng,
@@ -71,7 +72,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
   beforeAll(async () => {
     rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
     const video = await qrCameraVideo(
-      encodePsbtFrames({ bytes: unsigned.toBuffer(), format: 'ur', maxFragmentLength: 150 }),
+      encodeFrames({ bytes: unsigned.toBuffer(), format: 'ur', maxFragmentLength: 150 }),
       tempDir('airlock-video-'),
     );
     app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'end-to-end test run' });
@@ -127,13 +128,13 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     await shot(page, '07-show-qr');
 
     // Read the animated QR back off the screen, frame by frame, into an independent assembler.
-    const assembler = createPsbtAssembler();
+    const assembler = createAssembler();
     let signedBytes: Uint8Array | undefined;
     for (let i = 0; i < 200 && !signedBytes; i++) {
       const text = decodeQrPng(await page.locator('.qr-animator svg').screenshot());
       if (!text) continue;
       const progress = assembler.receive(text);
-      if (progress.status === 'complete') signedBytes = progress.payload;
+      if (progress.status === 'complete') signedBytes = progress.payload?.bytes;
     }
     expect(signedBytes).toBeDefined();
     const signed = Psbt.fromBuffer(Buffer.from(signedBytes ?? new Uint8Array()));

@@ -129,7 +129,7 @@ describe('main-side API handlers', () => {
 
     const ur = await value(handlers.encodeSigned({ format: 'ur', maxFragmentLength: 100 }));
     expect(ur.frames.length).toBeGreaterThan(2);
-    expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//);
+    expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//i);
 
     // The quorum is spent: a second signature needs the shares again.
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');

@@ -3,12 +3,13 @@ import { wipe } from '../../common/bytes';
 import { badInput } from '../../common/errors';
 import { NETWORK_NAMES } from '../../common/network';
 import { accountXpub, formatKeyWithOrigin } from '../../keys/hd';
+import { encodeCryptoAccount } from '../../qr/account';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { KEY_SOURCE_OPTIONS, loadSigningSeed } from '../key-source';
 
 const USAGE =
-  'airlock xpub export (--mnemonic-file F [--passphrase-file F] | --share-file F ...) --script p2wsh|p2sh-p2wsh [--account N] [--network NET] [--format text]';
+  'airlock xpub export (--mnemonic-file F [--passphrase-file F] | --share-file F ...) --script p2wsh|p2sh-p2wsh [--account N] [--network NET] [--format text|ur]';
 
 const ExportOptionsSchema = z.object({
   script: z.enum(['p2wsh', 'p2sh-p2wsh'], { error: '--script must be p2wsh or p2sh-p2wsh' }),
@@ -21,9 +22,7 @@ const ExportOptionsSchema = z.object({
   network: z
     .enum(NETWORK_NAMES, { error: '--network must be mainnet, testnet, signet or regtest' })
     .default('mainnet'),
-  format: z
-    .enum(['text'], { error: '--format must be text (ur comes with the QR commands)' })
-    .default('text'),
+  format: z.enum(['text', 'ur'], { error: '--format must be text or ur' }).default('text'),
 });
 
 export const xpubCommand: CliCommand = {
@@ -52,7 +51,7 @@ export const xpubCommand: CliCommand = {
         `${parsed.error.issues[0]?.message ?? 'invalid options'}. Usage: ${USAGE}`,
       );
     }
-    const { script, account, network } = parsed.data;
+    const { script, account, network, format } = parsed.data;
     const seed = await loadSigningSeed(values, ctx);
     let key: ReturnType<typeof accountXpub>;
     try {
@@ -60,7 +59,10 @@ export const xpubCommand: CliCommand = {
     } finally {
       wipe(seed);
     }
-    const text = formatKeyWithOrigin(key);
+    const text =
+      format === 'ur'
+        ? encodeCryptoAccount({ keys: [{ ...key, scriptType: script }], network })
+        : formatKeyWithOrigin(key);
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify({ ...key, key: text })}\n` : `${text}\n`);
   },
 };

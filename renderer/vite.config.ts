@@ -32,6 +32,8 @@ export default defineConfig({
     sourcemap: false,
     // Inline nothing: the CSP allows no data: scripts or styles.
     assetsInlineLimit: 0,
+    // One offline bundle (React, zod, QR codec); nothing is fetched over a network, so no splitting.
+    chunkSizeWarningLimit: 2000,
   },
   worker: { format: 'es' },
 });

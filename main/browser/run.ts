@@ -40,6 +40,10 @@ async function run(argv: string[]): Promise<void> {
 }
 
 run(process.argv.slice(2)).catch((error: unknown) => {
-  process.stderr.write(`airlock: ${error instanceof Error ? error.message : String(error)}\n`);
+  const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const reason = headless
+    ? 'there is no graphical display (DISPLAY is not set); run npm start from a desktop session'
+    : (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  process.stderr.write(`airlock: cannot open the window: ${reason}\n`);
   process.exit(1);
 });

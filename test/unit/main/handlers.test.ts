@@ -11,7 +11,7 @@ import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { reviewPsbt } from '../../../src/psbt/review';
 import { createAssembler } from '../../../src/qr/assembler';
-import { partitionedWallet } from '../../helpers/app';
+import { decodeQrPng, partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
 
@@ -130,6 +130,12 @@ describe('main-side API handlers', () => {
     const ur = await value(handlers.encodeSigned({ format: 'ur', maxFragmentLength: 100 }));
     expect(ur.frames.length).toBeGreaterThan(2);
     expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//i);
+
+    const saved = await value(handlers.saveSignedFrames({ format: 'bbqr', maxFragmentLength: 500 }));
+    const bbqr = await value(handlers.encodeSigned({ format: 'bbqr', maxFragmentLength: 500 }));
+    expect(saved.files).toHaveLength(bbqr.frames.length + 1);
+    expect(decodeQrPng(readFileSync(saved.files[0] ?? ''))).toBe(bbqr.frames[0]);
+    expect(readFileSync(saved.files.at(-1) ?? '', 'utf8')).toBe(signed.psbtBase64);
 
     // The quorum is spent: a second signature needs the shares again.
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');

@@ -117,7 +117,7 @@ export function App() {
           )}
         </nav>
       </header>
-      <StepBar screen={state.screen} />
+      <StepBar screen={state.screen} skipped={state.review?.approvalsRequired === 0 ? ['approvals'] : []} />
       <main>
         <ErrorNotice error={state.error} />
         {screen}

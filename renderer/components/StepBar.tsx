@@ -2,7 +2,8 @@ import { CEREMONY_STEPS, type Screen } from '../flow/ceremony';
 import { en } from '../i18n/en';
 
 /** Where the ceremony stands, so everyone at the table can follow. */
-export function StepBar({ screen }: { screen: Screen }) {
+/** Steps the ceremony leaves out (approvals when the wallet's policy needs none) are struck through. */
+export function StepBar({ screen, skipped = [] }: { screen: Screen; skipped?: readonly string[] }) {
   const current = (CEREMONY_STEPS as readonly string[]).indexOf(screen);
   if (current < 0) return null;
   return (
@@ -10,7 +11,9 @@ export function StepBar({ screen }: { screen: Screen }) {
       {CEREMONY_STEPS.map((step, i) => (
         <li
           key={step}
-          className={i === current ? 'current' : i < current ? 'past' : ''}
+          className={
+            skipped.includes(step) ? 'skipped' : i === current ? 'current' : i < current ? 'past' : ''
+          }
           aria-current={i === current ? 'step' : undefined}
         >
           {en.steps[i]}

@@ -1,7 +1,20 @@
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { internalError } from '../common/errors';
 
 export const AUDIT_FILE = 'audit.jsonl';
 export const GENESIS_HASH = '0'.repeat(64);
@@ -35,38 +48,97 @@ export function auditPath(dataDir: string): string {
   return join(dataDir, AUDIT_FILE);
 }
 
-/** The last complete line of the log and its hash, or the genesis values for an empty log. */
-function tail(path: string): { seq: number; hash: string } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return { seq: -1, hash: GENESIS_HASH };
-  }
-  const lines = text.split('\n').filter((l) => l.length > 0);
+/**
+ * The last complete entry's sequence number and hash. A final line without its newline is a write cut
+ * short by a crash: it was never a complete entry, so it is cut off before the next append.
+ */
+function tailOf(fd: number): { seq: number; hash: string; completeLength: number } {
+  const size = fstatSync(fd).size;
+  const text = Buffer.alloc(size);
+  readSync(fd, text, 0, size, 0);
+  const completeLength = text.lastIndexOf(0x0a) + 1;
+  const lines = text.subarray(0, completeLength).toString('utf8').split('\n');
+  lines.pop();
   const last = lines.at(-1);
-  if (!last) return { seq: -1, hash: GENESIS_HASH };
+  if (!last) return { seq: -1, hash: GENESIS_HASH, completeLength };
   const entry = AuditEntrySchema.parse(JSON.parse(last));
-  return { seq: entry.seq, hash: sha256Hex(last) };
+  return { seq: entry.seq, hash: sha256Hex(last), completeLength };
 }
 
-/** Appends one hash-chained entry with fsync; the file is opened for append only, never rewritten. */
+const LOCK_STALE_MS = 30_000;
+const LOCK_WAIT_MS = 10_000;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A lock whose writer died (killed mid-append) or that is very old is taken over. */
+function lockIsStale(lockPath: string): boolean {
+  try {
+    const pid = Number(readFileSync(lockPath, 'utf8'));
+    const age = Date.now() - statSync(lockPath).mtimeMs;
+    if (Number.isInteger(pid) && pid > 0) return !processAlive(pid) || age > LOCK_STALE_MS;
+    // A writer killed between creating the lock and writing its pid leaves it empty.
+    return age > 1000;
+  } catch {
+    return false;
+  }
+}
+
+/** An exclusive lock file around read-tail-and-append, so two processes never interleave or reuse a seq. */
+function withLock<T>(dataDir: string, run: () => T): T {
+  const lockPath = join(dataDir, `${AUDIT_FILE}.lock`);
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(lockPath, 'wx', 0o600);
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (lockIsStale(lockPath)) rmSync(lockPath, { force: true });
+      else if (Date.now() - started > LOCK_WAIT_MS)
+        throw internalError('AUDIT_LOCKED', 'the audit log is locked by another process');
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    }
+  }
+  try {
+    return run();
+  } finally {
+    rmSync(lockPath, { force: true });
+  }
+}
+
+/**
+ * Appends one hash-chained entry with fsync, under the lock. The file is only ever appended to; the one
+ * exception is a torn final line from a crashed write, which never was an entry and is cut off first.
+ */
 export function appendAuditEvent(dataDir: string, event: AuditEvent, now: Date = new Date()): AuditEntry {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const path = auditPath(dataDir);
-  const previous = tail(path);
-  const entry: AuditEntry = {
-    seq: previous.seq + 1,
-    time: now.toISOString(),
-    prev: previous.hash,
-    ...AuditEventSchema.parse(event),
-  };
-  const fd = openSync(path, 'a', 0o600);
-  try {
-    writeSync(fd, `${JSON.stringify(entry)}\n`);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  return entry;
+  const fields = AuditEventSchema.parse(event);
+  return withLock(dataDir, () => {
+    const fd = openSync(auditPath(dataDir), 'a+', 0o600);
+    try {
+      const previous = tailOf(fd);
+      if (previous.completeLength < fstatSync(fd).size) ftruncateSync(fd, previous.completeLength);
+      const entry: AuditEntry = {
+        seq: previous.seq + 1,
+        time: now.toISOString(),
+        prev: previous.hash,
+        ...fields,
+      };
+      // One write of the whole line; O_APPEND puts it at the (possibly just truncated) end.
+      writeSync(fd, `${JSON.stringify(entry)}\n`);
+      fsyncSync(fd);
+      return entry;
+    } finally {
+      closeSync(fd);
+    }
+  });
 }

@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { type AuditEntry, AuditEntrySchema, auditPath, GENESIS_HASH, sha256Hex } from './log';
+
+export interface AuditVerification {
+  ok: boolean;
+  entries: number;
+  /** 1-based line of the first problem, and what is wrong there. */
+  firstBadLine?: number;
+  problem?: string;
+  /** A final line without its newline: a write cut short by a crash, never a complete entry. */
+  incompleteFinalLine: boolean;
+}
+
+/** Complete entries of the log with their raw lines; a torn final line is left out. */
+export function readAuditLines(dataDir: string): { lines: string[]; incompleteFinalLine: boolean } {
+  let text: string;
+  try {
+    text = readFileSync(auditPath(dataDir), 'utf8');
+  } catch {
+    return { lines: [], incompleteFinalLine: false };
+  }
+  const lines = text.split('\n');
+  const tail = lines.pop() ?? '';
+  return { lines, incompleteFinalLine: tail.length > 0 };
+}
+
+/**
+ * Checks the hash chain: each line parses, its sequence number is its position, and its `prev` is the
+ * SHA-256 of the line before. Any edit, removal, insertion or reordering breaks one of these at the
+ * first affected line.
+ */
+export function verifyAuditLog(dataDir: string): AuditVerification {
+  const { lines, incompleteFinalLine } = readAuditLines(dataDir);
+  let previousHash = GENESIS_HASH;
+  for (const [i, line] of lines.entries()) {
+    const bad = (problem: string): AuditVerification => ({
+      ok: false,
+      entries: i,
+      firstBadLine: i + 1,
+      problem,
+      incompleteFinalLine,
+    });
+    let entry: AuditEntry;
+    try {
+      const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
+      if (!parsed.success) return bad('the entry does not have the audit entry fields');
+      entry = parsed.data;
+    } catch {
+      return bad('the line is not valid JSON');
+    }
+    if (entry.seq !== i)
+      return bad(
+        `sequence number ${entry.seq} where ${i} was expected (an entry was removed, inserted or moved)`,
+      );
+    if (entry.prev !== previousHash)
+      return bad(
+        'the hash of the previous entry does not match (the previous entry was changed, or this one moved)',
+      );
+    previousHash = sha256Hex(line);
+  }
+  return { ok: true, entries: lines.length, incompleteFinalLine };
+}
+
+export function readAuditEntries(dataDir: string): AuditEntry[] {
+  return readAuditLines(dataDir).lines.map((line) => AuditEntrySchema.parse(JSON.parse(line)));
+}

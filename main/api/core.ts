@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { type AuditEntry, AuditEntrySchema, auditPath, GENESIS_HASH, sha256Hex } from '../../src/audit/log';
+import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
+import { readAuditLines, verifyAuditLog } from '../../src/audit/verify';
 import { QuorumSession } from '../../src/keys/quorum';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
@@ -57,43 +57,16 @@ function densityOf(maxFragmentLength: number | undefined): Density {
   return maxFragmentLength <= 300 ? 'medium' : 'high';
 }
 
-function readAudit(dataDir: string): { lines: string[]; entries: AuditEntry[] } {
-  let text = '';
-  try {
-    text = readFileSync(auditPath(dataDir), 'utf8');
-  } catch {
-    return { lines: [], entries: [] };
-  }
-  const lines = text.split('\n').filter((l) => l.length > 0);
-  const entries: AuditEntry[] = [];
-  for (const line of lines) {
+/** Every entry that still parses: a tampered log is shown (and flagged by verify), never hidden. */
+function readableAuditEntries(dataDir: string): AuditEntry[] {
+  return readAuditLines(dataDir).lines.flatMap((line) => {
     try {
       const entry = AuditEntrySchema.safeParse(JSON.parse(line));
-      if (entry.success) entries.push(entry.data);
+      return entry.success ? [entry.data] : [];
     } catch {
-      // An unreadable line is reported by verify; the viewer shows the readable ones.
+      return [];
     }
-  }
-  return { lines, entries };
-}
-
-/** Checks sequence and hash chain line by line; names the first bad line. */
-function verifyAudit(dataDir: string): { ok: boolean; problem: string | null } {
-  const { lines } = readAudit(dataDir);
-  let previous = GENESIS_HASH;
-  for (const [index, line] of lines.entries()) {
-    let entry: AuditEntry;
-    try {
-      entry = AuditEntrySchema.parse(JSON.parse(line));
-    } catch {
-      return { ok: false, problem: `line ${index + 1} is not a valid entry` };
-    }
-    if (entry.seq !== index || entry.prev !== previous) {
-      return { ok: false, problem: `line ${index + 1} does not follow the line before it` };
-    }
-    previous = sha256Hex(line);
-  }
-  return { ok: true, problem: null };
+  });
 }
 
 /** The real core, bound to the handlers' port. */
@@ -140,7 +113,15 @@ export const airlockCore: CorePort = {
     forWallet: () => null,
   },
   audit: {
-    read: (dataDir) => readAudit(dataDir).entries,
-    verify: verifyAudit,
+    read: readableAuditEntries,
+    verify: (dataDir) => {
+      const result = verifyAuditLog(dataDir);
+      return {
+        ok: result.ok,
+        problem: result.ok
+          ? null
+          : `line ${result.firstBadLine ?? '?'}: ${result.problem ?? 'does not verify'}`,
+      };
+    },
   },
 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UREncoder } from '@ngraveio/bc-ur';
@@ -231,5 +231,17 @@ describe('main-side API handlers', () => {
     await value(handlers.addShare({ words: shares[0] ?? '' }));
     expect((await value(handlers.cancelCeremony({}))).stage).toBe('idle');
     expect(await errorCode(handlers.addShare({ words: shares[1] ?? '' }))).toBe('NO_PSBT');
+  });
+
+  it('shows a tampered audit log as altered, naming the line, and still lists what it can read', async () => {
+    const { dataDir, handlers } = app();
+    await value(handlers.importWallet({ text: partitionedWallet().wallet.descriptor, name: 'treasury' }));
+    const lines = readFileSync(auditPath(dataDir), 'utf8').split('\n');
+    lines[1] = (lines[1] ?? '').replace('"airgap-check"', '"airgap-chek"');
+    writeFileSync(auditPath(dataDir), lines.join('\n'));
+    const view = await value(handlers.auditLog({}));
+    expect(view.verified).toBe(false);
+    expect(view.problem).toMatch(/^line 3/);
+    expect(view.entries.map((e) => e.event)).toContain('wallet-registered');
   });
 });

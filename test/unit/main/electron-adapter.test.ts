@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../../main/csp';
+import { CHANNEL_NAMES, ipcChannel } from '../../../src/ipc/channel-names';
+import { buildRenderer } from '../../helpers/app';
+import { tempDir } from '../../helpers/cli';
+import type { ElectronRecord } from '../../helpers/electron-stub';
+
+/** The built Electron main process, run against a recording stand-in for the electron module. */
+describe('Electron adapter wiring (built bundle)', () => {
+  let record: ElectronRecord;
+
+  beforeAll(async () => {
+    const out = tempDir('airlock-electron-');
+    await buildRenderer(join(out, 'renderer'));
+    mkdirSync(join(out, 'main'));
+    await build({
+      entryPoints: ['main/electron/electron-main.ts'],
+      outfile: join(out, 'main', 'electron-main.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      alias: { electron: resolve('test/helpers/electron-stub.ts') },
+      logLevel: 'error',
+    });
+    process.env.AIRLOCK_TEST_USER_DATA = tempDir();
+    await import(pathToFileURL(join(out, 'main', 'electron-main.mjs')).href);
+    record = (globalThis as unknown as { __electronRecord: ElectronRecord }).__electronRecord;
+    record.ready();
+    await new Promise<void>((done) => {
+      const check = () => (record.windows[0]?.loaded.length ? done() : setImmediate(check));
+      check();
+    });
+  });
+
+  it('opens one hardened window on the app scheme', () => {
+    expect(record.windows).toHaveLength(1);
+    expect(record.windows[0]?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      devTools: false,
+    });
+    expect(record.windows[0]?.loaded).toEqual(['app://airlock/index.html']);
+    expect(record.appListeners.has('web-contents-created')).toBe(true);
+    expect(record.permissionHandler).not.toBeNull();
+    expect(record.beforeRequest).not.toBeNull();
+  });
+
+  it('registers one IPC handler per API call and nothing else', () => {
+    expect([...record.ipcHandlers.keys()].sort()).toEqual(CHANNEL_NAMES.map(ipcChannel).sort());
+  });
+
+  it('answers the app page through the real handlers and refuses other senders', async () => {
+    const getStatus = record.ipcHandlers.get(ipcChannel('getStatus'));
+    expect(await getStatus?.({ senderFrame: { url: 'app://airlock/index.html' } }, {})).toMatchObject({
+      ok: true,
+      value: { appVersion: '0.0.0-test', stage: 'idle' },
+    });
+    expect(await getStatus?.({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({
+      ok: false,
+      error: { code: 'FOREIGN_SENDER' },
+    });
+    const scan = record.ipcHandlers.get(ipcChannel('scanFrame'));
+    expect(await scan?.({ senderFrame: { url: 'app://airlock/index.html' } }, { text: 7 })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
+  });
+
+  it('serves the renderer with the CSP header and nothing outside it', async () => {
+    const serve = record.protocolHandlers.get('app');
+    const index = await serve?.(new Request('app://airlock/index.html'));
+    expect(index?.status).toBe(200);
+    expect(index?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    expect(await index?.text()).toContain('<div id="root">');
+    const outside = await serve?.(new Request('app://airlock/../../../../etc/passwd'));
+    expect(outside?.status).toBe(404);
+    expect(outside?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+});

@@ -142,3 +142,17 @@ export function appendAuditEvent(dataDir: string, event: AuditEvent, now: Date =
     }
   });
 }
+
+/** Time of the last complete entry, or null for an empty log. */
+export function readLastAuditTime(dataDir: string): Date | null {
+  let text: string;
+  try {
+    text = readFileSync(auditPath(dataDir), 'utf8');
+  } catch {
+    return null;
+  }
+  const lines = text.split('\n');
+  lines.pop();
+  const last = lines.at(-1);
+  return last ? new Date(AuditEntrySchema.parse(JSON.parse(last)).time) : null;
+}

@@ -1,6 +1,9 @@
+import { approverCommand } from './commands/approver';
+import { auditCommand } from './commands/audit';
 import { combineCommand } from './commands/combine';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
+import { policyCommand } from './commands/policy';
 import { qrCommand } from './commands/qr';
 import { sharesCommand } from './commands/shares';
 import { signCommand } from './commands/sign';
@@ -21,4 +24,7 @@ export const COMMANDS: CliCommand[] = [
   xpubCommand,
   sharesCommand,
   qrCommand,
+  policyCommand,
+  approverCommand,
+  auditCommand,
 ];

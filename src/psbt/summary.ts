@@ -12,6 +12,8 @@ export interface ReviewSummary {
   signaturesPresent: number;
   signaturesRequired: number;
   warnings: string[];
+  /** Where the sent satoshis go, for the daily reconciliation report. */
+  destinations: Array<{ address: string | null; amount: number }>;
 }
 
 export function summarizeReview(review: ReviewModel): ReviewSummary {
@@ -27,5 +29,8 @@ export function summarizeReview(review: ReviewModel): ReviewSummary {
     signaturesPresent: review.signatures.present,
     signaturesRequired: review.signatures.required,
     warnings: review.warnings.map((w) => w.code),
+    destinations: review.outputs
+      .filter((o) => o.kind !== 'change')
+      .map((o) => ({ address: o.address, amount: o.amount })),
   };
 }

@@ -1,0 +1,117 @@
+import { readFileSync } from 'node:fs';
+import { auditPath } from '../../audit/log';
+import { dailyOutflows } from '../../audit/report';
+import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
+import { badInput, refused } from '../../common/errors';
+import { writeFileAtomic } from '../../common/storage';
+import { encodeFrames } from '../../qr/encoder';
+import { parseCommandArgs } from '../args';
+import type { CliCommand, CliContext } from '../context';
+import { resolvePath } from '../inputs';
+
+const USAGE = [
+  'airlock audit show | audit verify | audit report [--since DATE]',
+  '       airlock audit export [--out FILE] [--qr]',
+].join('\n');
+
+function verifyOrRefuse(ctx: CliContext) {
+  const result = verifyAuditLog(ctx.dataDir);
+  if (!result.ok) {
+    throw refused(
+      'AUDIT_TAMPERED',
+      `the audit log fails verification at line ${result.firstBadLine}: ${result.problem}`,
+    );
+  }
+  return result;
+}
+
+const sats = (n: number) => `${(n / 1e8).toFixed(8)} BTC`;
+
+async function run(args: string[], ctx: CliContext): Promise<void> {
+  const [sub, ...rest] = args;
+  const { values, positionals } = parseCommandArgs(
+    rest,
+    { since: { type: 'string' }, out: { type: 'string' }, qr: { type: 'boolean' } },
+    USAGE,
+  );
+  if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
+  switch (sub) {
+    case 'verify': {
+      const result = verifyOrRefuse(ctx);
+      const note = result.incompleteFinalLine
+        ? '; the final line is an incomplete write (a crash) and is not an entry'
+        : '';
+      ctx.io.stdout.write(
+        ctx.json ? `${JSON.stringify(result)}\n` : `audit log intact: ${result.entries} entries${note}\n`,
+      );
+      return;
+    }
+    case 'show': {
+      const result = verifyAuditLog(ctx.dataDir);
+      const entries = readAuditEntries(ctx.dataDir).slice(
+        0,
+        result.ok ? undefined : (result.firstBadLine ?? 1) - 1,
+      );
+      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(entries)}\n`);
+      else {
+        for (const e of entries) {
+          const parts = [
+            e.wallet && `wallet ${e.wallet}`,
+            e.psbtHash && `psbt ${e.psbtHash.slice(0, 12)}`,
+            e.outcome,
+            e.reason,
+          ].filter(Boolean);
+          ctx.io.stdout.write(
+            `${String(e.seq).padStart(5)}  ${e.time}  ${e.event.padEnd(18)} ${parts.join('  ')}\n`,
+          );
+        }
+      }
+      if (!result.ok)
+        ctx.io.stderr.write(
+          `warning: verification fails at line ${result.firstBadLine}: ${result.problem}\n`,
+        );
+      return;
+    }
+    case 'report': {
+      verifyOrRefuse(ctx);
+      let since: Date | undefined;
+      if (values.since) {
+        since = new Date(values.since);
+        if (Number.isNaN(since.getTime()))
+          throw badInput('BAD_ARGUMENTS', '--since must be a date such as 2026-11-25');
+      }
+      const rows = dailyOutflows(readAuditEntries(ctx.dataDir), since);
+      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(rows)}\n`);
+      else {
+        if (rows.length === 0) ctx.io.stdout.write('no signed outflows\n');
+        for (const r of rows) {
+          ctx.io.stdout.write(
+            `${r.day}  ${r.wallet}  ${r.count} signed  ${sats(r.sent)} sent  ${sats(r.fees)} fees\n`,
+          );
+          for (const d of r.destinations)
+            ctx.io.stdout.write(`    ${d.address ?? '(no address)'}  ${sats(d.amount)}\n`);
+        }
+      }
+      return;
+    }
+    case 'export': {
+      verifyOrRefuse(ctx);
+      const bytes = new Uint8Array(readFileSync(auditPath(ctx.dataDir)));
+      if (values.qr) {
+        // BBQr, as JSON lines, for the online side's reconciliation.
+        ctx.io.stdout.write(`${encodeFrames({ bytes, format: 'bbqr', kind: 'json' }).join('\n')}\n`);
+      } else if (values.out) writeFileAtomic(resolvePath(ctx, values.out), bytes);
+      else ctx.io.stdout.write(Buffer.from(bytes).toString('utf8'));
+      return;
+    }
+    default:
+      throw badInput('BAD_ARGUMENTS', `unknown audit subcommand. Usage: ${USAGE}`);
+  }
+}
+
+export const auditCommand: CliCommand = {
+  name: 'audit',
+  summary: 'show, verify, report on and export the tamper-evident audit log',
+  usage: USAGE,
+  run,
+};

@@ -1,0 +1,173 @@
+import { randomBytes, scryptSync } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gcm } from '@noble/ciphers/aes.js';
+import { z } from 'zod';
+import { appendAuditEvent, readLastAuditTime } from '../audit/log';
+import { fromHex, toHex, wipe } from '../common/bytes';
+import { badInput, refused } from '../common/errors';
+import { readJsonFile, writeFileAtomic } from '../common/storage';
+import { totpFor, totpStep } from './totp';
+
+/** Consecutive failures after which an approver is locked until another approver unlocks them. */
+export const MAX_FAILURES = 5;
+const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const NAME = /^[A-Za-z][A-Za-z0-9 ._-]{0,39}$/;
+
+const ApproverRecordSchema = z.strictObject({
+  salt: z.string().regex(/^[0-9a-f]{32}$/),
+  nonce: z.string().regex(/^[0-9a-f]{24}$/),
+  /** The TOTP secret, encrypted with AES-256-GCM under scrypt(PIN); never stored in plain text. */
+  sealedSecret: z.string().regex(/^[0-9a-f]+$/),
+  failures: z.number().int().nonnegative(),
+  locked: z.boolean(),
+  /** Last TOTP step accepted: a code is used once. */
+  lastStep: z.number().int(),
+});
+const ApproverStoreSchema = z.strictObject({ approvers: z.record(z.string(), ApproverRecordSchema) });
+type ApproverStore = z.infer<typeof ApproverStoreSchema>;
+
+const storePath = (dataDir: string) => join(dataDir, 'approvers.json');
+
+function readStore(dataDir: string): ApproverStore {
+  return existsSync(storePath(dataDir))
+    ? readJsonFile(storePath(dataDir), ApproverStoreSchema, 'approver store')
+    : { approvers: {} };
+}
+
+function pinKey(pin: string, salt: Uint8Array): Uint8Array {
+  return new Uint8Array(scryptSync(pin.normalize('NFKC'), salt, 32, SCRYPT));
+}
+
+function checkPin(pin: string): void {
+  if (!/^\d{6,12}$/.test(pin)) throw badInput('PIN_INVALID', 'a PIN has 6 to 12 digits');
+}
+
+/** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
+export function enrollApprover(
+  dataDir: string,
+  { name, pin }: { name: string; pin: string },
+): { uri: string } {
+  if (!NAME.test(name))
+    throw badInput(
+      'APPROVER_NAME_INVALID',
+      'an approver name starts with a letter and has at most 40 characters',
+    );
+  checkPin(pin);
+  const store = readStore(dataDir);
+  if (store.approvers[name]) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
+  const secret = new Uint8Array(randomBytes(20));
+  const salt = new Uint8Array(randomBytes(16));
+  const nonce = new Uint8Array(randomBytes(12));
+  const key = pinKey(pin, salt);
+  try {
+    const sealed = gcm(key, nonce, new TextEncoder().encode(`airlock-approver:${name}`)).encrypt(secret);
+    store.approvers[name] = {
+      salt: toHex(salt),
+      nonce: toHex(nonce),
+      sealedSecret: toHex(sealed),
+      failures: 0,
+      locked: false,
+      lastStep: 0,
+    };
+    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+    appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
+    return { uri: totpFor(secret, { label: name }).toString() };
+  } finally {
+    wipe(secret, key);
+  }
+}
+
+export interface ApprovalProof {
+  name: string;
+  pin: string;
+  code: string;
+}
+
+/** Checks one approver's PIN and TOTP code; counts failures and locks after MAX_FAILURES. */
+function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): void {
+  const store = readStore(dataDir);
+  const record = store.approvers[proof.name];
+  if (!record) throw refused('APPROVER_UNKNOWN', `${proof.name} is not an enrolled approver`);
+  if (record.locked)
+    throw refused(
+      'APPROVER_LOCKED',
+      `${proof.name} is locked after ${MAX_FAILURES} failed attempts; another approver must unlock them`,
+    );
+  const fail = (code: string, message: string) => {
+    record.failures += 1;
+    if (record.failures >= MAX_FAILURES) record.locked = true;
+    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+    appendAuditEvent(dataDir, {
+      event: 'approval-failed',
+      approvers: [proof.name],
+      reason: code,
+      ...(record.locked ? { outcome: 'locked' } : {}),
+    });
+    return refused(
+      code,
+      `${message} (${record.failures} failed attempt${record.failures === 1 ? '' : 's'} in a row)`,
+    );
+  };
+  const key = pinKey(proof.pin, fromHex(record.salt));
+  let secret: Uint8Array;
+  try {
+    secret = gcm(
+      key,
+      fromHex(record.nonce),
+      new TextEncoder().encode(`airlock-approver:${proof.name}`),
+    ).decrypt(fromHex(record.sealedSecret));
+  } catch {
+    throw fail('APPROVAL_WRONG_PIN', `wrong PIN for ${proof.name}`);
+  } finally {
+    wipe(key);
+  }
+  try {
+    const step = totpStep(secret, proof.code, now);
+    if (step === null)
+      throw fail('APPROVAL_WRONG_CODE', `the authenticator code of ${proof.name} is wrong or expired`);
+    if (step <= record.lastStep)
+      throw fail(
+        'APPROVAL_CODE_REPLAYED',
+        `this code of ${proof.name} was already used; wait for the next one`,
+      );
+    record.lastStep = step;
+    record.failures = 0;
+    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+  } finally {
+    wipe(secret);
+  }
+}
+
+/** A warning when the device clock looks wrong: earlier than the last audit entry. */
+export function clockWarning(dataDir: string, now: Date): string | null {
+  const last = readLastAuditTime(dataDir);
+  return last && now < last
+    ? `the device clock (${now.toISOString()}) is earlier than the last audit entry (${last.toISOString()}); check it before trusting codes`
+    : null;
+}
+
+/** One approval of one PSBT, bound to its hash and written to the audit log. */
+export function approvePsbt(
+  dataDir: string,
+  { proof, psbtHash, now = new Date() }: { proof: ApprovalProof; psbtHash: string; now?: Date },
+): void {
+  proveApprover(dataDir, proof, now);
+  appendAuditEvent(dataDir, { event: 'approval', approvers: [proof.name], psbtHash }, now);
+}
+
+/** Unlocks a locked approver on the proof of another, unlocked approver. */
+export function unlockApprover(
+  dataDir: string,
+  { name, by, now = new Date() }: { name: string; by: ApprovalProof; now?: Date },
+): void {
+  if (by.name === name) throw refused('APPROVER_SELF_UNLOCK', 'an approver cannot unlock themselves');
+  proveApprover(dataDir, by, now);
+  const store = readStore(dataDir);
+  const record = store.approvers[name];
+  if (!record) throw refused('APPROVER_UNKNOWN', `${name} is not an enrolled approver`);
+  record.locked = false;
+  record.failures = 0;
+  writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+  appendAuditEvent(dataDir, { event: 'approver-unlocked', approvers: [name, by.name] }, now);
+}

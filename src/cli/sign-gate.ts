@@ -85,11 +85,11 @@ export async function enforcePolicy(
   if (names.length > 0 && !values['approvals-file']) {
     throw badInput('BAD_ARGUMENTS', "each --approver's PIN and code are read from --approvals-file FILE");
   }
-  const proofs = values['approvals-file']
-    ? ApprovalsFileSchema.safeParse(
-        JSON.parse(readSecretTextFile(ctx, values['approvals-file'], 'approvals file')),
-      )
-    : { success: true as const, data: { approvals: [] } };
+  const proofs = ApprovalsFileSchema.safeParse(
+    values['approvals-file']
+      ? parseJson(readSecretTextFile(ctx, values['approvals-file'], 'approvals file'))
+      : { approvals: [] },
+  );
   if (!proofs.success)
     throw badInput(
       'APPROVALS_FILE_INVALID',

@@ -73,7 +73,7 @@ describe('approvers', () => {
     approvePsbt(dir, {
       proof: { name: 'alice', pin: '482913', code: app(later(60)) },
       psbtHash: hash,
-      now: later(85),
+      now: later(95),
     });
     expect(
       codeOf(() =>

@@ -23,12 +23,15 @@ export function parseDiceRolls(text: string): string {
 export function generateMasterSecret({
   bits,
   diceRolls = '',
+  systemRandom = (length) => new Uint8Array(randomBytes(length)),
 }: {
   bits: SecretBits;
   diceRolls?: string;
+  /** The operating system's generator; injected only by tests. */
+  systemRandom?: (length: number) => Uint8Array;
 }): Uint8Array {
   const rolls = parseDiceRolls(diceRolls);
-  const system = new Uint8Array(randomBytes(bits / 8));
+  const system = systemRandom(bits / 8);
   const digest = new Uint8Array(createHash('sha256').update(system).update(`airlock-dice:${rolls}`).digest());
   const secret = digest.slice(0, bits / 8);
   wipe(system, digest);

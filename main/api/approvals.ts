@@ -1,5 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
-import { isAirlockError, refused } from '../../src/common/errors';
+import { refused } from '../../src/common/errors';
 import type { ApprovalProgress } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { requireShownReview } from './require';
@@ -28,18 +27,12 @@ export function approve(
   if (ctx.session.approvals.has(request.name)) {
     throw refused('ALREADY_APPROVED', `${request.name} has already approved this transaction`);
   }
-  const audit = { wallet: ctx.session.wallet?.name, psbtHash: shown.psbtHash, approvers: [request.name] };
-  try {
-    shown.policy.approve({ ...request, psbtHash: shown.psbtHash });
-  } catch (error) {
-    appendAuditEvent(ctx.dataDir, {
-      event: 'approval-refused',
-      ...audit,
-      outcome: isAirlockError(error) ? error.code : 'INTERNAL',
-    });
-    throw error;
+  const candidates = shown.policy.approvers.candidates;
+  if (candidates.length > 0 && !candidates.includes(request.name)) {
+    throw refused('APPROVER_NOT_IN_POLICY', `${request.name} is not an approver of this wallet`);
   }
+  // The policy module checks both factors and writes the approval (or the failure) to the audit log.
+  shown.policy.approve({ ...request, psbtHash: shown.psbtHash });
   ctx.session.approvals.add(request.name);
-  appendAuditEvent(ctx.dataDir, { event: 'approval', ...audit, outcome: 'approved' });
   return approvalStatus(ctx);
 }

@@ -36,7 +36,7 @@ export interface CorePort {
   };
   policy: {
     /** The wallet's policy, or null when it has none (no approvals, no limits). */
-    forWallet(dataDir: string, walletName: string): PolicyPort | null;
+    forWallet(dataDir: string, wallet: Wallet): PolicyPort | null;
   };
   audit: {
     read(dataDir: string): AuditEntry[];
@@ -69,6 +69,6 @@ export interface PolicyPort {
   isAllowedDestination: DestinationCheck;
   violations(review: ReviewModel): ReviewWarning[];
   approvers: { required: number; candidates: string[] };
-  /** Checks PIN and TOTP code and binds the approval to this PSBT; throws a typed refusal. */
+  /** Checks PIN and TOTP code, binds the approval to this PSBT and audits it (and failures); throws a typed refusal. */
   approve(input: { name: string; pin: string; code: string; psbtHash: string }): void;
 }

@@ -1,7 +1,15 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
-import { readAuditLines, verifyAuditLog } from '../../src/audit/verify';
+import { sentInLast24h } from '../../src/audit/report';
+import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../src/audit/verify';
+import { refused } from '../../src/common/errors';
 import { QuorumSession } from '../../src/keys/quorum';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
+import { approvePsbt } from '../../src/policy/approvers';
+import { allowedDestinationMatcher } from '../../src/policy/destinations';
+import { evaluatePolicy } from '../../src/policy/evaluate';
+import { loadPolicyFile } from '../../src/policy/load';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
@@ -9,7 +17,8 @@ import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { type Density, encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
-import type { CorePort, FrameAssembler, QuorumPort } from './core-port';
+import type { Wallet } from '../../src/wallet/types';
+import type { CorePort, FrameAssembler, PolicyPort, QuorumPort } from './core-port';
 
 function quorum(): QuorumPort {
   const session = new QuorumSession();
@@ -55,6 +64,42 @@ function densityOf(maxFragmentLength: number | undefined): Density {
   if (maxFragmentLength === undefined) return 'medium';
   if (maxFragmentLength <= 150) return 'low';
   return maxFragmentLength <= 300 ? 'medium' : 'high';
+}
+
+/** Where the app keeps each wallet's policy (the CLI takes the same file with --policy). */
+export function policyPath(dataDir: string, walletName: string): string {
+  return join(dataDir, 'policies', `${walletName}.json`);
+}
+
+function walletPolicy(dataDir: string, wallet: Wallet): PolicyPort | null {
+  const path = policyPath(dataDir, wallet.name);
+  if (!existsSync(path)) return null;
+  const policy = loadPolicyFile(path);
+  if (policy.wallet !== wallet.name) {
+    throw refused(
+      'POLICY_WRONG_WALLET',
+      `the policy at ${path} is for wallet ${policy.wallet}, not ${wallet.name}`,
+    );
+  }
+  const names = policy.approvals?.approvers ?? [];
+  const allowed = policy.allowedDestinations
+    ? allowedDestinationMatcher(policy.allowedDestinations, wallet.network)
+    : () => false;
+  return {
+    isAllowedDestination: allowed,
+    // Approvals are collected after the review, so here every named approver counts as present;
+    // the handlers enforce the approval count separately before shares and signing.
+    violations: (review) =>
+      evaluatePolicy({
+        policy,
+        review,
+        sentLast24h: sentInLast24h(readAuditEntries(dataDir), wallet.name, new Date()),
+        approvers: names,
+      }),
+    approvers: { required: policy.approvals?.required ?? 0, candidates: names },
+    approve: ({ name, pin, code, psbtHash }) =>
+      approvePsbt(dataDir, { proof: { name, pin, code }, psbtHash }),
+  };
 }
 
 /** Every entry that still parses: a tampered log is shown (and flagged by verify), never hidden. */
@@ -109,8 +154,7 @@ export const airlockCore: CorePort = {
     wordlist: () => [...SLIP39_WORDLIST],
   },
   policy: {
-    // No policy module yet: a wallet has no policy, so no approvals and no limits.
-    forWallet: () => null,
+    forWallet: walletPolicy,
   },
   audit: {
     read: readableAuditEntries,

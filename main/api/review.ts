@@ -27,7 +27,7 @@ export function reviewCurrent(ctx: ApiContext): ReviewResult {
   const wallet = requireWallet(ctx);
   const { psbt, psbtHash } = requirePsbt(ctx);
   try {
-    const policy = ctx.core.policy.forWallet(ctx.dataDir, wallet.name);
+    const policy = ctx.core.policy.forWallet(ctx.dataDir, wallet);
     const review = ctx.core.psbt.review({
       psbt,
       wallet,

@@ -1,0 +1,98 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as OTPAuth from 'otpauth';
+import { describe, expect, it } from 'vitest';
+import { createAirlockMain } from '../../../main/api/app';
+import { airlockCore, policyPath } from '../../../main/api/core';
+import { enrollApprover } from '../../../src/policy/approvers';
+import { partitionedWallet } from '../../helpers/app';
+import { tempDir } from '../../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+
+const { wallet, shares } = partitionedWallet();
+const offline = () => ({});
+const psbt = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 50_000_000n }],
+  outputs: [
+    { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
+    { change: { index: 3 }, amount: 29_990_000n },
+  ],
+}).toBase64();
+
+async function ceremonyWithPolicy(policy: Record<string, unknown>) {
+  const dataDir = tempDir();
+  const codes = Object.fromEntries(
+    ['alice', 'bob'].map((name) => {
+      const { uri } = enrollApprover(dataDir, { name, pin: '482913' });
+      return [name, () => OTPAuth.URI.parse(uri).generate()];
+    }),
+  );
+  mkdirSync(dirname(policyPath(dataDir, 'treasury')), { recursive: true });
+  writeFileSync(policyPath(dataDir, 'treasury'), JSON.stringify({ wallet: 'treasury', ...policy }));
+  const { handlers } = createAirlockMain({
+    dataDir,
+    core: airlockCore,
+    appVersion: 'test',
+    listInterfaces: offline,
+  });
+  await handlers.importWallet({ text: wallet.descriptor, name: 'treasury' });
+  await handlers.loadPsbtText({ text: psbt });
+  return { handlers, codes };
+}
+
+describe('ceremony handlers with a wallet policy', () => {
+  it('needs the named approvers, each with PIN and authenticator code, before shares and signing', async () => {
+    const approvals = { required: 2, approvers: ['alice', 'bob', 'carol'] };
+    const { handlers, codes } = await ceremonyWithPolicy({ approvals });
+    expect(await handlers.reviewCurrent({})).toMatchObject({
+      ok: true,
+      value: { approvalsRequired: 2, violations: [] },
+    });
+    expect(await handlers.addShare({ words: shares[0] ?? '' })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVALS_MISSING' },
+    });
+    expect(await handlers.approve({ name: 'mallory', pin: '482913', code: '123456' })).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVER_NOT_IN_POLICY' },
+    });
+    expect(
+      await handlers.approve({ name: 'alice', pin: '000000', code: codes.alice?.() ?? '' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'APPROVAL_WRONG_PIN' },
+    });
+    expect(
+      await handlers.approve({ name: 'alice', pin: '482913', code: codes.alice?.() ?? '' }),
+    ).toMatchObject({
+      ok: true,
+      value: { approved: ['alice'], required: 2, complete: false, candidates: approvals.approvers },
+    });
+    expect(await handlers.approve({ name: 'bob', pin: '482913', code: codes.bob?.() ?? '' })).toMatchObject({
+      ok: true,
+      value: { approved: ['alice', 'bob'], complete: true },
+    });
+    await handlers.addShare({ words: shares[0] ?? '' });
+    await handlers.addShare({ words: shares[1] ?? '' });
+    const signed = await handlers.sign({ format: 'ur' });
+    expect(signed).toMatchObject({ ok: true, value: { signedInputs: 1 } });
+    const log = await handlers.auditLog({});
+    expect(log.ok && log.value.entries.find((e) => e.event === 'signed')?.approvers).toEqual([
+      'alice',
+      'bob',
+    ]);
+  });
+
+  it('shows each policy violation on review and refuses to sign', async () => {
+    const { handlers } = await ceremonyWithPolicy({ maxPerTransaction: 10_000_000 });
+    const review = await handlers.reviewCurrent({});
+    expect(review.ok && review.value.violations.map((v) => v.code)).toEqual(['OVER_TX_LIMIT']);
+    await handlers.addShare({ words: shares[0] ?? '' });
+    await handlers.addShare({ words: shares[1] ?? '' });
+    expect(await handlers.sign({ format: 'ur' })).toMatchObject({
+      ok: false,
+      error: { code: 'POLICY_VIOLATION' },
+    });
+  });
+});

@@ -8,14 +8,29 @@ import type { CliCommand, CliContext } from '../context';
 import { readSecretTextFile } from '../inputs';
 
 const USAGE = [
-  'airlock shares split --threshold K --shares N (--entropy-hex HEX | --random [--bits 128|256] [--dice-file F])',
+  'airlock shares split (--threshold K --shares N | --groups G:K/N,K/N,...)',
+  '                     (--entropy-hex HEX | --random [--bits 128|256] [--dice-file F])',
   '                     [--passphrase-file F] [--iteration-exponent E]',
   '       airlock shares combine --share-file F [--share-file F ...] [--passphrase-file F]',
 ].join('\n');
 
+/** `--groups 2:2/3,3/5,1/1`: any 2 of these 3 groups, each rebuilt from K of its N shares. */
+const GroupsSchema = z
+  .string()
+  .regex(/^\d{1,2}:\d{1,2}\/\d{1,2}(,\d{1,2}\/\d{1,2})*$/)
+  .transform((text) => {
+    const [groupThreshold, list] = text.split(':') as [string, string];
+    const groups = list.split(',').map((group) => {
+      const [threshold, count] = group.split('/').map(Number) as [number, number];
+      return { threshold, count };
+    });
+    return { groupThreshold: Number(groupThreshold), groups };
+  });
+
 const SplitSchema = z.object({
-  threshold: z.coerce.number().int().min(1).max(16),
-  shares: z.coerce.number().int().min(1).max(16),
+  threshold: z.coerce.number().int().min(1).max(16).optional(),
+  shares: z.coerce.number().int().min(1).max(16).optional(),
+  groups: GroupsSchema.optional(),
   bits: z.union([z.literal('128'), z.literal('256')]).default('128'),
   'iteration-exponent': z.coerce.number().int().min(0).max(15).default(1),
 });
@@ -31,6 +46,7 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
     {
       threshold: { type: 'string' },
       shares: { type: 'string' },
+      groups: { type: 'string' },
       'entropy-hex': { type: 'string' },
       random: { type: 'boolean' },
       bits: { type: 'string' },
@@ -46,7 +62,12 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
     const issue = parsed.error.issues[0];
     throw badInput('BAD_ARGUMENTS', `--${String(issue?.path[0] ?? 'options')} is invalid. Usage: ${USAGE}`);
   }
-  const { threshold, shares, bits } = parsed.data;
+  const { threshold, shares, groups, bits } = parsed.data;
+  const singleGroup = threshold !== undefined || shares !== undefined;
+  if (singleGroup === (groups !== undefined)) {
+    throw badInput('BAD_ARGUMENTS', `give --threshold and --shares, or --groups. Usage: ${USAGE}`);
+  }
+  const plan = groups ?? { groupThreshold: 1, groups: [{ threshold: threshold ?? 0, count: shares ?? 0 }] };
   if (Boolean(values['entropy-hex']) === Boolean(values.random)) {
     throw badInput('BAD_ARGUMENTS', `give exactly one of --entropy-hex or --random. Usage: ${USAGE}`);
   }
@@ -70,23 +91,39 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
     secret = generateMasterSecret({ bits: bitCount, diceRolls: dice });
   }
   try {
-    const [mnemonics] = splitMasterSecret({
+    const byGroup = splitMasterSecret({
       masterSecret: secret,
-      groups: [{ threshold, count: shares }],
+      groupThreshold: plan.groupThreshold,
+      groups: plan.groups,
       passphrase: passphraseOf(values, ctx),
       iterationExponent: parsed.data['iteration-exponent'],
     });
-    ctx.io.stderr.write(
-      `${shares} shares, any ${threshold} rebuild the key; give each to a different officer\n`,
-    );
+    ctx.io.stderr.write(`${describePlan(plan)}; give each share to a different officer\n`);
     ctx.io.stdout.write(
-      ctx.json
-        ? `${JSON.stringify({ threshold, shares: mnemonics })}\n`
-        : `${(mnemonics ?? []).join('\n')}\n`,
+      ctx.json ? `${JSON.stringify(splitJson(plan, byGroup))}\n` : `${byGroup.flat().join('\n')}\n`,
     );
   } finally {
     wipe(secret);
   }
+}
+
+type SplitPlan = z.infer<typeof GroupsSchema>;
+
+function describePlan(plan: SplitPlan): string {
+  const [only] = plan.groups;
+  if (plan.groups.length === 1 && only) return `${only.count} shares, any ${only.threshold} rebuild the key`;
+  const groups = plan.groups.map((g, i) => `group ${i + 1}: ${g.threshold} of ${g.count}`).join(', ');
+  return `${plan.groups.length} groups (${groups}), any ${plan.groupThreshold} groups rebuild the key`;
+}
+
+/** Single group keeps the flat `{threshold, shares}` shape; groups list their shares apart. */
+function splitJson(plan: SplitPlan, byGroup: string[][]) {
+  const [only] = plan.groups;
+  if (plan.groups.length === 1 && only) return { threshold: only.threshold, shares: byGroup[0] ?? [] };
+  return {
+    groupThreshold: plan.groupThreshold,
+    groups: plan.groups.map((g, i) => ({ threshold: g.threshold, shares: byGroup[i] ?? [] })),
+  };
 }
 
 async function combine(args: string[], ctx: CliContext): Promise<void> {

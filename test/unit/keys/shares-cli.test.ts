@@ -82,6 +82,58 @@ describe('airlock shares', () => {
     expect(JSON.parse(tooFew.stdout).error.code).toBe('SHARES_INSUFFICIENT');
   });
 
+  it('splits into groups (--groups 2:2/3,3/5,1/1) that two complete groups rebuild', async () => {
+    const dir = tempDir();
+    const split = await runCli([
+      '--json',
+      'shares',
+      'split',
+      '--groups',
+      '2:2/3,3/5,1/1',
+      '--entropy-hex',
+      VECTOR_SECRET,
+    ]);
+    expect(split.status).toBe(0);
+    const plan = JSON.parse(split.stdout) as {
+      groupThreshold: number;
+      groups: Array<{ threshold: number; shares: string[] }>;
+    };
+    expect(plan.groupThreshold).toBe(2);
+    expect(plan.groups.map((g) => [g.threshold, g.shares.length])).toEqual([
+      [2, 3],
+      [3, 5],
+      [1, 1],
+    ]);
+    const [first, second, third] = plan.groups.map((g) => g.shares);
+    const combine = async (shares: string[]) =>
+      runCli([
+        '--json',
+        'shares',
+        'combine',
+        ...writeShares(dir, shares).flatMap((f) => ['--share-file', f]),
+      ]);
+    const fromGroups12 = await combine([first![2]!, second![4]!, first![0]!, second![1]!, second![3]!]);
+    expect(fromGroups12.stdout).toContain(VECTOR_SECRET);
+    const fromGroups23 = await combine([third![0]!, second![0]!, second![2]!, second![4]!]);
+    expect(fromGroups23.stdout).toContain(VECTOR_SECRET);
+    // One complete group and one short of its threshold is not enough.
+    const short = await combine([third![0]!, second![0]!, second![2]!]);
+    expect(short.status).toBe(2);
+    expect(JSON.parse(short.stdout).error.code).toBe('SHARES_INSUFFICIENT');
+
+    const text = await runCli(['shares', 'split', '--groups', '1:2/2,1/1', '--entropy-hex', VECTOR_SECRET]);
+    expect(text.stdout.trim().split('\n')).toHaveLength(3);
+    for (const bad of [
+      ['--groups', '4:2/3,1/1'],
+      ['--groups', '1:1/3'],
+      ['--groups', '2of3'],
+      ['--groups', '1:2/3', '--threshold', '2'],
+    ]) {
+      const refused = await runCli(['shares', 'split', ...bad, '--entropy-hex', VECTOR_SECRET]);
+      expect(refused.status, bad.join(' ')).toBe(2);
+    }
+  });
+
   it('generates a random key and refuses bad parameters with exit 2', async () => {
     const random = await runCli([
       'shares',

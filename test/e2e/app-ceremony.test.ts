@@ -1,9 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Psbt } from 'bitcoinjs-lib';
+import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyPath } from '../../main/api/core';
+import { enrollApprover } from '../../src/policy/approvers';
 import { createAssembler } from '../../src/qr/assembler';
 import { encodeFrames } from '../../src/qr/encoder';
 import {
@@ -68,6 +71,7 @@ function electrumSign(psbtBase64: string): { complete: boolean; tx: string | nul
 describe('signing ceremony end to end in Chromium with the fake camera', () => {
   let rendererDir: string;
   let app: OpenApp;
+  const approverCodes: Record<string, () => string> = {};
 
   beforeAll(async () => {
     rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
@@ -76,10 +80,23 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
       tempDir('airlock-video-'),
     );
     app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'end-to-end test run' });
+    // The treasury's policy: two of three named approvers, each with PIN and authenticator code.
+    for (const name of ['alice', 'bob']) {
+      const { uri } = enrollApprover(app.dataDir, { name, pin: '482913' });
+      approverCodes[name] = () => OTPAuth.URI.parse(uri).generate();
+    }
+    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
+    writeFileSync(
+      policyPath(app.dataDir, 'treasury'),
+      JSON.stringify({
+        wallet: 'treasury',
+        approvals: { required: 2, approvers: ['alice', 'bob', 'carol'] },
+      }),
+    );
   });
   afterAll(async () => app?.close());
 
-  it('registers a 2-of-3 wallet, scans, reviews, takes 2 of 3 shares, signs; Electrum completes it', async () => {
+  it('registers a 2-of-3 wallet, scans, reviews, takes 2 approvals and 2 of 3 shares, signs; Electrum completes it', async () => {
     const { page } = app;
     await page.waitForSelector('[data-screen="home"]');
     await shot(page, '01-home');
@@ -110,12 +127,21 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'title')).toBe('10,000 sats');
 
     await page.getByRole('button', { name: /continue/ }).click();
+    await page.waitForSelector('[data-screen="approvals"]');
+    for (const name of ['alice', 'bob']) {
+      await page.fill('input[name="approver"]', name);
+      await page.fill('input[name="pin"]', '482913');
+      await page.fill('input[name="code"]', approverCodes[name]?.() ?? '');
+      if (name === 'bob') await shot(page, '05-approvals');
+      await page.getByRole('button', { name: 'Approve this transaction' }).click();
+      if (name === 'alice') await page.waitForSelector('[data-approvals="1/2"]');
+    }
     await page.waitForSelector('[data-screen="shares"]');
     await page.fill('textarea[name="share"]', shares[0] ?? '');
     await page.getByRole('button', { name: 'Add this share' }).click();
     await page.getByText('1 of 2 shares entered').waitFor();
     expect(await page.inputValue('textarea[name="share"]')).toBe('');
-    await shot(page, '05-key-shares');
+    await shot(page, '06-key-shares');
     // The second share by keyboard: a long word typed in part, Tab completes it (4-letter prefixes are unique).
     const words = (shares[2] ?? '').split(' ');
     const at = words.findIndex((w) => w.length >= 5);
@@ -126,11 +152,11 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     await page.fill('textarea[name="share"]', shares[2] ?? '');
     await page.getByRole('button', { name: 'Add this share' }).click();
     await page.waitForSelector('[data-screen="signing"]');
-    await shot(page, '06-signing');
+    await shot(page, '07-signing');
     await page.getByRole('button', { name: 'Sign now' }).click();
     await page.waitForSelector('[data-screen="showQr"]');
     await page.selectOption('select[name="speed"]', '2');
-    await shot(page, '07-show-qr');
+    await shot(page, '08-show-qr');
 
     // Read the animated QR back off the screen, frame by frame, into an independent assembler.
     const assembler = createAssembler();
@@ -147,7 +173,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
 
     await page.getByRole('button', { name: /finish/ }).click();
     await page.waitForSelector('[data-screen="done"]');
-    await shot(page, '08-done');
+    await shot(page, '09-done');
 
     const electrum = electrumSign(signed.toBase64());
     expect(electrum.complete).toBe(true);
@@ -157,6 +183,6 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     await page.getByRole('button', { name: 'Audit log' }).click();
     await page.waitForSelector('[data-audit-verified="true"]');
     expect(await page.locator('[data-event="signed"]').count()).toBe(1);
-    await shot(page, '09-audit');
+    await shot(page, '10-audit');
   });
 });

@@ -43,6 +43,8 @@ export class QuorumSession {
   private readonly idleMs: number;
   private readonly timers: IdleTimer;
   private readonly passphrase: string;
+  /** Set by verifyAgainstWallet, cleared by any change of shares: no signature from an unchecked key. */
+  private verified = false;
   /** Every secret buffer this session created, so tests can prove they were zeroed. */
   readonly #secrets: Uint8Array[] = [];
 
@@ -59,6 +61,7 @@ export class QuorumSession {
   /** Adds one share (typed words or a scanned share QR's text); rejects a foreign, repeated or mistyped share. */
   addShare(text: string): QuorumProgress {
     this.touch();
+    this.verified = false;
     const share = decodeShare(text);
     this.#secrets.push(share.value);
     const first = this.shares[0];
@@ -132,7 +135,7 @@ export class QuorumSession {
 
   /**
    * Lends the rebuilt seed (the SLIP-39 master secret, used as the BIP-32 seed) to `use`, then wipes
-   * it and every share: one quorum, one use.
+   * it and every share: one quorum, one use. The key must first pass verifyAgainstWallet.
    */
   withSeed<T>(use: (seed: Uint8Array) => T): T {
     if (!this.progress().complete) {
@@ -140,6 +143,9 @@ export class QuorumSession {
         'QUORUM_INCOMPLETE',
         `${this.progress().sharesMissing} more share(s) are needed before signing`,
       );
+    }
+    if (!this.verified) {
+      throw refused('QUORUM_NOT_VERIFIED', "the rebuilt key was not checked against the wallet's cosigners");
     }
     let seed: Uint8Array | undefined;
     try {
@@ -165,7 +171,10 @@ export class QuorumSession {
         const account = derivePath(root, cosigner.path);
         const matches = account.neutered().toBase58() === cosigner.xpub;
         wipeNode(account);
-        if (matches) return { cosigner: index };
+        if (matches) {
+          this.verified = true;
+          return { cosigner: index };
+        }
       }
       throw refused(
         'QUORUM_WRONG_KEY',
@@ -179,6 +188,7 @@ export class QuorumSession {
 
   /** Forgets and zeroes every share. Safe to call more than once. */
   cancel(): void {
+    this.verified = false;
     for (const s of this.shares) wipe(s.value);
     this.shares = [];
     if (this.timer !== undefined) this.timers.clear(this.timer);

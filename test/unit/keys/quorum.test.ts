@@ -63,6 +63,7 @@ describe('QuorumSession', () => {
       sharesMissing: 0,
       complete: true,
     });
+    session.verifyAgainstWallet(walletWithPartitionedKey(MASTER_SECRET));
     expect(session.withSeed((seed) => toHex(seed))).toBe(toHex(MASTER_SECRET));
   });
 
@@ -98,6 +99,21 @@ describe('QuorumSession', () => {
     );
   });
 
+  it('lends the seed only after the rebuilt key was checked against the wallet', () => {
+    const session = new QuorumSession();
+    session.addShare(SHARES[0]!);
+    session.addShare(SHARES[1]!);
+    expect(errorCode(() => session.withSeed(() => 0))).toBe('QUORUM_NOT_VERIFIED');
+    expect(
+      errorCode(() => session.verifyAgainstWallet(walletWithPartitionedKey(new Uint8Array(16).fill(3)))),
+    ).toBe('QUORUM_WRONG_KEY');
+    expect(errorCode(() => session.withSeed(() => 0))).toBe('QUORUM_NOT_VERIFIED');
+    session.verifyAgainstWallet(walletWithPartitionedKey(MASTER_SECRET));
+    expect(session.withSeed((seed) => seed.length)).toBe(16);
+    // One verified quorum, one use: the next signature needs the shares again.
+    expect(errorCode(() => session.withSeed(() => 0))).toBe('QUORUM_INCOMPLETE');
+  });
+
   it('signs with the rebuilt key, then every secret buffer is zeroed', () => {
     const wallet = walletWithPartitionedKey(MASTER_SECRET);
     const psbt = buildPsbt({
@@ -108,6 +124,7 @@ describe('QuorumSession', () => {
     const session = new QuorumSession();
     session.addShare(SHARES[0]!);
     session.addShare(SHARES[2]!);
+    session.verifyAgainstWallet(wallet);
     const result = session.withSeed((seed) => signPsbt({ psbt, wallet, seed }));
     expect(result.signedInputs).toEqual([0]);
     const buffers = session.secretBuffersForTest();
@@ -125,6 +142,7 @@ describe('QuorumSession', () => {
     const failing = new QuorumSession();
     failing.addShare(SHARES[0]!);
     failing.addShare(SHARES[1]!);
+    failing.verifyAgainstWallet(walletWithPartitionedKey(MASTER_SECRET));
     expect(() =>
       failing.withSeed(() => {
         throw new Error('signing failed');

@@ -7,6 +7,7 @@ import { bitcoinNetwork } from '../src/common/network';
 import { childPublicKey } from '../src/keys/ckd';
 import { parsePsbt } from '../src/psbt/parse';
 import { signPsbt } from '../src/psbt/sign';
+import { electrumSign } from '../test/helpers/electrum';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
@@ -58,6 +59,13 @@ function bitcoinjsTime(base64: string): number {
   });
 }
 
+/** Electrum (Debian's python3-electrum) signing the same PSBT as the second cosigner, one process per run. */
+function electrumTime(base64: string, inputs: number): number {
+  return best(1, () => {
+    electrumSign({ wallet, psbt: base64, mnemonic: TEST_MNEMONICS[1], indexes: [[0, inputs - 1]] });
+  });
+}
+
 /** The review's unavoidable cost: one BIP-32 public derivation per cosigner and input. */
 function derivationFloor(inputs: number): number {
   const network = bitcoinNetwork(wallet.network);
@@ -82,5 +90,10 @@ export default function benchSign(): void {
   const reference = bitcoinjsTime(psbts.get(500)!);
   console.log(
     `sign: bitcoinjs-lib signAllInputsHD on the same 500 inputs: ${reference.toFixed(1)} ms (${(reference / t500).toFixed(2)}x Airlock's time)`,
+  );
+  const electrum500 = electrumTime(psbts.get(500)!, 500);
+  const electrum1 = electrumTime(psbts.get(1)!, 1);
+  console.log(
+    `sign: Electrum 4.3 signing the same 500 inputs: ${electrum500.toFixed(0)} ms as a process (${electrum1.toFixed(0)} ms for 1 input: start-up), ${(electrum500 / t500).toFixed(1)}x Airlock's time`,
   );
 }

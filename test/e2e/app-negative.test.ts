@@ -68,7 +68,7 @@ describe('refusals on screen', () => {
     expect(kinds).toEqual(['external', 'external']);
     const color = await page.$eval('[data-warnings]', (el) => getComputedStyle(el).color);
     expect(color).toBe('rgb(163, 20, 30)');
-    await shot(page, '10-change-hijack');
+    await shot(page, '11-change-hijack');
     await cancel(page);
   });
 
@@ -79,7 +79,7 @@ describe('refusals on screen', () => {
     await notice.waitFor();
     expect(await notice.textContent()).toContain('for another Bitcoin network than the wallet');
     expect(await page.getByRole('button', { name: /continue/ }).count()).toBe(0);
-    await shot(page, '11-network-mismatch');
+    await shot(page, '12-network-mismatch');
     await cancel(page);
   });
 
@@ -99,7 +99,7 @@ describe('refusals on screen', () => {
     await page.getByRole('button', { name: 'Sign now' }).click();
     await page.waitForSelector('[data-error-code="QUORUM_WRONG_KEY"]');
     expect(await page.locator('[data-screen="signing"]').count()).toBe(1);
-    await shot(page, '12-wrong-quorum');
+    await shot(page, '13-wrong-quorum');
     await cancel(page);
   });
 });
@@ -131,7 +131,7 @@ describe('air-gap guard on screen', () => {
       }
       await page.getByRole('button', { name: 'Sign now' }).click();
       await page.waitForSelector('[data-error-code="AIRGAP_BLOCKED"]');
-      await shot(page, '13-airgap-blocked');
+      await shot(page, '14-airgap-blocked');
     } finally {
       await app.close();
     }

@@ -219,11 +219,11 @@ describe('a CLI ceremony with a policy', () => {
     ]);
     expect(JSON.parse(inspected.stdout).outputs[0].kind).toBe('external');
 
-    // Bob only: Alice's code of this time step was used above, and each code counts once.
-    const overLimit = await sign(transfer(200_000n, 'b.psbt'), apps.slice(1));
+    // No approver: both codes of this time step were used above, and each code counts once.
+    const overLimit = await sign(transfer(200_000n, 'b.psbt'), []);
     expect(overLimit.status).toBe(3);
     expect(overLimit.stderr).toMatch(/exceeds the limit/);
-    expect(overLimit.stderr).toMatch(/2 approvals are required; 1 given/);
+    expect(overLimit.stderr).toMatch(/2 approvals are required; 0 given/);
     const events = readAuditEntries(dataDir).map((e) => e.event);
     expect(events.filter((e) => e === 'signed')).toHaveLength(1);
     expect(events.at(-1)).toBe('refused');

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { toHex } from '../../../src/common/bytes';
+import { bip32 } from '../../../src/common/ecc';
+import { bitcoinNetwork } from '../../../src/common/network';
 import { parsePsbt } from '../../../src/psbt/parse';
 import { formatDescriptor } from '../../../src/wallet/descriptor';
 import { registerWallet } from '../../../src/wallet/registry';
@@ -267,5 +270,13 @@ describe('airlock shares', () => {
       }
     }
     expect(outputs + written).not.toContain(VECTOR_SECRET);
+    // Nor any private key: no extended private key, and not the raw bytes of the root or account key.
+    expect(outputs + written).not.toMatch(/[xt]prv[1-9A-HJ-NP-Za-km-z]{100}/);
+    const root = bip32.fromSeed(Buffer.from(VECTOR_SECRET, 'hex'), bitcoinNetwork('testnet'));
+    const account = root.derivePath(ours.path);
+    expect(account.neutered().toBase58()).toBe(ours.xpub);
+    for (const node of [root, account]) {
+      expect(outputs + written).not.toContain(toHex(node.privateKey!));
+    }
   });
 });

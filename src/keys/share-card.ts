@@ -17,15 +17,17 @@ const escapeHtml = (text: string) =>
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
   );
 
+// Sized so that a 33-word (256-bit) share still fits one A5 landscape sheet.
 const CARD_CSS = `
-  @page { size: A5 landscape; margin: 12mm; }
+  @page { size: A5 landscape; margin: 10mm; }
   body { font-family: "DejaVu Sans", Arial, sans-serif; color: #000; background: #fff; margin: 0; }
-  .card { page-break-after: always; border: 2px solid #000; padding: 8mm; display: grid; grid-template-columns: 1fr auto; gap: 6mm; }
-  h1 { font-size: 20pt; margin: 0 0 3mm; }
-  .meta { font-size: 13pt; margin: 0 0 4mm; }
-  ol { columns: 3; column-gap: 8mm; font: 15pt/1.6 "DejaVu Sans Mono", monospace; margin: 0; padding-left: 9mm; }
-  .qr svg { width: 60mm; height: 60mm; }
-  .warning { grid-column: 1 / span 2; font-size: 11pt; border-top: 1px solid #000; padding-top: 3mm; }
+  .card + .card { break-before: page; }
+  .card { break-inside: avoid; border: 2px solid #000; padding: 5mm 6mm; display: grid; grid-template-columns: 1fr auto; gap: 3mm 6mm; }
+  h1 { font-size: 18pt; margin: 0 0 2mm; }
+  .meta { font-size: 12pt; margin: 0 0 3mm; }
+  ol { columns: 4; column-gap: 6mm; font: 14pt/1.4 "DejaVu Sans Mono", monospace; margin: 0; padding-left: 9mm; }
+  .qr svg { width: 50mm; height: 50mm; }
+  .warning { grid-column: 1 / span 2; font-size: 10pt; border-top: 1px solid #000; padding-top: 2mm; margin: 0; }
 `;
 
 /** One printable share card as an HTML document: numbered words in columns, the share as a QR code. */

@@ -134,6 +134,11 @@ export function encodeShare(share: Slip39Share): string {
   return all.map((i) => SLIP39_WORDLIST[i]).join(' ');
 }
 
+/** True when `word` is on the SLIP-39 list, so a typed word can be marked as it is entered. */
+export function isShareWord(word: string): boolean {
+  return WORD_INDEX.has(word.trim().toLowerCase());
+}
+
 /** Words of the SLIP-39 list starting with `prefix` (every word is unique in its first four letters). */
 export function completeShareWord(prefix: string): string[] {
   const p = prefix.trim().toLowerCase();

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/common/bytes';
 import { isAirlockError } from '../../../src/common/errors';
 import { combineShares, splitMasterSecret } from '../../../src/keys/slip39';
-import { completeShareWord, decodeShare } from '../../../src/keys/slip39-share';
+import { completeShareWord, decodeShare, isShareWord } from '../../../src/keys/slip39-share';
 import { SLIP39_WORDLIST } from '../../../src/keys/slip39-wordlist';
 
 const secretArb = fc.oneof(
@@ -115,5 +115,9 @@ describe('SLIP-39 split and combine (properties)', () => {
     expect(completeShareWord('acad')).toEqual(['academic']);
     expect(completeShareWord('ac').length).toBeGreaterThan(1);
     expect(completeShareWord('zzz')).toEqual([]);
+    expect(isShareWord(' Academic ')).toBe(true);
+    expect(isShareWord('acad')).toBe(false);
+    // A BIP-39 word that SLIP-39 does not use.
+    expect(isShareWord('abandon')).toBe(false);
   });
 });

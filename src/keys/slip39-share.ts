@@ -69,6 +69,14 @@ export function shareWordIndices(text: string): number[] {
 /** Decodes and checks one share: word list, RS1024 checksum, padding, thresholds. */
 export function decodeShare(text: string): Slip39Share {
   const indices = shareWordIndices(text);
+  try {
+    return decodeIndices(indices);
+  } finally {
+    indices.fill(0);
+  }
+}
+
+function decodeIndices(indices: number[]): Slip39Share {
   const paddingBits = (RADIX_BITS * (indices.length - METADATA_WORDS)) % 16;
   if (paddingBits > 8)
     throw badInput('SHARE_INVALID', `a share of ${indices.length} words has an invalid length`);
@@ -88,17 +96,7 @@ export function decodeShare(text: string): Slip39Share {
   if (groupThreshold > groupCount) {
     throw badInput('SHARE_INVALID', 'the share says more groups are needed than exist');
   }
-  const valueWords = indices.slice(ID_EXP_WORDS + 2, indices.length - CHECKSUM_WORDS);
-  let valueInt = 0n;
-  for (const w of valueWords) valueInt = (valueInt << 10n) | BigInt(w);
-  const byteCount = Math.ceil((RADIX_BITS * valueWords.length - paddingBits) / 8);
-  if (valueInt >> BigInt(byteCount * 8) !== 0n)
-    throw badInput('SHARE_INVALID', 'the share has invalid padding');
-  const value = new Uint8Array(byteCount);
-  for (let i = byteCount - 1; i >= 0; i--) {
-    value[i] = Number(valueInt & 0xffn);
-    valueInt >>= 8n;
-  }
+  const value = unpackValue(indices.slice(ID_EXP_WORDS + 2, indices.length - CHECKSUM_WORDS), paddingBits);
   return {
     identifier,
     extendable,
@@ -112,6 +110,42 @@ export function decodeShare(text: string): Slip39Share {
   };
 }
 
+/**
+ * The share value from its 10-bit words, bit by bit into a wipeable buffer (a BigInt could not be
+ * wiped); the leading `paddingBits` must be zero.
+ */
+function unpackValue(words: number[], paddingBits: number): Uint8Array {
+  const value = new Uint8Array((RADIX_BITS * words.length - paddingBits) / 8);
+  for (let position = 0; position < RADIX_BITS * words.length; position++) {
+    const bit = ((words[Math.floor(position / RADIX_BITS)] as number) >> (9 - (position % RADIX_BITS))) & 1;
+    const offset = position - paddingBits;
+    if (offset < 0) {
+      if (bit) {
+        words.fill(0);
+        value.fill(0);
+        throw badInput('SHARE_INVALID', 'the share has invalid padding');
+      }
+      continue;
+    }
+    value[offset >> 3] = (value[offset >> 3] as number) | (bit << (7 - (offset & 7)));
+  }
+  words.fill(0);
+  return value;
+}
+
+/** The share value as 10-bit words, left-padded with zero bits. */
+function packValue(value: Uint8Array): number[] {
+  const words = new Array<number>(Math.ceil((value.length * 8) / RADIX_BITS)).fill(0);
+  const paddingBits = words.length * RADIX_BITS - value.length * 8;
+  for (let offset = 0; offset < value.length * 8; offset++) {
+    const bit = ((value[offset >> 3] as number) >> (7 - (offset & 7))) & 1;
+    const position = offset + paddingBits;
+    const word = Math.floor(position / RADIX_BITS);
+    words[word] = (words[word] as number) | (bit << (9 - (position % RADIX_BITS)));
+  }
+  return words;
+}
+
 /** Encodes one share as its mnemonic words. */
 export function encodeShare(share: Slip39Share): string {
   const idExp = (share.identifier << 5) | ((share.extendable ? 1 : 0) << 4) | share.iterationExponent;
@@ -121,17 +155,12 @@ export function encodeShare(share: Slip39Share): string {
     ((share.groupCount - 1) << 8) |
     (share.memberIndex << 4) |
     (share.memberThreshold - 1);
-  const valueWordCount = Math.ceil((share.value.length * 8) / RADIX_BITS);
-  let valueInt = 0n;
-  for (const byte of share.value) valueInt = (valueInt << 8n) | BigInt(byte);
-  const valueWords: number[] = [];
-  for (let i = 0; i < valueWordCount; i++) {
-    valueWords.unshift(Number(valueInt & 1023n));
-    valueInt >>= 10n;
-  }
+  const valueWords = packValue(share.value);
   const data = [idExp >> 10, idExp & 1023, params >> 10, params & 1023, ...valueWords];
   const all = [...data, ...checksumWords(data, share.extendable)];
-  return all.map((i) => SLIP39_WORDLIST[i]).join(' ');
+  const words = all.map((i) => SLIP39_WORDLIST[i]).join(' ');
+  for (const indices of [valueWords, data, all]) indices.fill(0);
+  return words;
 }
 
 /** True when `word` is on the SLIP-39 list, so a typed word can be marked as it is entered. */

@@ -38,13 +38,13 @@ export const DEFAULT_IDLE_MS = 5 * 60_000;
  * for one signature; shares are wiped after it, on cancel, on error and after an idle timeout.
  */
 export class QuorumSession {
-  private shares: Slip39Share[] = [];
-  private timer: unknown;
-  private readonly idleMs: number;
-  private readonly timers: IdleTimer;
-  private readonly passphrase: string;
+  #shares: Slip39Share[] = [];
+  #timer: unknown;
+  readonly #idleMs: number;
+  readonly #timers: IdleTimer;
+  readonly #passphrase: string;
   /** Set by verifyAgainstWallet, cleared by any change of shares: no signature from an unchecked key. */
-  private verified = false;
+  #verified = false;
   /** Every secret buffer this session created, so tests can prove they were zeroed. */
   readonly #secrets: Uint8Array[] = [];
 
@@ -53,18 +53,18 @@ export class QuorumSession {
     idleMs = DEFAULT_IDLE_MS,
     timers = systemTimer,
   }: { passphrase?: string; idleMs?: number; timers?: IdleTimer } = {}) {
-    this.passphrase = passphrase;
-    this.idleMs = idleMs;
-    this.timers = timers;
+    this.#passphrase = passphrase;
+    this.#idleMs = idleMs;
+    this.#timers = timers;
   }
 
   /** Adds one share (typed words or a scanned share QR's text); rejects a foreign, repeated or mistyped share. */
   addShare(text: string): QuorumProgress {
     this.touch();
-    this.verified = false;
+    this.#verified = false;
     const share = decodeShare(text);
     this.#secrets.push(share.value);
-    const first = this.shares[0];
+    const first = this.#shares[0];
     if (first) {
       try {
         assertSameSet([first, share]);
@@ -72,7 +72,7 @@ export class QuorumSession {
         wipe(share.value);
         throw error;
       }
-      const sameGroup = this.shares.filter((s) => s.groupIndex === share.groupIndex);
+      const sameGroup = this.#shares.filter((s) => s.groupIndex === share.groupIndex);
       if (sameGroup.some((s) => s.memberIndex === share.memberIndex)) {
         wipe(share.value);
         throw badInput(
@@ -95,7 +95,7 @@ export class QuorumSession {
         throw badInput('SHARE_NOT_NEEDED', 'enough shares were already entered for this group');
       }
     }
-    this.shares.push(share);
+    this.#shares.push(share);
     return this.progress();
   }
 
@@ -105,7 +105,7 @@ export class QuorumSession {
 
   private groupCounts(): Array<{ group: number; entered: number; needed: number }> {
     const byGroup = new Map<number, { entered: number; needed: number }>();
-    for (const s of this.shares) {
+    for (const s of this.#shares) {
       const g = byGroup.get(s.groupIndex) ?? { entered: 0, needed: s.memberThreshold };
       g.entered += 1;
       byGroup.set(s.groupIndex, g);
@@ -114,7 +114,7 @@ export class QuorumSession {
   }
 
   progress(): QuorumProgress {
-    const first = this.shares[0];
+    const first = this.#shares[0];
     const groups = this.groupCounts();
     if (!first) return { sharesEntered: 0, sharesMissing: 1, groupsNeeded: 1, groups, complete: false };
     const complete = groups.filter((g) => g.entered >= g.needed);
@@ -125,7 +125,7 @@ export class QuorumSession {
     let sharesMissing = 0;
     for (let i = 0; i < groupsMissing; i++) sharesMissing += partial[i] ?? 1;
     return {
-      sharesEntered: this.shares.length,
+      sharesEntered: this.#shares.length,
       sharesMissing,
       groupsNeeded: first.groupThreshold,
       groups,
@@ -144,12 +144,12 @@ export class QuorumSession {
         `${this.progress().sharesMissing} more share(s) are needed before signing`,
       );
     }
-    if (!this.verified) {
+    if (!this.#verified) {
       throw refused('QUORUM_NOT_VERIFIED', "the rebuilt key was not checked against the wallet's cosigners");
     }
     let seed: Uint8Array | undefined;
     try {
-      seed = combineDecodedShares(this.shares, this.passphrase);
+      seed = combineDecodedShares(this.#shares, this.#passphrase);
       this.#secrets.push(seed);
       return use(seed);
     } finally {
@@ -161,7 +161,7 @@ export class QuorumSession {
   /** Checks, without consuming the quorum, that the rebuilt key is one of the wallet's registered cosigners. */
   verifyAgainstWallet(wallet: Wallet): { cosigner: number } {
     if (!this.progress().complete) throw refused('QUORUM_INCOMPLETE', 'the quorum is not complete yet');
-    const seed = combineDecodedShares(this.shares, this.passphrase);
+    const seed = combineDecodedShares(this.#shares, this.#passphrase);
     this.#secrets.push(seed);
     const root = masterNode(seed, wallet.network);
     try {
@@ -172,7 +172,7 @@ export class QuorumSession {
         const matches = account.neutered().toBase58() === cosigner.xpub;
         wipeNode(account);
         if (matches) {
-          this.verified = true;
+          this.#verified = true;
           return { cosigner: index };
         }
       }
@@ -188,16 +188,16 @@ export class QuorumSession {
 
   /** Forgets and zeroes every share. Safe to call more than once. */
   cancel(): void {
-    this.verified = false;
-    for (const s of this.shares) wipe(s.value);
-    this.shares = [];
-    if (this.timer !== undefined) this.timers.clear(this.timer);
-    this.timer = undefined;
+    this.#verified = false;
+    for (const s of this.#shares) wipe(s.value);
+    this.#shares = [];
+    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
+    this.#timer = undefined;
   }
 
   private touch(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
-    this.timer = this.timers.set(() => this.cancel(), this.idleMs);
+    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
+    this.#timer = this.#timers.set(() => this.cancel(), this.#idleMs);
   }
 
   /** For tests: every secret buffer the session held. */

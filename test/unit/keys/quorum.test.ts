@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/common/bytes';
 import { isAirlockError } from '../../../src/common/errors';
@@ -164,5 +165,14 @@ describe('QuorumSession', () => {
     const json = JSON.stringify(session);
     for (const word of SHARES[0]!.split(' ').slice(4, 10)) expect(json).not.toContain(word);
     expect(JSON.parse(json)).toMatchObject({ sharesEntered: 1 });
+  });
+
+  it('shows no share bytes or passphrase when inspected or logged', () => {
+    const session = new QuorumSession({ passphrase: 'hunter2-custody' });
+    session.addShare(SHARES[0]!);
+    const shown = inspect(session, { depth: 10, showHidden: true });
+    expect(shown).not.toContain('hunter2-custody');
+    expect(shown).not.toContain('Uint8Array');
+    for (const word of SHARES[0]!.split(' ').slice(4, 10)) expect(shown).not.toContain(word);
   });
 });

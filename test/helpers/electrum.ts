@@ -61,3 +61,43 @@ export function electrumSign({
 export function electrumFinalize({ wallet, psbt }: { wallet: Wallet; psbt: string }): ElectrumSignAnswer {
   return electrum({ ...walletRequest(wallet), op: 'finalize', psbt }, SignAnswerSchema);
 }
+
+const MadeSchema = z.object({
+  psbt: z.string(),
+  fee: z.number().int().nonnegative(),
+  outputs: z.array(z.object({ script: z.string(), amount: z.number().int(), change: z.boolean() })),
+});
+export type ElectrumMade = z.infer<typeof MadeSchema>;
+
+/**
+ * Electrum as the coordinator: it learns the funding transactions (which must pay the wallet at the
+ * given indexes), chooses the coins and its own change address, and returns the unsigned PSBT.
+ */
+export function electrumMakePsbt({
+  wallet,
+  funding,
+  outputs,
+  fee,
+  indexes,
+}: {
+  wallet: Wallet;
+  funding: string[];
+  outputs: Array<{ script: Uint8Array; amount: bigint }>;
+  fee: number;
+  indexes: Array<[Chain, number]>;
+}): ElectrumMade {
+  return electrum(
+    {
+      ...walletRequest(wallet),
+      op: 'make',
+      funding,
+      outputs: outputs.map((o) => ({
+        script: Buffer.from(o.script).toString('hex'),
+        amount: Number(o.amount),
+      })),
+      fee,
+      indexes,
+    },
+    MadeSchema,
+  );
+}

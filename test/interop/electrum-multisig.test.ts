@@ -10,8 +10,15 @@ import { signPsbt } from '../../src/psbt/sign';
 import { WalletDeriver } from '../../src/wallet/derive';
 import type { Chain, ScriptType } from '../../src/wallet/types';
 import { runCli, tempDir } from '../helpers/cli';
-import { electrumAddresses, electrumSign } from '../helpers/electrum';
-import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../helpers/multisig-psbt';
+import { electrumAddresses, electrumMakePsbt, electrumSign } from '../helpers/electrum';
+import {
+  buildPsbt,
+  EXTERNAL_SCRIPT,
+  fundingTx,
+  seedOf,
+  TEST_MNEMONICS,
+  testWallet,
+} from '../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
 
 const SCRIPT_TYPES: Array<Exclude<ScriptType, 'p2sh'>> = ['p2wsh', 'p2sh-p2wsh'];
@@ -83,6 +90,44 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s with Electrum as the other cosigner', (sc
     expect(signedInputs).toEqual([0, 1]);
     const txHex = extractTransaction(finalizePsbt(fromElectrum));
     expect(verifyTransaction(txHex, spent)).toEqual([]);
+  });
+
+  it("reviews Electrum's own PSBT: its change is change, the payee external, the fee Electrum's; both sign", () => {
+    const wallet = testWallet({ scriptType });
+    const deriver = new WalletDeriver(wallet);
+    const funding = [
+      fundingTx(deriver.script(0, 2).outputScript, 150_000n),
+      fundingTx(deriver.script(0, 7).outputScript, 90_000n, 0),
+    ];
+    const made = electrumMakePsbt({
+      wallet,
+      funding: funding.map((tx) => tx.toHex()),
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 200_000n }],
+      fee: 1_234,
+      indexes: [[0, 7]],
+    });
+    expect(made.fee).toBe(1_234);
+    expect(made.outputs.map((o) => o.change).sort()).toEqual([false, true]);
+
+    const psbt = parsePsbt(made.psbt);
+    const review = reviewPsbt({ psbt, wallet });
+    expect(review.fee).toBe(made.fee);
+    expect(review.outputs.map((o) => o.kind)).toEqual(
+      made.outputs.map((o) => (o.change ? 'change' : 'external')),
+    );
+    const change = made.outputs.find((o) => o.change)!;
+    expect(change.amount).toBe(150_000 + 90_000 - 200_000 - 1_234);
+
+    const spent = spentCoinsOf(psbt);
+    signPsbt({ psbt, wallet, seed: seedOf(TEST_MNEMONICS[1]!) });
+    const answer = electrumSign({
+      wallet,
+      psbt: psbt.toBase64(),
+      mnemonic: TEST_MNEMONICS[0]!,
+      indexes: [[0, 7]],
+    });
+    expect(answer.complete).toBe(true);
+    expect(verifyTransaction(answer.tx!, spent)).toEqual([]);
   });
 
   it('a tampered signature fails independent verification (the verifier can fail)', () => {

@@ -6,6 +6,9 @@ Every request names the wallet: {"network", "xtype": "p2wsh" | "p2wsh-p2sh", "th
   {"op": "addresses", "indexes": [[chain, index], ...]}         -> {"addresses": [...]}
   {"op": "sign", "mnemonic", "psbt", "indexes"?}    -> {"psbt" (base64), "complete", "tx" (hex, when complete)}
   {"op": "finalize", "psbt", "indexes"?}             -> the same, without signing
+  {"op": "make", "funding": [tx hex], "outputs": [{"script", "amount"}], "fee", "indexes"}
+      Electrum as the coordinator: it learns the funding transactions, picks coins and its own change
+      address, and answers {"psbt" (unsigned), "fee", "outputs": [{"script", "amount", "change"}]}
 """
 import base64
 import json
@@ -17,7 +20,7 @@ from electrum import constants, keystore, util
 from electrum.bip32 import BIP32Node
 from electrum.simple_config import SimpleConfig
 from electrum.storage import WalletStorage
-from electrum.transaction import tx_from_any
+from electrum.transaction import PartialTxOutput, Transaction, tx_from_any
 from electrum.wallet import Multisig_Wallet
 from electrum.wallet_db import WalletDB
 
@@ -44,7 +47,8 @@ def make_wallet(request, signer_mnemonic=None):
     if signer_mnemonic is not None and not any(k.may_have_password() for k in keystores):
         raise SystemExit("the signer mnemonic is not a cosigner of this wallet")
     directory = tempfile.mkdtemp(prefix="airlock-electrum-")
-    config = SimpleConfig({"electrum_path": directory, "offline": True})
+    # No change-value rounding: the fee stays exactly the one requested.
+    config = SimpleConfig({"electrum_path": directory, "offline": True, "coin_chooser_output_rounding": False})
     db = WalletDB("", manual_upgrades=False)
     db.put("wallet_type", "%dof%d" % (request["threshold"], len(keystores)))
     for i, ks in enumerate(keystores):
@@ -85,6 +89,25 @@ def main():
         complete = tx.is_complete()
         psbt = base64.b64encode(tx.serialize_as_bytes(force_psbt=True)).decode("ascii")
         answer = {"complete": complete, "psbt": psbt, "tx": tx.serialize_to_network() if complete else None}
+    elif op == "make":
+        wallet = make_wallet(request)
+        for chain, index in request["indexes"]:
+            reach_index(wallet, chain, index)
+        for raw in request["funding"]:
+            if not wallet.adb.add_transaction(Transaction(raw)):
+                raise SystemExit("a funding transaction pays none of the wallet's addresses")
+        outputs = [PartialTxOutput(scriptpubkey=bytes.fromhex(o["script"]), value=o["amount"]) for o in request["outputs"]]
+        tx = wallet.create_transaction(outputs, fee=request["fee"], unsigned=True, rbf=True)
+        tx.add_info_from_wallet(wallet)
+        psbt = base64.b64encode(tx.serialize_as_bytes(force_psbt=True)).decode("ascii")
+        answer = {
+            "psbt": psbt,
+            "fee": tx.get_fee(),
+            "outputs": [
+                {"script": o.scriptpubkey.hex(), "amount": o.value, "change": wallet.is_change(o.address)}
+                for o in tx.outputs()
+            ],
+        }
     else:
         raise SystemExit("unknown op " + op)
     print(json.dumps(answer))

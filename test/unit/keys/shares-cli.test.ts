@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CryptoAccount, type CryptoHDKey } from '@keystonehq/bc-ur-registry';
+import { URDecoder } from '@ngraveio/bc-ur';
 import { describe, expect, it } from 'vitest';
 import { toHex } from '../../../src/common/bytes';
 import { bip32 } from '../../../src/common/ecc';
@@ -43,6 +45,40 @@ describe('airlock shares', () => {
     const args = ['shares', 'combine', '--share-file', files[0]!, '--share-file', files[1]!];
     const result = await runCli([...args, '--passphrase-file', join(dir, 'pass.txt')]);
     expect(result).toMatchObject({ status: 0, stdout: `${VECTOR_SECRET}\n` });
+  });
+
+  it('exports the BIP-48 key of the official vector shares as text and as ur:crypto-account', async () => {
+    const dir = tempDir();
+    const passphraseFile = join(dir, 'passphrase.txt');
+    writeFileSync(passphraseFile, 'TREZOR\n');
+    const args = [
+      '--json',
+      'xpub',
+      'export',
+      ...writeShares(dir, VECTOR_SHARES).flatMap((f) => ['--share-file', f]),
+      '--passphrase-file',
+      passphraseFile,
+      '--script',
+      'p2sh-p2wsh',
+      '--network',
+      'testnet',
+    ];
+    const text = await runCli(args);
+    expect(text.status).toBe(0);
+    const key = JSON.parse(text.stdout) as { fingerprint: string; path: string; xpub: string };
+    // Independent reference: the published master secret used directly as the BIP-32 seed.
+    const root = bip32.fromSeed(Buffer.from(VECTOR_SECRET, 'hex'), bitcoinNetwork('testnet'));
+    expect(key.path).toBe("m/48'/1'/0'/1'");
+    expect(key.fingerprint).toBe(toHex(root.fingerprint));
+    expect(key.xpub).toBe(root.derivePath(key.path).neutered().toBase58());
+
+    const ur = JSON.parse((await runCli([...args, '--format', 'ur'])).stdout).key as string;
+    const account = CryptoAccount.fromCBOR(URDecoder.decode(ur.toLowerCase()).cbor);
+    expect(account.getMasterFingerprint().toString('hex')).toBe(key.fingerprint);
+    const hdKey = account.getOutputDescriptors()[0]!.getCryptoKey() as CryptoHDKey;
+    expect(toHex(hdKey.getKey())).toBe(
+      toHex(bip32.fromBase58(key.xpub, bitcoinNetwork('testnet')).publicKey),
+    );
   });
 
   it('splits a secret so that any two of three shares give it back', async () => {

@@ -9,7 +9,7 @@ const SignAnswerSchema = z.object({ complete: z.boolean(), psbt: z.string(), tx:
 export type ElectrumSignAnswer = z.infer<typeof SignAnswerSchema>;
 
 /** Electrum's name for our script types. */
-const XTYPE = { p2wsh: 'p2wsh', 'p2sh-p2wsh': 'p2wsh-p2sh' } as const;
+const XTYPE = { p2wsh: 'p2wsh', 'p2sh-p2wsh': 'p2wsh-p2sh', p2sh: 'standard' } as const;
 
 /** Runs Debian's Electrum (python3-electrum via /usr/bin/python3) on one JSON request. */
 function electrum<T>(request: Record<string, unknown>, schema: z.ZodType<T>): T {
@@ -24,7 +24,6 @@ function electrum<T>(request: Record<string, unknown>, schema: z.ZodType<T>): T 
 }
 
 function walletRequest(wallet: Wallet) {
-  if (wallet.scriptType === 'p2sh') throw new Error('the Electrum harness covers segwit multisig');
   if (!wallet.sorted) throw new Error('Electrum multisig wallets are always sortedmulti');
   return {
     network: wallet.network,

@@ -21,7 +21,7 @@ import {
 } from '../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
 
-const SCRIPT_TYPES: Array<Exclude<ScriptType, 'p2sh'>> = ['p2wsh', 'p2sh-p2wsh'];
+const SCRIPT_TYPES: ScriptType[] = ['p2wsh', 'p2sh-p2wsh', 'p2sh'];
 const INDEXES: Array<[Chain, number]> = [
   [0, 0],
   [0, 1],
@@ -30,7 +30,7 @@ const INDEXES: Array<[Chain, number]> = [
   [1, 3],
 ];
 
-function spend(scriptType: Exclude<ScriptType, 'p2sh'>) {
+function spend(scriptType: ScriptType) {
   const wallet = testWallet({ scriptType });
   const psbt = buildPsbt({
     wallet,

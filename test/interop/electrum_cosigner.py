@@ -1,7 +1,7 @@
 """Debian's Electrum (python3-electrum) as another cosigner of an Airlock multisig wallet.
 
 Reads one JSON request on stdin and prints one JSON answer on stdout. Run with /usr/bin/python3.
-Every request names the wallet: {"network", "xtype": "p2wsh" | "p2wsh-p2sh", "threshold",
+Every request names the wallet: {"network", "xtype": "p2wsh" | "p2wsh-p2sh" | "standard" (legacy P2SH), "threshold",
 "cosigners": [{"xpub", "fingerprint", "path"}]}. Operations:
   {"op": "addresses", "indexes": [[chain, index], ...]}         -> {"addresses": [...]}
   {"op": "sign", "mnemonic", "psbt", "indexes"?}    -> {"psbt" (base64), "complete", "tx" (hex, when complete)}

@@ -18,8 +18,10 @@ function electrum<T>(request: Record<string, unknown>, schema: z.ZodType<T>): T 
     encoding: 'utf8',
     timeout: 120_000,
   });
+  // No skip when Electrum is missing: the interop tests must fail, and say why.
+  if (result.error) throw new Error(`cannot run /usr/bin/python3 for Electrum: ${result.error.message}`);
   if (result.status !== 0)
-    throw new Error(`Electrum failed (${result.status}): ${result.stderr.slice(-2000)}`);
+    throw new Error(`Electrum failed (${result.status}): ${(result.stderr ?? '').slice(-2000)}`);
   return schema.parse(JSON.parse(result.stdout));
 }
 

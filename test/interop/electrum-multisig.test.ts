@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { extractTransaction, finalizePsbt } from '../../src/psbt/finalize';
 import { parsePsbt } from '../../src/psbt/parse';
 import { reviewPsbt } from '../../src/psbt/review';
+import { ReviewModelSchema } from '../../src/psbt/review-model';
 import { signPsbt } from '../../src/psbt/sign';
 import { WalletDeriver } from '../../src/wallet/derive';
 import type { Chain, ScriptType } from '../../src/wallet/types';
@@ -184,6 +185,45 @@ describe('the airlock CLI with Electrum', () => {
     });
     expect(answer.complete).toBe(true);
     expect(verifyTransaction(answer.tx!, spentCoinsOf(psbt))).toEqual([]);
+  });
+
+  it("inspect --json of Electrum's own PSBT shows its change as change and Electrum's fee", async () => {
+    const wallet = testWallet({ scriptType: 'p2wsh' });
+    const funding = fundingTx(new WalletDeriver(wallet).script(0, 4).outputScript, 500_000n);
+    const made = electrumMakePsbt({
+      wallet,
+      funding: [funding.toHex()],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 123_456n }],
+      fee: 2_000,
+      indexes: [[0, 4]],
+    });
+    const dir = tempDir();
+    const dataDir = join(dir, 'data');
+    writeFileSync(join(dir, 'electrum.psbt'), made.psbt);
+    const imported = await runCli([
+      '--data-dir',
+      dataDir,
+      'wallet',
+      'import',
+      wallet.descriptor,
+      '--name',
+      'vault',
+      '--network',
+      'testnet',
+    ]);
+    expect(imported.status).toBe(0);
+    const inspected = await runCli(
+      ['--data-dir', dataDir, '--json', 'inspect', 'electrum.psbt', '--wallet', 'vault'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(inspected.status).toBe(0);
+    const review = ReviewModelSchema.parse(JSON.parse(inspected.stdout));
+    expect(review.fee).toBe(made.fee);
+    expect(review.outputs.map((o) => [o.amount, o.kind])).toEqual(
+      made.outputs.map((o) => [o.amount, o.change ? 'change' : 'external']),
+    );
   });
 
   it('combines an Electrum-signed copy with an Airlock-signed copy and finalizes through the CLI', async () => {

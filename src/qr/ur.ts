@@ -1,6 +1,5 @@
 import { Bytes, CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UR, URDecoder, UREncoder } from '@ngraveio/bc-ur';
-import bytewords from '@ngraveio/bc-ur/dist/bytewords';
 import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder';
 import { badInput } from '../common/errors';
 import { assertWellFormedCbor } from '../wallet/cbor-guard';
@@ -57,7 +56,9 @@ export function readUrPart(text: string): UrPartInfo {
 
 function decodeBytewords(words: string): Uint8Array {
   try {
-    return new Uint8Array(Buffer.from(bytewords.decode(words, bytewords.STYLES.MINIMAL), 'hex'));
+    // Decoding as a single-part UR checks the bytewords' CRC32 through the package's public API.
+    // (A default import of its bytewords module breaks under Node's own ESM loader.)
+    return new Uint8Array(URDecoder.decode(`ur:bytes/${words}`).cbor);
   } catch {
     throw badInput('QR_CORRUPT', 'this UR frame failed its checksum');
   }

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,5 +74,18 @@ describe('airlock qr', () => {
     expect(garbage.stderr).toContain('no frame could be used');
     expect((await runCli(['qr', 'encode', join(dir, 'missing.psbt')])).status).toBe(2);
     expect((await runCli(['qr', 'encode', join(dir, 'in.psbt'), '--format', 'gif'])).status).toBe(2);
+  });
+
+  it('works from the installed bin under Node's own module loader (UR and PNG frames)', () => {
+    // vitest's module interop hides default-import mistakes that plain Node would hit.
+    const dir = tempDir();
+    writeFileSync(join(dir, 'in.psbt'), psbt.toBase64());
+    const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'airlock.js');
+    const airlock = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const encoded = airlock('qr', 'encode', join(dir, 'in.psbt'), '--format', 'ur', '--png-dir', join(dir, 'png'));
+    expect(encoded.status).toBe(0);
+    const pngs = readdirSync(join(dir, 'png')).map((f) => join(dir, 'png', f));
+    const decoded = airlock('qr', 'decode', ...pngs.flatMap((p) => ['--png', p]));
+    expect(decoded.stdout).toBe(`${psbt.toBase64()}\n`);
   });
 });

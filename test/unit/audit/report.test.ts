@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../src/audit/log';
+import { dailyOutflows, sentInLast24h } from '../../../src/audit/report';
+
+let seq = 0;
+function signed(time: string, sent: number, wallet = 'cold', outcome = 'signed'): AuditEntry {
+  return {
+    seq: seq++,
+    time,
+    prev: '0'.repeat(64),
+    event: 'signed',
+    wallet,
+    outcome,
+    summary: { sent, fee: 100, destinations: [{ address: `bc1q${sent}`, amount: sent }] },
+  };
+}
+
+describe('rolling 24-hour window and daily report', () => {
+  const now = new Date('2026-11-25T12:00:00.000Z');
+  const entries = [
+    signed('2026-11-24T12:00:00.000Z', 1_000), // exactly 24 h ago: outside
+    signed('2026-11-24T12:00:00.001Z', 2_000), // just inside
+    signed('2026-11-25T11:59:59.999Z', 4_000),
+    signed('2026-11-25T12:00:00.001Z', 8_000), // in the future of `now`: not counted
+    signed('2026-11-25T10:00:00.000Z', 16_000, 'hot'),
+    signed('2026-11-25T10:00:00.000Z', 32_000, 'cold', 'already-signed'),
+  ];
+
+  it('sums what the wallet signed out in the 24 hours before now, edges included correctly', () => {
+    expect(sentInLast24h(entries, 'cold', now)).toBe(6_000);
+    expect(sentInLast24h(entries, 'hot', now)).toBe(16_000);
+  });
+
+  it('reports count, total, fees and destinations per wallet and UTC day', () => {
+    const rows = dailyOutflows(entries);
+    expect(rows.map((r) => [r.wallet, r.day, r.count, r.sent, r.fees])).toEqual([
+      ['cold', '2026-11-24', 2, 3_000, 200],
+      ['cold', '2026-11-25', 2, 12_000, 200],
+      ['hot', '2026-11-25', 1, 16_000, 100],
+    ]);
+    expect(dailyOutflows(entries, new Date('2026-11-25T00:00:00Z')).map((r) => r.sent)).toEqual([
+      12_000, 16_000,
+    ]);
+  });
+});

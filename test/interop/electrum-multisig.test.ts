@@ -16,6 +16,7 @@ import {
   buildPsbt,
   EXTERNAL_SCRIPT,
   fundingTx,
+  OUTSIDER_MNEMONIC,
   seedOf,
   TEST_MNEMONICS,
   testWallet,
@@ -144,6 +145,15 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s with Electrum as the other cosigner', (sc
     const tx = Transaction.fromHex(answer.tx!);
     tx.outs[0]!.value -= 1n;
     expect(verifyTransaction(tx.toHex(), spent)).not.toEqual([]);
+  });
+});
+
+describe('the Electrum harness', () => {
+  it("fails loudly, never silently unsigned, when the mnemonic is not one of the wallet's cosigners", () => {
+    const { wallet, psbt } = spend('p2wsh');
+    expect(() => electrumSign({ wallet, psbt: psbt.toBase64(), mnemonic: OUTSIDER_MNEMONIC })).toThrow(
+      /not a cosigner of this wallet/,
+    );
   });
 });
 

@@ -15,6 +15,7 @@ import json
 import os
 import sys
 import tempfile
+import traceback
 
 from electrum import constants, keystore, util
 from electrum.bip32 import BIP32Node
@@ -114,9 +115,14 @@ def main():
     sys.stdout.flush()
 
 
+# os._exit because Electrum's event loop thread would keep the process alive; it also skips Python's
+# own error report, so the failure is printed here.
+status = 0
 try:
     main()
-finally:
-    # Electrum's event loop thread would keep the process alive.
-    sys.stdout.flush()
-    os._exit(0 if sys.exc_info()[0] is None else 1)
+except BaseException as error:  # noqa: BLE001 - every failure must reach the test's stderr
+    traceback.print_exception(type(error), error, error.__traceback__, file=sys.stderr)
+    status = 1
+sys.stdout.flush()
+sys.stderr.flush()
+os._exit(status)

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromHex, toHex, wipe } from '../../common/bytes';
 import { badInput } from '../../common/errors';
 import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
+import { renderShareCardHtml } from '../../keys/share-card';
 import { combineShares, splitMasterSecret } from '../../keys/slip39';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
@@ -12,6 +13,7 @@ const USAGE = [
   '                     (--entropy-hex HEX | --random [--bits 128|256] [--dice-file F])',
   '                     [--passphrase-file F] [--iteration-exponent E]',
   '       airlock shares combine --share-file F [--share-file F ...] [--passphrase-file F]',
+  '       airlock shares card --share-file F --of N --fingerprint FP [--title T]   (printable HTML on standard output)',
 ].join('\n');
 
 /** `--groups 2:2/3,3/5,1/1`: any 2 of these 3 groups, each rebuilt from K of its N shares. */
@@ -145,6 +147,45 @@ async function combine(args: string[], ctx: CliContext): Promise<void> {
   }
 }
 
+/** A printable card (HTML with print CSS) for one share, on standard output only: never saved by Airlock. */
+async function card(args: string[], ctx: CliContext): Promise<void> {
+  const { values, positionals } = parseCommandArgs(
+    args,
+    {
+      'share-file': { type: 'string' },
+      of: { type: 'string' },
+      fingerprint: { type: 'string' },
+      title: { type: 'string' },
+    },
+    USAGE,
+  );
+  const shareCount = Number(values.of);
+  if (
+    positionals.length > 0 ||
+    !values['share-file'] ||
+    !Number.isInteger(shareCount) ||
+    shareCount < 1 ||
+    shareCount > 16
+  ) {
+    throw badInput('BAD_ARGUMENTS', `give --share-file F and --of N (shares in the set). Usage: ${USAGE}`);
+  }
+  const fingerprint = values.fingerprint ?? '';
+  if (!/^[0-9a-f]{8}$/.test(fingerprint)) {
+    throw badInput(
+      'BAD_ARGUMENTS',
+      '--fingerprint is the key fingerprint (8 hex digits, as `xpub export` prints it)',
+    );
+  }
+  const share = readSecretTextFile(ctx, values['share-file'], 'share file');
+  const html = await renderShareCardHtml({
+    share,
+    shareCount,
+    walletFingerprint: fingerprint,
+    title: values.title,
+  });
+  ctx.io.stdout.write(html);
+}
+
 export const sharesCommand: CliCommand = {
   name: 'shares',
   summary: 'split a new partitioned key into SLIP-39 shares, or combine shares',
@@ -153,6 +194,7 @@ export const sharesCommand: CliCommand = {
     const [sub, ...rest] = args;
     if (sub === 'split') return split(rest, ctx);
     if (sub === 'combine') return combine(rest, ctx);
+    if (sub === 'card') return card(rest, ctx);
     throw badInput('BAD_ARGUMENTS', `unknown shares subcommand. Usage: ${USAGE}`);
   },
 };

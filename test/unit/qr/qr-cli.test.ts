@@ -76,13 +76,22 @@ describe('airlock qr', () => {
     expect((await runCli(['qr', 'encode', join(dir, 'in.psbt'), '--format', 'gif'])).status).toBe(2);
   });
 
-  it('works from the installed bin under Node's own module loader (UR and PNG frames)', () => {
+  it("works from the installed bin under Node's own module loader (UR and PNG frames)", () => {
     // vitest's module interop hides default-import mistakes that plain Node would hit.
     const dir = tempDir();
     writeFileSync(join(dir, 'in.psbt'), psbt.toBase64());
     const bin = join(import.meta.dirname, '..', '..', '..', 'bin', 'airlock.js');
-    const airlock = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
-    const encoded = airlock('qr', 'encode', join(dir, 'in.psbt'), '--format', 'ur', '--png-dir', join(dir, 'png'));
+    const airlock = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+    const encoded = airlock(
+      'qr',
+      'encode',
+      join(dir, 'in.psbt'),
+      '--format',
+      'ur',
+      '--png-dir',
+      join(dir, 'png'),
+    );
     expect(encoded.status).toBe(0);
     const pngs = readdirSync(join(dir, 'png')).map((f) => join(dir, 'png', f));
     const decoded = airlock('qr', 'decode', ...pngs.flatMap((p) => ['--png', p]));

@@ -1,0 +1,12 @@
+/** UI thread -> decode worker: one cropped, downscaled camera frame. */
+export interface DecodeRequest {
+  id: number;
+  bitmap: ImageBitmap;
+}
+
+/** Decode worker -> UI thread: the QR text and its corners (in the bitmap's pixels), or nulls. */
+export interface DecodeReply {
+  id: number;
+  text: string | null;
+  corners: { x: number; y: number }[] | null;
+}

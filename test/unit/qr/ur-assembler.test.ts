@@ -129,6 +129,16 @@ describe('UR transport', () => {
     expect(result.payload).toBeUndefined();
   });
 
+  it('refuses an array declaring 2^64-1 items (0x9b ff..ff) in crypto-psbt, crypto-output and bytes URs', () => {
+    // The wallet engineer found this header aborts the whole Node process inside the registry decoder.
+    for (const type of ['crypto-psbt', 'crypto-output', 'bytes']) {
+      const ur = new UR(Buffer.from('9bffffffffffffffff00', 'hex'), type);
+      const result = createAssembler().receive(new UREncoder(ur, 1000).nextPart());
+      expect(['rejected', 'failed']).toContain(result.status);
+      expect(result.payload).toBeUndefined();
+    }
+  });
+
   it('fails a complete transfer that is not a PSBT when a PSBT is expected', () => {
     const notPsbt = new Uint8Array(300).fill(1);
     const viaBbqr = feed(encodeFrames({ bytes: notPsbt, format: 'bbqr', kind: 'psbt' }));

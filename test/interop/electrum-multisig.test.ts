@@ -21,7 +21,7 @@ import {
   TEST_MNEMONICS,
   testWallet,
 } from '../helpers/multisig-psbt';
-import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
+import { type SpentCoin, spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
 
 const SCRIPT_TYPES: ScriptType[] = ['p2wsh', 'p2sh-p2wsh', 'p2sh'];
 const INDEXES: Array<[Chain, number]> = [
@@ -31,6 +31,12 @@ const INDEXES: Array<[Chain, number]> = [
   [1, 0],
   [1, 3],
 ];
+
+/** The fee a final transaction pays: what its inputs spend minus what its outputs pay. */
+function paidFee(tx: Transaction, spent: SpentCoin[]): bigint {
+  const spentTotal = spent.reduce((sum, coin) => sum + coin.value, 0n);
+  return spentTotal - tx.outs.reduce((sum, output) => sum + output.value, 0n);
+}
 
 function spend(scriptType: ScriptType) {
   const wallet = testWallet({ scriptType });
@@ -73,6 +79,7 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s with Electrum as the other cosigner', (sc
     expect(answer.complete).toBe(true);
     const tx = Transaction.fromHex(answer.tx!);
     expect(tx.outs.map((o) => o.value)).toEqual([200_000n, 107_500n]);
+    expect(paidFee(tx, spent)).toBe(2_500n);
     expect(verifyTransaction(answer.tx!, spent)).toEqual([]);
   });
 
@@ -91,6 +98,9 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s with Electrum as the other cosigner', (sc
     const { signedInputs } = signPsbt({ psbt: fromElectrum, wallet, seed: seedOf(TEST_MNEMONICS[0]!) });
     expect(signedInputs).toEqual([0, 1]);
     const txHex = extractTransaction(finalizePsbt(fromElectrum));
+    const tx = Transaction.fromHex(txHex);
+    expect(tx.outs.map((o) => o.value)).toEqual([200_000n, 107_500n]);
+    expect(paidFee(tx, spent)).toBe(2_500n);
     expect(verifyTransaction(txHex, spent)).toEqual([]);
   });
 

@@ -209,3 +209,26 @@ describe('reviewPsbt', () => {
     expect(review.fee).toBeNull();
   });
 });
+
+describe('impossible output amounts', () => {
+  it('an output whose 64-bit amount reads as negative is bad input, not a crash', () => {
+    const wallet = testWallet();
+    const marker = 0x0123456789abn;
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 100_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: marker }],
+    });
+    const le = Buffer.alloc(8);
+    le.writeBigUInt64LE(marker);
+    const negative = psbt.toHex().replace(le.toString('hex'), 'ffffffffffffffff');
+    let error: unknown;
+    try {
+      reviewPsbt({ psbt: parsePsbt(negative), wallet });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AirlockError);
+    expect((error as AirlockError).code).toBe('AMOUNT_INVALID');
+  });
+});

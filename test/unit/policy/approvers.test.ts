@@ -2,25 +2,28 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Secret, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { isAirlockError } from '../../../src/common/errors';
 import { approvePsbt, enrollApprover, MAX_FAILURES, unlockApprover } from '../../../src/policy/approvers';
 import { totpCode } from '../../../src/policy/totp';
 import { tempDir } from '../../helpers/cli';
 
-// RFC 6238 appendix B: 8-digit codes for the three reference secrets.
-const RFC6238: Array<[number, string, string, string]> = [
-  [59, '94287082', '46119246', '90693936'],
-  [1111111109, '07081804', '68084774', '25091201'],
-  [1111111111, '14050471', '67062674', '99943326'],
-  [1234567890, '89005924', '91819424', '93441116'],
-  [2000000000, '69279037', '90698825', '38618901'],
-  [20000000000, '65353130', '77737706', '47863826'],
-];
+// RFC 6238 appendix B: 8-digit codes for the three reference secrets (source in the fixture).
+const RFC6238 = z
+  .object({
+    secrets: z.object({ SHA1: z.string(), SHA256: z.string(), SHA512: z.string() }),
+    vectors: z.array(
+      z.object({ seconds: z.number(), SHA1: z.string(), SHA256: z.string(), SHA512: z.string() }),
+    ),
+  })
+  .parse(
+    JSON.parse(readFileSync(new URL('../../fixtures/policy/rfc6238-vectors.json', import.meta.url), 'utf8')),
+  );
 const ascii = (s: string) => new TextEncoder().encode(s);
 const SECRETS = {
-  SHA1: ascii('12345678901234567890'),
-  SHA256: ascii('12345678901234567890123456789012'),
-  SHA512: ascii('1234567890123456789012345678901234567890123456789012345678901234'),
+  SHA1: ascii(RFC6238.secrets.SHA1),
+  SHA256: ascii(RFC6238.secrets.SHA256),
+  SHA512: ascii(RFC6238.secrets.SHA512),
 } as const;
 
 function codeOf(error: () => unknown): string {
@@ -39,7 +42,7 @@ function authenticator(uri: string) {
 }
 
 describe('TOTP (RFC 6238)', () => {
-  for (const [seconds, sha1, sha256, sha512] of RFC6238) {
+  for (const { seconds, SHA1: sha1, SHA256: sha256, SHA512: sha512 } of RFC6238.vectors) {
     it(`matches the RFC codes at T=${seconds}`, () => {
       const time = new Date(seconds * 1000);
       expect(totpCode(SECRETS.SHA1, time, { digits: 8, algorithm: 'SHA1' })).toBe(sha1);

@@ -70,53 +70,24 @@ export class WalletDeriver {
     const unchecked = { validate: false };
     const multisig = payments.p2ms({ m: this.wallet.threshold, pubkeys, network }, unchecked);
     const multisigScript = multisig.output as Uint8Array;
-    let result: WalletScript;
-    switch (this.wallet.scriptType) {
-      case 'p2wsh': {
-        const wsh = payments.p2wsh({ redeem: multisig, network }, unchecked);
-        result = {
-          chain,
-          index,
-          pubkeys,
-          cosignerKeys,
-          multisigScript,
-          witnessScript: multisigScript,
-          outputScript: wsh.output as Uint8Array,
-          address: wsh.address as string,
-        };
-        break;
-      }
-      case 'p2sh-p2wsh': {
-        const wsh = payments.p2wsh({ redeem: multisig, network }, unchecked);
-        const sh = payments.p2sh({ redeem: wsh, network }, unchecked);
-        result = {
-          chain,
-          index,
-          pubkeys,
-          cosignerKeys,
-          multisigScript,
-          witnessScript: multisigScript,
-          redeemScript: wsh.output as Uint8Array,
-          outputScript: sh.output as Uint8Array,
-          address: sh.address as string,
-        };
-        break;
-      }
-      case 'p2sh': {
-        const sh = payments.p2sh({ redeem: multisig, network }, unchecked);
-        result = {
-          chain,
-          index,
-          pubkeys,
-          cosignerKeys,
-          multisigScript,
-          redeemScript: multisigScript,
-          outputScript: sh.output as Uint8Array,
-          address: sh.address as string,
-        };
-        break;
-      }
-    }
+    const { scriptType } = this.wallet;
+    // P2WSH: the multisig is the witness script; P2SH-P2WSH nests that P2WSH in P2SH; P2SH wraps the multisig.
+    const wsh = scriptType === 'p2sh' ? undefined : payments.p2wsh({ redeem: multisig, network }, unchecked);
+    const outer =
+      scriptType === 'p2wsh' ? wsh! : payments.p2sh({ redeem: wsh ?? multisig, network }, unchecked);
+    const redeemScript =
+      scriptType === 'p2wsh' ? undefined : ((wsh?.output as Uint8Array | undefined) ?? multisigScript);
+    const result: WalletScript = {
+      chain,
+      index,
+      pubkeys,
+      cosignerKeys,
+      multisigScript,
+      ...(wsh ? { witnessScript: multisigScript } : {}),
+      ...(redeemScript ? { redeemScript } : {}),
+      outputScript: outer.output as Uint8Array,
+      address: outer.address as string,
+    };
     this.scripts.set(key, result);
     return result;
   }

@@ -60,7 +60,8 @@ function classifyOutputs(
       address = null;
     }
     const derivations = psbt.data.outputs[i]?.bip32Derivation;
-    if (output.value < 0n || output.value > MAX_MONEY) throw badInput('AMOUNT_INVALID', `output ${i} has an impossible amount`);
+    if (output.value < 0n || output.value > MAX_MONEY)
+      throw badInput('AMOUNT_INVALID', `output ${i} has an impossible amount`);
     const amount = Number(output.value);
     if (matcher.matchOutput(output.script, derivations)) return { address, amount, kind: 'change' };
     if (matcher.claimsOurFingerprint(derivations)) foreignChange.push(i);

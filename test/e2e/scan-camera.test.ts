@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -54,8 +53,16 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** Deterministic, so the fountain parts (seeded from the payload's checksum) are the same every run. */
 function psbtLike(size: number): Uint8Array {
-  const bytes = new Uint8Array(randomBytes(size));
+  // High entropy like a real PSBT (so BBQr cannot compress it away), from a fixed xorshift seed.
+  let state = 0x2545f491;
+  const bytes = Uint8Array.from({ length: size }, () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return state & 0xff;
+  });
   bytes.set([0x70, 0x73, 0x62, 0x74, 0xff]);
   return bytes;
 }
@@ -90,7 +97,7 @@ async function scanVideo({ video, expectedParts }: { video: string; expectedPart
     });
     await page.goto(`${origin}/index.html`);
     // A generous ceiling so a broken scanner fails the test rather than hanging it.
-    const ceiling = new Promise<void>((resolve) => setTimeout(resolve, 25_000 + expectedParts * 1000));
+    const ceiling = new Promise<void>((resolve) => setTimeout(resolve, 40_000 + expectedParts * 1000));
     await Promise.race([done, ceiling]);
     await page.evaluate(() => window.airlockStopScan());
     return { bytes: complete as Uint8Array | null, errors };
@@ -127,7 +134,13 @@ describe('camera scanner (Chromium fake camera)', () => {
       // UR's fountain parts cover for codes that never appear; BBQr relies on the loop and on each
       // code being held for several video frames.
       const shown = loss === 'codes' ? dropOneInFive(pngs) : pngs;
-      const held = shown.flatMap((png) => [png, png, png]);
+      if (loss === 'codes') {
+        // The codes left in the video are enough on their own (checked without the camera).
+        const offline = createAssembler();
+        const statuses = dropOneInFive(frames).map((f) => offline.receive(f).status);
+        expect(statuses).toContain('complete');
+      }
+      const held = shown.flatMap((png) => [png, png, png, png]);
       const video = makeY4mFromPngs({
         pngs: loss === 'video-frames' ? dropOneInFive(held) : held,
         out: join(dir, 'camera.y4m'),
@@ -137,6 +150,6 @@ describe('camera scanner (Chromium fake camera)', () => {
       expect(result.errors).toEqual([]);
       expect(result.bytes).not.toBeNull();
       expect(Buffer.from(result.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
-    }, 90_000);
+    }, 120_000);
   }
 });

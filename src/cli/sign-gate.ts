@@ -48,7 +48,16 @@ function parseJson(text: string): unknown {
   }
 }
 
-function policyFor(values: SignGateValues, ctx: CliContext, wallet: Wallet): Policy | null {
+/** The --policy file, read once per signature and checked to be this wallet's; null without --policy. */
+export function loadSignPolicy({
+  values,
+  ctx,
+  wallet,
+}: {
+  values: SignGateValues;
+  ctx: CliContext;
+  wallet: Wallet;
+}): Policy | null {
   if (!values.policy) return null;
   const policy = loadPolicyFile(resolvePath(ctx, values.policy));
   if (policy.wallet !== wallet.name) {
@@ -58,21 +67,17 @@ function policyFor(values: SignGateValues, ctx: CliContext, wallet: Wallet): Pol
 }
 
 /** Destinations the policy allows, used by the review to mark outputs as `allowed`. */
-export function policyDestinationCheck(
-  gate: Omit<SignGateContext, 'psbt' | 'psbtHash'>,
-): DestinationCheck | undefined {
-  const policy = policyFor(gate.values, gate.ctx, gate.wallet);
+export function policyDestinationCheck(policy: Policy | null, wallet: Wallet): DestinationCheck | undefined {
   return policy?.allowedDestinations
-    ? allowedDestinationMatcher(policy.allowedDestinations, gate.wallet.network)
+    ? allowedDestinationMatcher(policy.allowedDestinations, wallet.network)
     : undefined;
 }
 
 /** Throws refused(...) when the policy or the approvals forbid signing; returns the approvers' names. */
 export async function enforcePolicy(
-  gate: SignGateContext & { review: ReviewModel },
+  gate: SignGateContext & { policy: Policy | null; review: ReviewModel },
 ): Promise<{ approvers: string[] }> {
-  const { values, ctx, wallet, review, psbtHash } = gate;
-  const policy = policyFor(values, ctx, wallet);
+  const { values, ctx, wallet, policy, review, psbtHash } = gate;
   const names = values.approver ?? [];
   if (!policy) {
     if (names.length > 0)

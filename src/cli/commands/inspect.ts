@@ -4,7 +4,6 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { formatReview } from '../format-review';
 import { readPsbtArgument } from '../inputs';
-import { policyDestinationCheck } from '../sign-gate';
 import { chooseWallet } from '../wallet-choice';
 
 const USAGE = 'airlock inspect <PSBT> [--wallet NAME]';
@@ -17,8 +16,7 @@ export const inspectCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { wallet: { type: 'string' } }, USAGE);
     const wallet = chooseWallet(ctx.dataDir, values.wallet);
     const { psbt } = await readPsbtArgument(ctx, positionals[0]);
-    const isAllowedDestination = policyDestinationCheck({ values: {}, ctx, wallet });
-    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet, isAllowedDestination }));
+    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet }));
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify(review)}\n` : formatReview(review, wallet));
   },
 };

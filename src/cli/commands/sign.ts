@@ -10,7 +10,7 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { checkOutNotInput, readPsbtArgument, writeResult } from '../inputs';
 import { KEY_SOURCE_OPTIONS, loadSigningSeed } from '../key-source';
-import { enforcePolicy, policyDestinationCheck, SIGN_GATE_OPTIONS } from '../sign-gate';
+import { enforcePolicy, loadSignPolicy, policyDestinationCheck, SIGN_GATE_OPTIONS } from '../sign-gate';
 import { chooseWallet } from '../wallet-choice';
 
 const USAGE =
@@ -37,7 +37,8 @@ export const signCommand: CliCommand = {
     try {
       const { psbt } = await readPsbtArgument(ctx, positionals[0]);
       hash = psbtHash(psbt);
-      const isAllowedDestination = policyDestinationCheck({ values, ctx, wallet });
+      const policy = loadSignPolicy({ values, ctx, wallet });
+      const isAllowedDestination = policyDestinationCheck(policy, wallet);
       const analysis = analysePsbt({ psbt, wallet, isAllowedDestination });
       const { review } = analysis;
       appendAuditEvent(ctx.dataDir, {
@@ -46,7 +47,15 @@ export const signCommand: CliCommand = {
         psbtHash: hash,
         summary: { ...summarizeReview(review) },
       });
-      const { approvers } = await enforcePolicy({ values, ctx, wallet, psbt, psbtHash: hash, review });
+      const { approvers } = await enforcePolicy({
+        values,
+        ctx,
+        wallet,
+        policy,
+        psbt,
+        psbtHash: hash,
+        review,
+      });
       const seed = await loadSigningSeed(values, ctx);
       let result: ReturnType<typeof signPsbt>;
       try {

@@ -1,5 +1,4 @@
-import { hmac } from '@noble/hashes/hmac.js';
-import { sha512 } from '@noble/hashes/sha2.js';
+import { createHmac } from 'node:crypto';
 import { wipe } from '../common/bytes';
 import { ecc } from '../common/ecc';
 
@@ -22,7 +21,8 @@ function tweak(parent: ParentKey, index: number): Uint8Array {
   const data = new Uint8Array(37);
   data.set(parent.publicKey, 0);
   new DataView(data.buffer).setUint32(33, index, false);
-  return hmac(sha512, parent.chainCode, data);
+  // Node's native HMAC-SHA512 is about five times faster than a JavaScript one, and a review runs it per key.
+  return createHmac('sha512', parent.chainCode).update(data).digest();
 }
 
 /** Parents' uncompressed keys: adding to an uncompressed point skips a square root per child. */

@@ -78,11 +78,12 @@ export function parseBsmsRecord(text: string, options: BsmsOptions): Wallet {
     allowFixedAddress: true,
   });
   const expected = outputScriptOf(firstAddress, wallet.network);
-  const derived = new WalletDeriver(wallet).script(firstAddressAt.chain, firstAddressAt.index);
+  const deriver = new WalletDeriver(wallet);
+  const derived = deriver.script(firstAddressAt.chain, firstAddressAt.index);
   if (!bytesEqual(derived.outputScript, expected)) {
     throw badInput(
       'BSMS_ADDRESS_MISMATCH',
-      `the record's first address is not the one its descriptor derives (${derived.address}); it was made from a different set of keys`,
+      `the record's first address is not the one its descriptor derives (${deriver.address(firstAddressAt.chain, firstAddressAt.index)}); it was made from a different set of keys`,
     );
   }
   return wallet;

@@ -1,5 +1,5 @@
 import type { BIP32Interface } from 'bip32';
-import { payments } from 'bitcoinjs-lib';
+import { address as baddress, crypto as bcrypto } from 'bitcoinjs-lib';
 import { bip32 } from '../common/ecc';
 import { bitcoinNetwork } from '../common/network';
 import { childPublicKey } from '../keys/ckd';
@@ -17,7 +17,6 @@ export interface WalletScript {
   witnessScript?: Uint8Array;
   redeemScript?: Uint8Array;
   outputScript: Uint8Array;
-  address: string;
 }
 
 /** Largest child index a wallet derives; BIP-32 non-hardened range. */
@@ -59,38 +58,80 @@ export class WalletDeriver {
     const key = `${chain}/${index}`;
     const cached = this.scripts.get(key);
     if (cached) return cached;
-    const network = bitcoinNetwork(this.wallet.network);
     // Raw CKDpub: the bip32 package's per-node validation would dominate reviews of many inputs.
     const cosignerKeys = this.nodesFor(chain).map(
       (node) => childPublicKey(node, index) ?? Uint8Array.from(node.derive(index).publicKey),
     );
     const pubkeys = [...cosignerKeys];
     if (this.wallet.sorted) pubkeys.sort(compareBytes);
-    // The keys come from valid xpubs, so bitcoinjs-lib's point checks are skipped (validate: false).
-    const unchecked = { validate: false };
-    const multisig = payments.p2ms({ m: this.wallet.threshold, pubkeys, network }, unchecked);
-    const multisigScript = multisig.output as Uint8Array;
+    // Scripts are assembled directly: bitcoinjs-lib's payments re-validate every key and script they
+    // are given, which a review of hundreds of inputs would pay for again and again.
+    const multisigScript = multisigOutput(this.wallet.threshold, pubkeys);
     const { scriptType } = this.wallet;
     // P2WSH: the multisig is the witness script; P2SH-P2WSH nests that P2WSH in P2SH; P2SH wraps the multisig.
-    const wsh = scriptType === 'p2sh' ? undefined : payments.p2wsh({ redeem: multisig, network }, unchecked);
-    const outer =
-      scriptType === 'p2wsh' ? wsh! : payments.p2sh({ redeem: wsh ?? multisig, network }, unchecked);
-    const redeemScript =
-      scriptType === 'p2wsh' ? undefined : ((wsh?.output as Uint8Array | undefined) ?? multisigScript);
+    const wshOutput = scriptType === 'p2sh' ? undefined : p2wshOutput(multisigScript);
+    const redeemScript = scriptType === 'p2wsh' ? undefined : (wshOutput ?? multisigScript);
     const result: WalletScript = {
       chain,
       index,
       pubkeys,
       cosignerKeys,
       multisigScript,
-      ...(wsh ? { witnessScript: multisigScript } : {}),
+      ...(wshOutput ? { witnessScript: multisigScript } : {}),
       ...(redeemScript ? { redeemScript } : {}),
-      outputScript: outer.output as Uint8Array,
-      address: outer.address as string,
+      outputScript: redeemScript ? p2shOutput(redeemScript) : (wshOutput as Uint8Array),
     };
     this.scripts.set(key, result);
     return result;
   }
+
+  /** The address of the wallet's script at (chain, index), as a coordinator shows it. */
+  address(chain: Chain, index: number): string {
+    return baddress.fromOutputScript(
+      this.script(chain, index).outputScript,
+      bitcoinNetwork(this.wallet.network),
+    );
+  }
+}
+
+const OP_1 = 0x51;
+const OP_CHECKMULTISIG = 0xae;
+const OP_HASH160 = 0xa9;
+const OP_EQUAL = 0x87;
+
+/** `OP_m <key>... OP_n OP_CHECKMULTISIG` for compressed keys (m and n are 1..16 for registered wallets). */
+function multisigOutput(threshold: number, pubkeys: Uint8Array[]): Uint8Array {
+  if (threshold < 1 || threshold > pubkeys.length || pubkeys.length > 16) {
+    throw new RangeError(`a ${threshold}-of-${pubkeys.length} multisig cannot be scripted`);
+  }
+  const script = new Uint8Array(3 + 34 * pubkeys.length);
+  script[0] = OP_1 - 1 + threshold;
+  pubkeys.forEach((key, i) => {
+    if (key.length !== 33) throw new RangeError('multisig keys must be compressed');
+    script[1 + 34 * i] = 33;
+    script.set(key, 2 + 34 * i);
+  });
+  script[script.length - 2] = OP_1 - 1 + pubkeys.length;
+  script[script.length - 1] = OP_CHECKMULTISIG;
+  return script;
+}
+
+/** `OP_0 <sha256(witnessScript)>` */
+function p2wshOutput(witnessScript: Uint8Array): Uint8Array {
+  const script = new Uint8Array(34);
+  script[1] = 32;
+  script.set(bcrypto.sha256(witnessScript), 2);
+  return script;
+}
+
+/** `OP_HASH160 <hash160(redeemScript)> OP_EQUAL` */
+function p2shOutput(redeemScript: Uint8Array): Uint8Array {
+  const script = new Uint8Array(23);
+  script[0] = OP_HASH160;
+  script[1] = 20;
+  script.set(bcrypto.hash160(redeemScript), 2);
+  script[22] = OP_EQUAL;
+  return script;
 }
 
 /** One-off derivation; prefer a shared WalletDeriver when deriving many indexes. */

@@ -58,7 +58,7 @@ describe.each(SCRIPT_TYPES)('2-of-3 %s with Electrum as the other cosigner', (sc
   it('derives the same receive and change addresses as Electrum', () => {
     const wallet = testWallet({ scriptType });
     const deriver = new WalletDeriver(wallet);
-    expect(INDEXES.map(([chain, index]) => deriver.script(chain, index).address)).toEqual(
+    expect(INDEXES.map(([chain, index]) => deriver.address(chain, index))).toEqual(
       electrumAddresses(wallet, INDEXES),
     );
   });

@@ -64,8 +64,8 @@ function describeWallet(wallet: Wallet): string {
     `Network:    ${wallet.network}`,
     'Cosigners:',
     ...wallet.cosigners.map((c, i) => `  ${i + 1}. [${c.fingerprint}${c.path.slice(1)}] ${c.xpub}`),
-    `First receive address: ${deriver.script(0, 0).address}`,
-    `First change address:  ${deriver.script(1, 0).address}`,
+    `First receive address: ${deriver.address(0, 0)}`,
+    `First change address:  ${deriver.address(1, 0)}`,
     `Descriptor: ${wallet.descriptor}`,
   ];
   return `${lines.join('\n')}\n`;

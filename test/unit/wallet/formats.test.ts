@@ -61,10 +61,10 @@ describe('Coldcard multisig file rules', () => {
 describe('BIP-129 records on test networks', () => {
   // The Coldcard test wallet's first receive address, registered as a BSMS record on regtest.
   const descriptor = fixture('coldcard/desc-p2wsh-myself.txt').trim();
-  const regtestFirst = new WalletDeriver(importWallet({ text: descriptor, network: 'regtest' })).script(
+  const regtestFirst = new WalletDeriver(importWallet({ text: descriptor, network: 'regtest' })).address(
     0,
     0,
-  ).address;
+  );
 
   it('picks regtest from a bcrt1 first address and verifies it', () => {
     const record = `BSMS 1.0\n${descriptor}\n/0/*,/1/*\n${regtestFirst}\n`;
@@ -135,7 +135,7 @@ describe('BIP-129 records of one chain', () => {
     const wallet = importWallet({ text: changeDescriptor });
     const deriver = new WalletDeriver(wallet);
     const record = (first: string) => `BSMS 1.0\n${changeDescriptor}\nNo path restrictions\n${first}\n`;
-    expect(importWallet({ text: record(deriver.script(1, 0).address) }).descriptor).toBe(wallet.descriptor);
-    expect(importCode(record(deriver.script(0, 0).address))).toBe('BSMS_ADDRESS_MISMATCH');
+    expect(importWallet({ text: record(deriver.address(1, 0)) }).descriptor).toBe(wallet.descriptor);
+    expect(importCode(record(deriver.address(0, 0)))).toBe('BSMS_ADDRESS_MISMATCH');
   });
 });

@@ -10,7 +10,7 @@ import { errorCodeOf, fixture } from './support';
 const importErrorCode = (text: string) => errorCodeOf(() => importWallet({ text }));
 
 const address = (wallet: Wallet, chain: 0 | 1, index: number) =>
-  new WalletDeriver(wallet).script(chain, index).address;
+  new WalletDeriver(wallet).address(chain, index);
 
 describe('Caravan wallet configurations and Coldcard files (caravan-bitcoin/caravan)', () => {
   const expected = JSON.parse(fixture('caravan/expected-addresses.json')) as {

@@ -44,8 +44,8 @@ describe('BCR-2020-010 crypto-output', () => {
       },
     ]);
     const deriver = new WalletDeriver(fromCbor);
-    expect([deriver.script(0, 0).address, deriver.script(1, 0).address]).toEqual(electrum);
-    expect(new WalletDeriver(fromFile).script(0, 0).address).toBe(deriver.script(0, 0).address);
+    expect([deriver.address(0, 0), deriver.address(1, 0)]).toEqual(electrum);
+    expect(new WalletDeriver(fromFile).address(0, 0)).toBe(deriver.address(0, 0));
   });
 
   it('reads a BlueWallet file shared as ur:bytes', () => {

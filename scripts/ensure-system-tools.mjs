@@ -7,6 +7,9 @@ const TOOLS = [
   { pkg: 'chromium', check: () => has('chromium', ['--version']) },
   { pkg: 'ffmpeg', check: () => has('ffmpeg', ['-version']) },
   { pkg: 'zbar-tools', check: () => has('zbarimg', ['--version']) },
+  // A virtual display and window lister, so the README's `npm start` is tested on a display.
+  { pkg: 'xvfb', check: () => has('Xvfb', ['-help']) },
+  { pkg: 'x11-utils', check: () => has('xwininfo', ['-version']) },
   // Debian's own python3, not a pyenv shim that may come first on PATH.
   { pkg: 'python3-electrum', check: () => has('/usr/bin/python3', ['-c', 'import electrum']) },
 ];

@@ -1,6 +1,6 @@
 import { appendAuditEvent } from '../../src/audit/log';
 import { AirgapGuard, type InterfaceLister } from '../airgap';
-import type { ApiContext } from './context';
+import type { ApiContext, CardPrinter } from './context';
 import type { CorePort } from './core-port';
 import { type ApiHandlers, createApiHandlers } from './handlers';
 import { CeremonySession } from './session';
@@ -12,6 +12,8 @@ export interface AirlockMainOptions {
   listInterfaces?: InterfaceLister;
   /** The operator's start-up override of the air-gap guard (`--allow-network REASON`). */
   airgapOverride?: string | null;
+  /** The adapter's isolated print surface for share cards; without one, cards cannot be printed. */
+  printer?: CardPrinter;
 }
 
 /** Everything both adapters (Electron and plain Chromium) bind: the same handlers, one context. */
@@ -32,6 +34,8 @@ export function createAirlockMain(options: AirlockMainOptions): {
     core: options.core,
     airgap,
     session: new CeremonySession(),
+    printer: options.printer ?? null,
+    keyCreation: null,
   };
   return { handlers: createApiHandlers(context), context };
 }

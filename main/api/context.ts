@@ -1,6 +1,16 @@
 import type { AirgapGuard } from '../airgap';
 import type { CorePort } from './core-port';
+import type { KeyCreation } from './key-creation';
 import type { CeremonySession } from './session';
+
+/**
+ * Prints one HTML document on a surface apart from the app's renderer (a hidden window with no
+ * preload and no JavaScript in Electron; a script-less page in the browser adapter). The document
+ * is never written to disk. Resolves 'cancelled' when the operator dismissed the print.
+ */
+export interface CardPrinter {
+  printHtml(html: string): Promise<'printed' | 'cancelled'>;
+}
 
 /** Everything a handler may touch; one per app window. */
 export interface ApiContext {
@@ -9,4 +19,8 @@ export interface ApiContext {
   core: CorePort;
   airgap: AirgapGuard;
   session: CeremonySession;
+  /** null where the adapter has no print surface (share cards cannot be printed there). */
+  printer: CardPrinter | null;
+  /** The key being created, held in main only until its cards are printed. */
+  keyCreation: KeyCreation | null;
 }

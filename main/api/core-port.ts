@@ -1,7 +1,11 @@
 import type { AuditEntry } from '../../src/audit/log';
+import type { NetworkName } from '../../src/common/network';
 import type { QrFormat } from '../../src/ipc/models';
+import type { CosignerRecord } from '../../src/keys/cosigner-record';
+import type { NewPartitionedKey, PartitionedKeyPlan, ShareWords } from '../../src/keys/partitioned-key';
 import type { DestinationCheck } from '../../src/psbt/review';
 import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
+import type { CosignerKeyExport } from '../../src/qr/account';
 import type { Wallet } from '../../src/wallet/types';
 
 /**
@@ -33,6 +37,19 @@ export interface CorePort {
   keys: {
     createQuorum(): QuorumPort;
     wordlist(): string[];
+    /** A new master secret split into shares, with its public account keys; the secret is already wiped. */
+    createPartitionedKey(plan: PartitionedKeyPlan): NewPartitionedKey;
+    /** The printable card of one share (HTML); only ever handed to the printer, never stored. */
+    shareCardHtml(input: { share: ShareWords; shareCount: number; fingerprint: string }): Promise<string>;
+  };
+  /** Public records of the keys this machine created (src/keys/cosigner-record). */
+  cosigners: {
+    saveNew(dataDir: string, record: CosignerRecord): void;
+    list(dataDir: string): CosignerRecord[];
+    markFinished(dataDir: string, fingerprint: string, at: Date): CosignerRecord;
+    remove(dataDir: string, fingerprint: string): void;
+    /** `ur:crypto-account` or `[fingerprint/48h/…]xpub…`, as `airlock xpub export` prints them. */
+    exportKey(input: { key: CosignerKeyExport; network: NetworkName; format: 'ur' | 'text' }): string;
   };
   policy: {
     /** The wallet's policy, or null when it has none (no approvals, no limits). */

@@ -4,7 +4,16 @@ import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
 import { sentInLast24h } from '../../src/audit/report';
 import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../src/audit/verify';
 import { refused } from '../../src/common/errors';
+import {
+  listCosignerRecords,
+  markCosignerFinished,
+  removeCosignerRecord,
+  saveNewCosignerRecord,
+} from '../../src/keys/cosigner-record';
+import { formatKeyWithOrigin } from '../../src/keys/hd';
+import { createPartitionedKey, shareText } from '../../src/keys/partitioned-key';
 import { QuorumSession } from '../../src/keys/quorum';
+import { renderShareCardHtml } from '../../src/keys/share-card';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
 import { approvePsbt } from '../../src/policy/approvers';
 import { allowedDestinationMatcher } from '../../src/policy/destinations';
@@ -13,6 +22,7 @@ import { loadPolicyFile } from '../../src/policy/load';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
+import { encodeCryptoAccount } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { type Density, encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
@@ -152,6 +162,17 @@ export const airlockCore: CorePort = {
   keys: {
     createQuorum: quorum,
     wordlist: () => [...SLIP39_WORDLIST],
+    createPartitionedKey,
+    shareCardHtml: ({ share, shareCount, fingerprint }) =>
+      renderShareCardHtml({ share: shareText(share), shareCount, walletFingerprint: fingerprint }),
+  },
+  cosigners: {
+    saveNew: saveNewCosignerRecord,
+    list: listCosignerRecords,
+    markFinished: markCosignerFinished,
+    remove: removeCosignerRecord,
+    exportKey: ({ key, network, format }) =>
+      format === 'ur' ? encodeCryptoAccount({ keys: [key], network }) : formatKeyWithOrigin(key),
   },
   policy: {
     forWallet: walletPolicy,

@@ -6,6 +6,8 @@ import { approvalStatus, approve } from './approvals';
 import { auditLog } from './audit';
 import { cancelCeremony } from './cancel';
 import type { ApiContext } from './context';
+import { cosignerExport, cosignerKeys } from './cosigners';
+import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
 import { reviewCurrent } from './review';
 import { loadPsbtText, scanFrame, startScan } from './scan';
 import { addShare, shareWordlist } from './shares';
@@ -41,6 +43,12 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   saveSignedFrames,
   cancelCeremony,
   auditLog,
+  createPartitionedKey,
+  printShareCard,
+  finishKeyCreation,
+  keyCreationStatus,
+  cosignerKeys,
+  cosignerExport,
 };
 
 export type ApiHandler<C extends ChannelName> = (raw: unknown) => Promise<IpcResult<ResponseOf<C>>>;

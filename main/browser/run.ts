@@ -5,6 +5,7 @@ import { chromium } from 'playwright-core';
 import { createAirlockMain } from '../api/app';
 import { airlockCore } from '../api/core';
 import { bindApi } from './bind';
+import { browserCardPrinter } from './print';
 import { serveRenderer } from './server';
 
 /**
@@ -15,7 +16,6 @@ async function run(argv: string[]): Promise<void> {
   const overrideAt = argv.indexOf('--allow-network');
   const airgapOverride = overrideAt >= 0 ? (argv[overrideAt + 1] ?? 'operator override at start') : null;
   const dataDir = process.env.AIRLOCK_HOME ? resolve(process.env.AIRLOCK_HOME) : join(homedir(), '.airlock');
-  const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: '0.1.0', airgapOverride });
   const server = await serveRenderer(resolve('dist/renderer'));
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
   const browser = await chromium.launch({
@@ -27,6 +27,13 @@ async function run(argv: string[]): Promise<void> {
       '--disable-sync',
       `--app=${server.url}`,
     ],
+  });
+  const { handlers } = createAirlockMain({
+    dataDir,
+    core: airlockCore,
+    appVersion: '0.1.0',
+    airgapOverride,
+    printer: browserCardPrinter(browser),
   });
   const context = await browser.newContext({ viewport: null, permissions: ['camera'] });
   const page = await context.newPage();

@@ -6,6 +6,7 @@ import { CHANNEL_NAMES, ipcChannel } from '../../src/ipc/channel-names';
 import { createAirlockMain } from '../api/app';
 import { airlockCore } from '../api/core';
 import { resolveInRoot } from '../browser/server';
+import { electronCardPrinter } from './print';
 import {
   APP_ORIGIN,
   APP_SCHEME,
@@ -79,6 +80,7 @@ void app.whenReady().then(async () => {
     core: airlockCore,
     appVersion: app.getVersion(),
     airgapOverride: airgapOverrideFlag(process.argv),
+    printer: electronCardPrinter(),
   });
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, request) => {

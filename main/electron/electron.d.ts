@@ -15,6 +15,10 @@ declare module 'electron' {
     on(event: 'devtools-opened', listener: () => void): void;
     setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
     closeDevTools(): void;
+    print(
+      options: { silent: boolean; printBackground: boolean },
+      callback: (success: boolean, failureReason: string) => void,
+    ): void;
   }
   export interface OnHeadersReceivedDetails {
     url: string;
@@ -44,7 +48,22 @@ declare module 'electron' {
       ): void;
     };
   }
+  /** A window that shows one document and runs nothing: no preload, no JavaScript, no Node. */
+  export interface ScriptlessWebPreferences {
+    javascript: false;
+    sandbox: true;
+    contextIsolation: true;
+    nodeIntegration: false;
+    nodeIntegrationInWorker: false;
+    nodeIntegrationInSubFrames: false;
+    webSecurity: true;
+    webviewTag: false;
+    devTools: false;
+    spellcheck: false;
+    disableBlinkFeatures: 'Auxclick';
+  }
   export class BrowserWindow {
+    constructor(options: { show: false; webPreferences: ScriptlessWebPreferences });
     constructor(options: {
       width?: number;
       height?: number;
@@ -71,6 +90,7 @@ declare module 'electron' {
     loadURL(url: string): Promise<void>;
     once(event: 'ready-to-show', listener: () => void): void;
     show(): void;
+    destroy(): void;
   }
   export const app: {
     isPackaged: boolean;

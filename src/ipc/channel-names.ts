@@ -22,6 +22,12 @@ export const CHANNEL_NAMES = [
   'saveSignedFrames',
   'cancelCeremony',
   'auditLog',
+  'createPartitionedKey',
+  'printShareCard',
+  'finishKeyCreation',
+  'keyCreationStatus',
+  'cosignerKeys',
+  'cosignerExport',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import { NetworkNameSchema } from '../common/network';
 import type { ChannelName } from './channel-names';
 import {
   ApprovalProgressSchema,
   AuditViewSchema,
+  CosignerExportSchema,
+  CosignerKeysViewSchema,
   FramesSchema,
   IpcErrorSchema,
+  KeyCreationEndSchema,
+  KeyCreationViewSchema,
   QrFormatSchema,
   ReviewResultSchema,
   ScanProgressSchema,
@@ -29,6 +34,56 @@ export const ShareWordsSchema = z
   .transform((s) => s.trim().toLowerCase().split(/\s+/).filter(Boolean))
   .refine((words) => words.length === 20 || words.length === 33, 'a share has 20 or 33 words')
   .refine((words) => words.every((w) => /^[a-z]{4,8}$/.test(w)), 'share words are lowercase letters');
+
+const ShareCount = z.number().int().min(1).max(16);
+
+/**
+ * A new partitioned key's layout, by SLIP-39's rules: each group K-of-N with 1 <= K <= N <= 16, and
+ * 1-of-N only as 1-of-1 (it would hand every holder the whole key); a single group has 2 to 16 shares.
+ */
+export const CreatePartitionedKeyRequestSchema = z
+  .strictObject({
+    groups: z
+      .array(z.strictObject({ threshold: ShareCount, count: ShareCount }))
+      .min(1)
+      .max(16),
+    groupThreshold: ShareCount.optional(),
+    strength: z.union([z.literal(128), z.literal(256)]),
+    /** Extra entropy mixed into the system's; travels renderer -> main only. */
+    diceRolls: z
+      .string()
+      .max(2000)
+      .regex(/^[1-6\s]*$/, 'dice rolls are digits from 1 to 6')
+      .optional(),
+    network: NetworkNameSchema,
+  })
+  .superRefine((request, issues) => {
+    request.groups.forEach((group, i) => {
+      if (group.threshold > group.count) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['groups', i],
+          message: 'threshold is above the share count',
+        });
+      } else if (group.threshold === 1 && group.count > 1) {
+        issues.addIssue({
+          code: 'custom',
+          path: ['groups', i],
+          message: 'a 1-of-N group is only allowed as 1-of-1',
+        });
+      }
+    });
+    if (request.groups.length === 1 && (request.groups[0]?.count ?? 0) < 2) {
+      issues.addIssue({
+        code: 'custom',
+        path: ['groups', 0],
+        message: 'a single group needs 2 to 16 shares',
+      });
+    }
+    if ((request.groupThreshold ?? 1) > request.groups.length) {
+      issues.addIssue({ code: 'custom', path: ['groupThreshold'], message: 'more groups needed than exist' });
+    }
+  });
 
 /** Request and response schema of every channel; main validates both directions. */
 export const CHANNELS = {
@@ -76,6 +131,34 @@ export const CHANNELS = {
   auditLog: {
     request: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }),
     response: AuditViewSchema,
+  },
+  createPartitionedKey: { request: CreatePartitionedKeyRequestSchema, response: KeyCreationViewSchema },
+  /** Group and share index from 0, as SLIP-39 numbers them; the screen shows them from 1. */
+  printShareCard: {
+    request: z.strictObject({
+      group: z.number().int().min(0).max(15),
+      index: z.number().int().min(0).max(15),
+    }),
+    response: KeyCreationViewSchema,
+  },
+  /** Refused while cards are unprinted, unless `abandon`, which discards the new key and its record. */
+  finishKeyCreation: {
+    request: z.strictObject({ abandon: z.literal(true).optional() }),
+    response: KeyCreationEndSchema,
+  },
+  keyCreationStatus: { request: Empty, response: KeyCreationViewSchema.nullable() },
+  cosignerKeys: { request: Empty, response: z.array(CosignerKeysViewSchema) },
+  cosignerExport: {
+    request: z.strictObject({
+      fingerprint: z
+        .string()
+        .regex(/^[0-9a-f]{8}$/)
+        .optional(),
+      scriptType: z.enum(['p2wsh', 'p2sh-p2wsh']),
+      network: NetworkNameSchema.optional(),
+      format: z.enum(['ur', 'text']),
+    }),
+    response: CosignerExportSchema,
   },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 

@@ -130,3 +130,60 @@ export const AuditViewSchema = z.strictObject({
   problem: z.string().nullable(),
 });
 export type AuditView = z.infer<typeof AuditViewSchema>;
+
+/** A cosigner account key with its origin: public, for the coordinator. */
+export const AccountKeyViewSchema = z.strictObject({
+  scriptType: z.enum(['p2wsh', 'p2sh-p2wsh']),
+  path: z.string().regex(/^m(\/\d+')*$/),
+  xpub: z.string().regex(/^[xt]pub[1-9A-HJ-NP-Za-km-z]{100,112}$/),
+});
+export type AccountKeyView = z.infer<typeof AccountKeyViewSchema>;
+
+const FingerprintSchema = z.string().regex(/^[0-9a-f]{8}$/);
+
+/**
+ * A key being created, as the Shares screen shows it: public keys and which cards are printed.
+ * The shares themselves stay in main and are only ever spelled out on the printed card.
+ */
+export const KeyCreationViewSchema = z.strictObject({
+  fingerprint: FingerprintSchema,
+  network: NetworkNameSchema,
+  keys: z.array(AccountKeyViewSchema),
+  groupThreshold: z.number().int().min(1).max(16),
+  groups: z.array(
+    z.strictObject({
+      threshold: z.number().int().min(1).max(16),
+      count: z.number().int().min(1).max(16),
+      /** One flag per share of the group, by member index. */
+      printed: z.array(z.boolean()),
+    }),
+  ),
+  allPrinted: z.boolean(),
+});
+export type KeyCreationView = z.infer<typeof KeyCreationViewSchema>;
+
+export const KeyCreationEndSchema = z.strictObject({
+  fingerprint: FingerprintSchema,
+  outcome: z.enum(['finished', 'abandoned']),
+});
+export type KeyCreationEnd = z.infer<typeof KeyCreationEndSchema>;
+
+/** A key this machine created, from its stored public record. */
+export const CosignerKeysViewSchema = z.strictObject({
+  fingerprint: FingerprintSchema,
+  network: NetworkNameSchema,
+  keys: z.array(AccountKeyViewSchema),
+  createdAt: z.string(),
+  /** false while (or if) its share cards were not all printed: not to be used in a wallet. */
+  finished: z.boolean(),
+});
+export type CosignerKeysView = z.infer<typeof CosignerKeysViewSchema>;
+
+export const CosignerExportSchema = z.strictObject({
+  fingerprint: FingerprintSchema,
+  scriptType: z.enum(['p2wsh', 'p2sh-p2wsh']),
+  format: z.enum(['ur', 'text']),
+  /** `UR:CRYPTO-ACCOUNT/…` (one QR) or `[fingerprint/48h/…]xpub…`. */
+  text: z.string().min(1).max(2000),
+});
+export type CosignerExport = z.infer<typeof CosignerExportSchema>;

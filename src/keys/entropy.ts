@@ -1,20 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { wipe } from '../common/bytes';
-import { badInput } from '../common/errors';
+import { parseDiceRolls, type SecretBits } from './dice';
 
-export type SecretBits = 128 | 256;
-
-/** Rolls of a fair six-sided die that carry `bits` of entropy on their own (log2 6 ≈ 2.585 bits each). */
-export function diceRollsForFullEntropy(bits: SecretBits): number {
-  return Math.ceil(bits / Math.log2(6));
-}
-
-/** Validates dice rolls typed as digits 1 to 6 (spaces allowed). */
-export function parseDiceRolls(text: string): string {
-  const rolls = text.replace(/\s+/g, '');
-  if (!/^[1-6]*$/.test(rolls)) throw badInput('DICE_INVALID', 'dice rolls must be digits from 1 to 6');
-  return rolls;
-}
+export { diceRollsForFullEntropy, parseDiceRolls, type SecretBits } from './dice';
 
 /**
  * A new master secret: system entropy, mixed with SHA-256 with optional dice rolls so that neither a

@@ -1,13 +1,14 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import jsQR from 'jsqr';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import type { InterfaceLister } from '../../main/airgap';
 import { createAirlockMain } from '../../main/api/app';
 import { airlockCore } from '../../main/api/core';
 import type { ApiHandlers } from '../../main/api/handlers';
 import { bindApi } from '../../main/browser/bind';
+import { browserCardPrinter } from '../../main/browser/print';
 import { serveRenderer } from '../../main/browser/server';
 import type { NetworkName } from '../../src/common/network';
 import { accountXpub } from '../../src/keys/hd';
@@ -63,6 +64,8 @@ export async function buildRenderer(outDir: string): Promise<string> {
 
 export interface OpenApp {
   page: Page;
+  /** The Chromium the app runs in; share cards open in contexts of their own in it. */
+  browser: Browser;
   dataDir: string;
   handlers: ApiHandlers;
   close(): Promise<void>;
@@ -79,21 +82,23 @@ export async function openApp(options: {
   fakeVideo?: string;
 }): Promise<OpenApp> {
   const dataDir = tempDir();
+  const server = await serveRenderer(options.rendererDir);
+  const browser = await launchChromium(options.fakeVideo ? { fakeVideo: options.fakeVideo } : {});
   const { handlers } = createAirlockMain({
     dataDir,
     core: airlockCore,
     appVersion: 'test',
     ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
     airgapOverride: options.airgapOverride ?? null,
+    printer: browserCardPrinter(browser),
   });
-  const server = await serveRenderer(options.rendererDir);
-  const browser = await launchChromium(options.fakeVideo ? { fakeVideo: options.fakeVideo } : {});
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
   await bindApi({ context, page, handlers, origin: server.url });
   await page.goto(server.url);
   return {
     page,
+    browser,
     dataDir,
     handlers,
     close: async () => {

@@ -10,7 +10,14 @@ export interface ElectronRecord {
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
   ipcHandlers: Map<string, Listener>;
   appListeners: Map<string, Listener>;
-  windows: Array<{ options: { webPreferences: Record<string, unknown> }; loaded: string[] }>;
+  windows: Array<{
+    options: { show?: boolean; webPreferences: Record<string, unknown> };
+    loaded: string[];
+    printed: number;
+    destroyed: boolean;
+  }>;
+  /** What the system print dialog answers next: printed, or the operator cancelled. */
+  printAnswer: { success: boolean; failureReason: string };
   permissionHandler: Listener | null;
   beforeRequest: Listener | null;
   headersReceived: Listener | null;
@@ -28,6 +35,7 @@ export const record: ElectronRecord = {
   ipcHandlers: new Map(),
   appListeners: new Map(),
   windows: [],
+  printAnswer: { success: true, failureReason: '' },
   permissionHandler: null,
   beforeRequest: null,
   headersReceived: null,
@@ -78,10 +86,17 @@ export class BrowserWindow {
     on: () => undefined,
     closeDevTools: () => undefined,
     setWindowOpenHandler: () => undefined,
+    print: (_options: unknown, callback: (success: boolean, failureReason: string) => void) => {
+      this.entry.printed += 1;
+      setImmediate(() => callback(record.printAnswer.success, record.printAnswer.failureReason));
+    },
   };
-  constructor(options: { webPreferences: Record<string, unknown> }) {
-    this.entry = { options, loaded: [] };
+  constructor(options: { show?: boolean; webPreferences: Record<string, unknown> }) {
+    this.entry = { options, loaded: [], printed: 0, destroyed: false };
     record.windows.push(this.entry);
+  }
+  destroy(): void {
+    this.entry.destroyed = true;
   }
   async loadURL(url: string): Promise<void> {
     this.entry.loaded.push(url);

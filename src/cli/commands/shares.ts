@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fromHex, toHex, wipe } from '../../common/bytes';
 import { badInput } from '../../common/errors';
 import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
+import { SHARE_ITERATION_EXPONENT } from '../../keys/partitioned-key';
 import { renderShareCardHtml } from '../../keys/share-card';
 import { combineShares, splitMasterSecret } from '../../keys/slip39';
 import { parseCommandArgs } from '../args';
@@ -34,7 +35,7 @@ const SplitSchema = z.object({
   shares: z.coerce.number().int().min(1).max(16).optional(),
   groups: GroupsSchema.optional(),
   bits: z.union([z.literal('128'), z.literal('256')]).default('128'),
-  'iteration-exponent': z.coerce.number().int().min(0).max(15).default(1),
+  'iteration-exponent': z.coerce.number().int().min(0).max(15).default(SHARE_ITERATION_EXPONENT),
 });
 
 function passphraseOf(values: { 'passphrase-file'?: string }, ctx: CliContext): string {

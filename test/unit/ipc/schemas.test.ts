@@ -85,4 +85,49 @@ describe('IPC schemas', () => {
     ).toBe(false);
     expect(envelope.safeParse({ ok: true, value: ['a'] }).success).toBe(false);
   });
+
+  it('accepts only key layouts SLIP-39 allows, and never a secret in a key-creation answer', () => {
+    const request = CHANNELS.createPartitionedKey.request;
+    const plan = { groups: [{ threshold: 2, count: 3 }], strength: 128, network: 'mainnet' };
+    expect(request.safeParse(plan).success).toBe(true);
+    expect(request.safeParse({ ...plan, diceRolls: '16 2534' }).success).toBe(true);
+    expect(
+      request.safeParse({ ...plan, groups: [{ threshold: 16, count: 16 }], strength: 256 }).success,
+    ).toBe(true);
+    for (const groups of [
+      [{ threshold: 1, count: 2 }],
+      [{ threshold: 3, count: 2 }],
+      [{ threshold: 1, count: 1 }],
+      [{ threshold: 2, count: 17 }],
+      [],
+    ]) {
+      expect(request.safeParse({ ...plan, groups }).success).toBe(false);
+    }
+    const twoGroups = [
+      { threshold: 2, count: 3 },
+      { threshold: 1, count: 1 },
+    ];
+    expect(request.safeParse({ ...plan, groups: twoGroups, groupThreshold: 2 }).success).toBe(true);
+    expect(request.safeParse({ ...plan, groups: twoGroups, groupThreshold: 3 }).success).toBe(false);
+    expect(request.safeParse({ ...plan, diceRolls: '1 2 0' }).success).toBe(false);
+    expect(request.safeParse({ ...plan, strength: '128' }).success).toBe(false);
+
+    const view = {
+      fingerprint: '0a1b2c3d',
+      network: 'mainnet',
+      keys: [],
+      groupThreshold: 1,
+      groups: [{ threshold: 2, count: 3, printed: [false, false, false] }],
+      allPrinted: false,
+    };
+    expect(CHANNELS.printShareCard.response.safeParse(view).success).toBe(true);
+    expect(CHANNELS.printShareCard.response.safeParse({ ...view, shares: [SHARE_20] }).success).toBe(false);
+    expect(
+      CHANNELS.printShareCard.response.safeParse({
+        ...view,
+        groups: [{ ...view.groups[0], words: SHARE_20 }],
+      }).success,
+    ).toBe(false);
+    expect(CHANNELS.finishKeyCreation.request.safeParse({ abandon: false }).success).toBe(false);
+  });
 });

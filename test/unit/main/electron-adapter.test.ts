@@ -28,6 +28,8 @@ describe('Electron adapter wiring (built bundle)', () => {
       logLevel: 'error',
     });
     process.env.AIRLOCK_TEST_USER_DATA = tempDir();
+    // This machine has a network link; the key creation below is allowed as the operator's flag allows it.
+    process.argv.push('--allow-network', 'electron adapter test');
     await import(pathToFileURL(join(out, 'main', 'electron-main.mjs')).href);
     record = (globalThis as unknown as { __electronRecord: ElectronRecord }).__electronRecord;
     record.ready();
@@ -83,5 +85,51 @@ describe('Electron adapter wiring (built bundle)', () => {
     const outside = await serve?.(new Request('app://airlock/../../../../etc/passwd'));
     expect(outside?.status).toBe(404);
     expect(outside?.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('prints a share card from a hidden window with no preload and no JavaScript, then destroys it', async () => {
+    const app = { senderFrame: { url: 'app://airlock/index.html' } };
+    const invoke = (name: Parameters<typeof ipcChannel>[0], request: unknown) =>
+      record.ipcHandlers.get(ipcChannel(name))?.(app, request) as Promise<{ ok: boolean; value?: unknown }>;
+    const created = await invoke('createPartitionedKey', {
+      groups: [{ threshold: 2, count: 2 }],
+      strength: 128,
+      network: 'testnet',
+    });
+    expect(created).toMatchObject({ ok: true });
+    const fingerprint = (created.value as { fingerprint: string }).fingerprint;
+
+    record.printAnswer = { success: false, failureReason: 'cancelled' };
+    expect(await invoke('printShareCard', { group: 0, index: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'PRINT_CANCELLED' },
+    });
+    record.printAnswer = { success: true, failureReason: '' };
+    expect(await invoke('printShareCard', { group: 0, index: 1 })).toMatchObject({
+      ok: true,
+      value: { groups: [{ printed: [false, true] }] },
+    });
+
+    const printWindows = record.windows.slice(1);
+    expect(printWindows).toHaveLength(2);
+    for (const window of printWindows) {
+      expect(window.options.show).toBe(false);
+      expect(window.options.webPreferences).toMatchObject({
+        javascript: false,
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        devTools: false,
+      });
+      expect(window.options.webPreferences).not.toHaveProperty('preload');
+      expect(window).toMatchObject({ printed: 1, destroyed: true });
+      const [url] = window.loaded;
+      expect(url).toMatch(/^data:text\/html;charset=utf-8,/);
+      const card = decodeURIComponent(url?.slice(url.indexOf(',') + 1) ?? '');
+      expect(card).toContain(`key fingerprint ${fingerprint}`);
+      expect(card.match(/<li>[a-z]+<\/li>/g)).toHaveLength(20);
+    }
+    expect(decodeURIComponent(printWindows[1]?.loaded[0] ?? '')).toContain('Share 2 of 2, 2 needed');
+    expect(await invoke('finishKeyCreation', { abandon: true })).toMatchObject({ ok: true });
   });
 });

@@ -138,7 +138,14 @@ export function splitBbqr(
     if (!best || count < best.count) best = { version, count, perPart };
   }
   if (!best) throw badInput('QR_TOO_LARGE', 'the data does not fit in BBQr parts of the allowed sizes');
-  const { version, count, perPart } = best;
+  const { version } = best;
+  // Spread the text evenly over the parts (whole bytes in each) instead of leaving a short last part.
+  const evenShare = Math.ceil(encoded.text.length / best.count);
+  const perPart = Math.min(
+    best.perPart,
+    evenShare + ((encoded.splitMod - (evenShare % encoded.splitMod)) % encoded.splitMod),
+  );
+  const count = best.count === 1 ? 1 : Math.ceil(encoded.text.length / perPart);
   const head = `B$${encoded.encoding}${fileType}${toBase36Pair(count)}`;
   const parts = Array.from(
     { length: count },

@@ -3,6 +3,7 @@ import { UR, URDecoder, UREncoder } from '@ngraveio/bc-ur';
 import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder';
 import { badInput } from '../common/errors';
 import { assertWellFormedCbor } from '../wallet/cbor-guard';
+import { chooseMixedSeqNums, fountainFragmentIndexes } from './fountain';
 import type { QrPayload } from './types';
 
 /** UR types that carry a PSBT as a CBOR byte string. */
@@ -127,7 +128,13 @@ export interface UrEncodeOptions {
   redundancy?: number;
 }
 
-/** UR frames of a PSBT: the pure fragments, then fountain parts so a looping display survives losses. */
+/** Largest sequence number the encoder shows; frame sizes are computed for it. */
+export const MAX_UR_SEQ_NUM = 0xffff;
+
+/**
+ * UR frames of a PSBT: the pure fragments, then chosen fountain parts so a looping display survives
+ * lost frames. Upper case, so the QR uses its denser alphanumeric mode.
+ */
 export function encodePsbtUr({
   bytes,
   urType = 'crypto-psbt',
@@ -137,7 +144,20 @@ export function encodePsbtUr({
   const cbor = new CryptoPSBT(Buffer.from(bytes)).toCBOR();
   const encoder = new UREncoder(new UR(cbor, urType), maxFragmentLength);
   if (encoder.fragmentsLength === 1) return [encoder.nextPart().toUpperCase()];
-  const count = encoder.fragmentsLength + Math.ceil(encoder.fragmentsLength * redundancy);
-  // Upper case lets the QR use its denser alphanumeric mode.
-  return Array.from({ length: count }, () => encoder.nextPart().toUpperCase());
+  // The reference encoder's first part carries the transfer's identity (checksum, lengths).
+  const { seqLength, messageLength, checksum } = readUrPart(encoder.nextPart());
+  const fragments = encoder.fragments;
+  const mixed = chooseMixedSeqNums(seqLength, checksum, Math.ceil(seqLength * redundancy), MAX_UR_SEQ_NUM);
+  const seqNums = [...Array.from({ length: seqLength }, (_, i) => i + 1), ...mixed];
+  return seqNums.map((seqNum) => {
+    const fragment = Buffer.alloc(fragments[0]?.length ?? 0);
+    for (const index of fountainFragmentIndexes(seqNum, seqLength, checksum)) {
+      const source = fragments[index] as Buffer;
+      for (let i = 0; i < fragment.length; i++) fragment[i] = (fragment[i] as number) ^ (source[i] as number);
+    }
+    const part = new FountainEncoderPart(seqNum, seqLength, messageLength, checksum, fragment);
+    // A single-part UR of the part's CBOR has exactly the bytewords body (with CRC) a multi-part frame uses.
+    const body = UREncoder.encodeSinglePart(new UR(part.cbor(), 'bytes')).slice('ur:bytes/'.length);
+    return `ur:${urType}/${seqNum}-${seqLength}/${body}`.toUpperCase();
+  });
 }

@@ -84,10 +84,20 @@ export function App() {
             onImport={actions.importWallet}
             onSelect={actions.selectWallet}
             onExport={actions.walletExport}
+            loadCosigners={actions.cosignerKeys}
+            onCosignerExport={actions.cosignerExport}
           />
         );
       case 'createShares':
-        return <CreateShares />;
+        return (
+          <CreateShares
+            load={actions.keyCreationStatus}
+            onCreate={actions.createPartitionedKey}
+            onPrint={actions.printShareCard}
+            onFinish={actions.finishKeyCreation}
+            onShowWallets={() => actions.navigate('wallets')}
+          />
+        );
       case 'audit':
         return <Audit load={actions.auditLog} />;
     }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
 import type { ApprovalProgress, QrFormat, ScanProgress, ShareProgress, Status } from '../../src/ipc/models';
 import { ApiError, call } from '../api/client';
+import type { KeyPlan } from '../screens/CreateShares';
 import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
 
 function shownError(error: unknown): { code: string; message: string } {
@@ -111,6 +112,33 @@ export function useCeremony() {
       dispatch({ type: 'cancelled' } satisfies FlowEvent);
     },
     auditLog: () => attempt(() => call('auditLog', {})),
+    keyCreationStatus: () => attempt(() => call('keyCreationStatus', {})),
+    createPartitionedKey: async ({ threshold, count, strength, network, diceRolls }: KeyPlan) => {
+      const rolls = diceRolls.replace(/\s+/g, '');
+      const view = await attempt(() =>
+        call('createPartitionedKey', {
+          groups: [{ threshold, count }],
+          strength,
+          network,
+          ...(rolls ? { diceRolls: rolls } : {}),
+        }),
+      );
+      if (view) dispatch({ type: 'dismissError' });
+      return view;
+    },
+    printShareCard: async (group: number, index: number) => {
+      const view = await attempt(() => call('printShareCard', { group, index }));
+      if (view) dispatch({ type: 'dismissError' });
+      return view;
+    },
+    finishKeyCreation: async (abandon: boolean) => {
+      const end = await attempt(() => call('finishKeyCreation', abandon ? { abandon: true } : {}));
+      if (end) dispatch({ type: 'dismissError' });
+      return end;
+    },
+    cosignerKeys: () => attempt(() => call('cosignerKeys', {})),
+    cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: 'ur' | 'text') =>
+      attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
   return { state, status, actions };
 }

@@ -1,5 +1,6 @@
 import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import type { WalletSummary } from '../../src/ipc/models';
+import type { CosignerExport, CosignerKeysView, WalletSummary } from '../../src/ipc/models';
+import { CosignerKeys } from '../components/CosignerKeys';
 import { QrCode } from '../components/QrCode';
 import { en } from '../i18n/en';
 
@@ -9,12 +10,20 @@ export function Wallets({
   onImport,
   onSelect,
   onExport,
+  loadCosigners,
+  onCosignerExport,
 }: {
   current: string | null;
   load: () => Promise<WalletSummary[] | null>;
   onImport: (text: string, name?: string) => Promise<WalletSummary | null>;
   onSelect: (name: string) => Promise<void>;
   onExport: (name: string) => Promise<{ text: string } | null>;
+  loadCosigners: () => Promise<CosignerKeysView[] | null>;
+  onCosignerExport: (
+    fingerprint: string,
+    scriptType: 'p2wsh' | 'p2sh-p2wsh',
+    format: 'ur' | 'text',
+  ) => Promise<CosignerExport | null>;
 }) {
   const [wallets, setWallets] = useState<WalletSummary[]>([]);
   const [text, setText] = useState('');
@@ -82,6 +91,7 @@ export function Wallets({
           </li>
         ))}
       </ul>
+      <CosignerKeys load={loadCosigners} onExport={onCosignerExport} />
       <h2>{en.wallets.import}</h2>
       <p>{en.wallets.importHint}</p>
       <form onSubmit={submit} className="stack">

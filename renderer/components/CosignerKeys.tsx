@@ -1,0 +1,80 @@
+import { useEffect, useState } from 'react';
+import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
+import { en } from '../i18n/en';
+import { QrCode } from './QrCode';
+
+type ScriptType = 'p2wsh' | 'p2sh-p2wsh';
+
+/** The keys created on this machine, each shown as one ur:crypto-account QR for the coordinator. */
+export function CosignerKeys({
+  load,
+  onExport,
+}: {
+  load: () => Promise<CosignerKeysView[] | null>;
+  onExport: (
+    fingerprint: string,
+    scriptType: ScriptType,
+    format: 'ur' | 'text',
+  ) => Promise<CosignerExport | null>;
+}) {
+  const [records, setRecords] = useState<CosignerKeysView[]>([]);
+  const [shown, setShown] = useState<{ ur: CosignerExport; text: CosignerExport } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
+  useEffect(() => {
+    void load().then((list) => setRecords(list ?? []));
+  }, []);
+
+  const show = async (fingerprint: string, scriptType: ScriptType) => {
+    const ur = await onExport(fingerprint, scriptType, 'ur');
+    const text = ur && (await onExport(fingerprint, scriptType, 'text'));
+    if (ur && text) setShown({ ur, text });
+  };
+  return (
+    <>
+      <h2>{en.wallets.thisCosigner}</h2>
+      <p>{records.length === 0 ? en.wallets.noCosigner : en.wallets.thisCosignerHint}</p>
+      <ul className="wallets">
+        {records.map((record) => (
+          <li key={record.fingerprint} data-cosigner={record.fingerprint} data-finished={record.finished}>
+            <strong>
+              {en.wallets.cosigner(record.fingerprint, record.network, record.createdAt.slice(0, 10))}
+            </strong>
+            {record.finished ? (
+              <div className="actions">
+                {record.keys.map((key) => (
+                  <button
+                    key={key.scriptType}
+                    type="button"
+                    onClick={() => void show(record.fingerprint, key.scriptType)}
+                  >
+                    {en.wallets.showKeyQr(en.createShares.scriptTypes[key.scriptType] ?? key.scriptType)}
+                  </button>
+                ))}
+              </div>
+            ) : (
+              <p className="warn">{en.wallets.unfinished}</p>
+            )}
+            {shown?.ur.fingerprint === record.fingerprint && (
+              <figure data-cosigner-qr={shown.ur.scriptType}>
+                <QrCode
+                  text={shown.ur.text}
+                  label={en.wallets.keyQr(
+                    en.createShares.scriptTypes[shown.ur.scriptType] ?? shown.ur.scriptType,
+                    record.fingerprint,
+                  )}
+                  size={400}
+                />
+                <figcaption>
+                  {en.wallets.keyText}
+                  <p className="address" data-cosigner-text>
+                    {shown.text.text}
+                  </p>
+                </figcaption>
+              </figure>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

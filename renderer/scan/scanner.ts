@@ -1,5 +1,4 @@
 import type { DecodeReply, DecodeRequest } from './messages';
-import { codeBoxInFrame, decodeScale, nextRegion, type Region } from './region';
 
 export type ScannerErrorCode = 'NO_CAMERA' | 'CAMERA_DENIED' | 'CAMERA_UNSUPPORTED' | 'CAMERA_FAILED';
 
@@ -40,9 +39,10 @@ function describeCameraFailure(reason: unknown): ScannerError {
 }
 
 /**
- * Reads QR codes from the camera. Frames are cropped to the region around the last code, downscaled
- * (createImageBitmap does both off the main thread) and decoded in a Web Worker; while the worker is
- * busy, camera frames are skipped, so the decode rate adapts to the machine and the UI never blocks.
+ * Reads QR codes from the camera. Each frame goes whole to a Web Worker, which reads the region
+ * around the last code at a few pixels per module and falls back to the whole frame
+ * (decode-plan.ts); while the worker is busy, camera frames are skipped, so the decode rate adapts
+ * to the machine and the UI never blocks.
  * Resolves once the camera is running; stops everything when `signal` aborts.
  */
 export async function startScanner(options: ScannerOptions): Promise<void> {
@@ -76,25 +76,20 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   const worker = new Worker(options.workerUrl, { type: 'module' });
   const progress: ScannerProgress = { framesSeen: 0, framesDecoded: 0, codesFound: 0 };
   let busy = false;
-  let lastCode: Region | null = null;
   let lastText = '';
-  let inFlight: { id: number; region: Region; scale: number } | null = null;
+  let inFlight: number | null = null;
   let nextId = 1;
 
   worker.onmessage = (event: MessageEvent<DecodeReply>) => {
     busy = false;
     const reply = event.data;
-    if (!inFlight || reply.id !== inFlight.id || signal.aborted) return;
-    if (reply.text !== null && reply.corners) {
+    if (reply.id !== inFlight || signal.aborted) return;
+    if (reply.text !== null) {
       progress.codesFound++;
-      lastCode = codeBoxInFrame({ corners: reply.corners, region: inFlight.region, scale: inFlight.scale });
       if (reply.text !== lastText) {
         lastText = reply.text;
         onFrame(reply.text);
       }
-    } else {
-      // Lost the code: search the whole frame next time.
-      lastCode = null;
     }
     onProgress?.({ ...progress });
   };
@@ -104,17 +99,10 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     progress.framesSeen++;
     if (!busy && video.videoWidth > 0) {
       busy = true;
-      const region = nextRegion({ frameWidth: video.videoWidth, frameHeight: video.videoHeight, lastCode });
-      const isFullFrame = lastCode === null;
-      const scale = decodeScale({ region, isFullFrame });
       const id = nextId++;
-      inFlight = { id, region, scale };
+      inFlight = id;
       try {
-        const bitmap = await createImageBitmap(video, region.x, region.y, region.width, region.height, {
-          resizeWidth: Math.max(1, Math.round(region.width * scale)),
-          resizeHeight: Math.max(1, Math.round(region.height * scale)),
-          resizeQuality: 'low',
-        });
+        const bitmap = await createImageBitmap(video);
         progress.framesDecoded++;
         const request: DecodeRequest = { id, bitmap };
         worker.postMessage(request, [bitmap]);

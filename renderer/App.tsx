@@ -86,6 +86,9 @@ export function App() {
             onExport={actions.walletExport}
             loadCosigners={actions.cosignerKeys}
             onCosignerExport={actions.cosignerExport}
+            onStartScan={actions.startWalletScan}
+            onScanFrame={actions.scanWalletFrame}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
           />
         );
       case 'createShares':

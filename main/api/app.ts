@@ -36,6 +36,7 @@ export function createAirlockMain(options: AirlockMainOptions): {
     session: new CeremonySession(),
     printer: options.printer ?? null,
     keyCreation: null,
+    walletScan: null,
   };
   return { handlers: createApiHandlers(context), context };
 }

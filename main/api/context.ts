@@ -1,5 +1,5 @@
 import type { AirgapGuard } from '../airgap';
-import type { CorePort } from './core-port';
+import type { CorePort, WalletScan } from './core-port';
 import type { KeyCreation } from './key-creation';
 import type { CeremonySession } from './session';
 
@@ -23,4 +23,6 @@ export interface ApiContext {
   printer: CardPrinter | null;
   /** The key being created, held in main only until its cards are printed. */
   keyCreation: KeyCreation | null;
+  /** A wallet export being scanned on the Wallets screen; apart from the ceremony's PSBT scan. */
+  walletScan: WalletScan | null;
 }

@@ -18,6 +18,8 @@ export interface CorePort {
     register(dataDir: string, wallet: Wallet): void;
     list(dataDir: string): Wallet[];
     load(dataDir: string, name: string): Wallet;
+    /** Assembles a wallet export scanned off a coordinator's screen (animated UR or BBQr, or one code). */
+    createQrScan(): WalletScan;
   };
   psbt: {
     /** Accepts binary, base64 or hex; returns the canonical PSBT bytes. */
@@ -69,6 +71,10 @@ export interface AssemblerProgress {
   message: string | null;
   /** Only once complete and verified. */
   payload?: Uint8Array;
+}
+
+export interface WalletScan {
+  receive(text: string): Omit<AssemblerProgress, 'payload'> & { walletText?: string };
 }
 
 export interface FrameAssembler {

@@ -26,9 +26,10 @@ import { encodeCryptoAccount } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { type Density, encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
+import { WalletQrScan } from '../../src/wallet/qr-import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
 import type { Wallet } from '../../src/wallet/types';
-import type { CorePort, FrameAssembler, PolicyPort, QuorumPort } from './core-port';
+import type { CorePort, FrameAssembler, PolicyPort, QuorumPort, WalletScan } from './core-port';
 
 function quorum(): QuorumPort {
   const session = new QuorumSession();
@@ -133,6 +134,23 @@ export const airlockCore: CorePort = {
     },
     list: listWallets,
     load: loadWallet,
+    createQrScan(): WalletScan {
+      const scan = new WalletQrScan();
+      return {
+        receive(text) {
+          const { status, format, partsSeen, partsNeeded, message, walletText } = scan.receive(text);
+          return {
+            // A failed session has been restarted by the scanner; to the screen it is one refused frame.
+            status: status === 'failed' ? 'rejected' : status,
+            format,
+            partsSeen,
+            partsNeeded,
+            message,
+            ...(walletText === undefined ? {} : { walletText }),
+          };
+        },
+      };
+    },
   },
   psbt: {
     parse: (input) => new Uint8Array(parsePsbt(input).toBuffer()),

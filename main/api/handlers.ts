@@ -13,7 +13,14 @@ import { loadPsbtText, scanFrame, startScan } from './scan';
 import { addShare, shareWordlist } from './shares';
 import { encodeSigned, saveSignedFrames, sign } from './signing';
 import { getStatus, overrideAirgap } from './status';
-import { importWallet, listWallets, selectWallet, walletExport } from './wallets';
+import {
+  importWallet,
+  listWallets,
+  scanWalletFrame,
+  selectWallet,
+  startWalletScan,
+  walletExport,
+} from './wallets';
 
 type Implementation<C extends ChannelName> = (
   ctx: ApiContext,
@@ -30,6 +37,8 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
     return getStatus(ctx);
   },
   walletExport,
+  startWalletScan,
+  scanWalletFrame,
   startScan,
   scanFrame,
   loadPsbtText,

@@ -1,5 +1,5 @@
 import { appendAuditEvent } from '../../src/audit/log';
-import type { WalletSummary } from '../../src/ipc/models';
+import type { ScanProgress, WalletScanProgress, WalletSummary } from '../../src/ipc/models';
 import type { Wallet } from '../../src/wallet/types';
 import type { ApiContext } from './context';
 
@@ -39,6 +39,23 @@ export function selectWallet(ctx: ApiContext, request: { name: string }): void {
 function selectLoaded(ctx: ApiContext, wallet: Wallet): void {
   ctx.session.reset();
   ctx.session.wallet = wallet;
+}
+
+/** Starts scanning a wallet export on the Wallets screen; a scan already under way is dropped. */
+export function startWalletScan(ctx: ApiContext): ScanProgress {
+  ctx.walletScan = ctx.core.wallets.createQrScan();
+  return { status: 'waiting', format: null, partsSeen: 0, partsNeeded: null, message: null };
+}
+
+/**
+ * One frame of a wallet export. Once complete, the export's text goes back to fill the import form:
+ * the operator reads the cosigners and registers it as if the file had been opened.
+ */
+export function scanWalletFrame(ctx: ApiContext, request: { text: string }): WalletScanProgress {
+  ctx.walletScan ??= ctx.core.wallets.createQrScan();
+  const progress = ctx.walletScan.receive(request.text);
+  if (progress.status === 'complete') ctx.walletScan = null;
+  return progress;
 }
 
 export function walletExport(ctx: ApiContext, request: { name: string }): { text: string } {

@@ -67,6 +67,8 @@ export function useCeremony() {
     },
     listWallets: () => attempt(() => call('listWallets', {})),
     walletExport: (name: string) => attempt(() => call('walletExport', { name })),
+    startWalletScan: () => attempt(() => call('startWalletScan', {})),
+    scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),
     startCeremony: async () => {
       if (await attempt(() => call('startScan', {}))) dispatch({ type: 'startCeremony' });
     },

@@ -125,7 +125,11 @@ export const en = {
     choose: 'Use this wallet',
     chosen: 'In use',
     import: 'Register a wallet',
-    importHint: 'Paste a descriptor, a Coldcard/Sparrow multisig file or a BSMS record, or open the file.',
+    importHint:
+      'Scan the coordinator’s wallet QR (UR or BBQr, animated or not), paste a descriptor, a Coldcard/Sparrow multisig file or a BSMS record, or open the file.',
+    scan: 'Scan wallet QR',
+    stopScan: 'Stop scanning',
+    scanned: 'Wallet scanned into the form below. Check it, then register it.',
     text: 'Wallet text',
     name: 'Name (optional)',
     register: 'Register',

@@ -1,6 +1,12 @@
-import { type ChangeEvent, type FormEvent, useEffect, useState } from 'react';
-import type { CosignerExport, CosignerKeysView, WalletSummary } from '../../src/ipc/models';
+import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import type {
+  CosignerExport,
+  CosignerKeysView,
+  WalletScanProgress,
+  WalletSummary,
+} from '../../src/ipc/models';
 import { CosignerKeys } from '../components/CosignerKeys';
+import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
 import { en } from '../i18n/en';
 
@@ -12,6 +18,9 @@ export function Wallets({
   onExport,
   loadCosigners,
   onCosignerExport,
+  onStartScan,
+  onScanFrame,
+  camera,
 }: {
   current: string | null;
   load: () => Promise<WalletSummary[] | null>;
@@ -24,11 +33,17 @@ export function Wallets({
     scriptType: 'p2wsh' | 'p2sh-p2wsh',
     format: 'ur' | 'text',
   ) => Promise<CosignerExport | null>;
+  onStartScan: () => Promise<unknown>;
+  onScanFrame: (text: string) => Promise<WalletScanProgress | null>;
+  /** The live camera view, reporting each decoded QR text. */
+  camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
   const [wallets, setWallets] = useState<WalletSummary[]>([]);
   const [text, setText] = useState('');
   const [name, setName] = useState('');
   const [exported, setExported] = useState<{ name: string; text: string } | null>(null);
+  const [scanning, setScanning] = useState(false);
+  const [scan, setScan] = useState<WalletScanProgress | null>(null);
   const refresh = async () => setWallets((await load()) ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
   useEffect(() => {
@@ -41,6 +56,20 @@ export function Wallets({
       setText('');
       setName('');
       await refresh();
+    }
+  };
+  const startScan = async () => {
+    setScan(null);
+    if ((await onStartScan()) !== null) setScanning(true);
+  };
+  const onPayload = async (payload: string) => {
+    const progress = await onScanFrame(payload);
+    if (!progress) return;
+    setScan(progress);
+    if (progress.walletText !== undefined) {
+      // The camera stops; the operator reads what was scanned and registers it like an opened file.
+      setText(progress.walletText);
+      setScanning(false);
     }
   };
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -94,6 +123,37 @@ export function Wallets({
       <CosignerKeys load={loadCosigners} onExport={onCosignerExport} />
       <h2>{en.wallets.import}</h2>
       <p>{en.wallets.importHint}</p>
+      <div className="actions">
+        {scanning ? (
+          <button type="button" onClick={() => setScanning(false)}>
+            {en.wallets.stopScan}
+          </button>
+        ) : (
+          <button type="button" onClick={() => void startScan()}>
+            {en.wallets.scan}
+          </button>
+        )}
+      </div>
+      {scanning && (
+        <div data-wallet-scan="">
+          {camera((payload) => void onPayload(payload))}
+          <ProgressBar
+            value={scan?.partsSeen ?? 0}
+            max={scan?.partsNeeded ?? null}
+            label={en.scan.progress(scan?.partsSeen ?? 0, scan?.partsNeeded ?? null)}
+          />
+        </div>
+      )}
+      {scan?.status === 'rejected' && scan.message && (
+        <p className="notice notice-warning" role="alert">
+          {scan.message}
+        </p>
+      )}
+      {scan?.walletText !== undefined && (
+        <p className="notice" role="status" data-wallet-scanned="">
+          {en.wallets.scanned}
+        </p>
+      )}
       <form onSubmit={submit} className="stack">
         <label>
           {en.wallets.text}

@@ -9,6 +9,8 @@ export const CHANNEL_NAMES = [
   'importWallet',
   'selectWallet',
   'walletExport',
+  'startWalletScan',
+  'scanWalletFrame',
   'startScan',
   'scanFrame',
   'loadPsbtText',

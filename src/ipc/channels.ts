@@ -16,6 +16,7 @@ import {
   ShareProgressSchema,
   SignedResultSchema,
   StatusSchema,
+  WalletScanProgressSchema,
   WalletSummarySchema,
 } from './models';
 
@@ -102,6 +103,12 @@ export const CHANNELS = {
     request: z.strictObject({ name: WalletName }),
     /** The wallet's descriptor, shown as a QR for the coordinator. */
     response: z.strictObject({ text: z.string() }),
+  },
+  startWalletScan: { request: Empty, response: ScanProgressSchema },
+  /** A frame of a wallet export on the coordinator's screen; the export's text comes back once complete. */
+  scanWalletFrame: {
+    request: z.strictObject({ text: z.string().min(1).max(8000) }),
+    response: WalletScanProgressSchema,
   },
   startScan: { request: Empty, response: ScanProgressSchema },
   scanFrame: { request: z.strictObject({ text: z.string().min(1).max(8000) }), response: ScanProgressSchema },

@@ -64,6 +64,15 @@ export const ScanProgressSchema = z.strictObject({
 });
 export type ScanProgress = z.infer<typeof ScanProgressSchema>;
 
+/** A wallet scan's progress; `walletText` (public: descriptors and xpubs) fills the import form when complete. */
+export const WalletScanProgressSchema = ScanProgressSchema.extend({
+  walletText: z
+    .string()
+    .max(64 * 1024)
+    .optional(),
+});
+export type WalletScanProgress = z.infer<typeof WalletScanProgressSchema>;
+
 export const PolicyViolationSchema = ReviewWarningSchema;
 
 export const ReviewResultSchema = z.strictObject({

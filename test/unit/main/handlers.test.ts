@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UREncoder } from '@ngraveio/bc-ur';
@@ -11,6 +11,7 @@ import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { reviewPsbt } from '../../../src/psbt/review';
 import { createAssembler } from '../../../src/qr/assembler';
+import { splitBbqr } from '../../../src/qr/bbqr';
 import { decodeQrPng, partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
@@ -69,6 +70,8 @@ describe('main-side API handlers', () => {
       [handlers.addShare, { words: 'only three words' }],
       [handlers.sign, { format: 'ur', secret: 'x' }],
       [handlers.getStatus, { inject: true }],
+      [handlers.scanWalletFrame, { text: '' }],
+      [handlers.scanWalletFrame, { text: 'x'.repeat(8001) }],
     ] as const) {
       const result = await (call as (raw: unknown) => Promise<{ ok: boolean; error?: { code: string } }>)(
         request,
@@ -76,6 +79,35 @@ describe('main-side API handlers', () => {
       expect(result).toMatchObject({ ok: false, error: { kind: 'bad-input', code: 'BAD_REQUEST' } });
     }
     expect(await value(handlers.getStatus({}))).toEqual(before);
+  });
+
+  it('scans a wallet export apart from the ceremony and hands its text back to the import form', async () => {
+    const { handlers, dataDir } = app();
+    const { wallet } = partitionedWallet();
+    await value(handlers.startWalletScan({}));
+    const { parts } = splitBbqr(new TextEncoder().encode(wallet.descriptor), 'U', {
+      minSplit: 2,
+      maxVersion: 10,
+    });
+    const first = await value(handlers.scanWalletFrame({ text: parts[0]! }));
+    expect(first).toMatchObject({
+      status: 'progress',
+      format: 'bbqr',
+      partsSeen: 1,
+      partsNeeded: parts.length,
+    });
+    expect(first.walletText).toBeUndefined();
+    let last = first;
+    for (const part of parts.slice(1)) last = await value(handlers.scanWalletFrame({ text: part }));
+    expect(last).toMatchObject({ status: 'complete', walletText: wallet.descriptor });
+    // Scanning registers nothing by itself: the operator registers what the form shows.
+    expect(await value(handlers.listWallets({}))).toEqual([]);
+    expect(existsSync(auditPath(dataDir)) ? readFileSync(auditPath(dataDir), 'utf8') : '').not.toContain(
+      'wallet-registered',
+    );
+    const refused = await value(handlers.scanWalletFrame({ text: 'ur:crypto-psbt/hdcxdwdw' }));
+    expect(refused.status).toBe('rejected');
+    expect(refused.walletText).toBeUndefined();
   });
 
   it('enforces the order of the ceremony in main, whatever the renderer asks', async () => {

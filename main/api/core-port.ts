@@ -1,6 +1,6 @@
 import type { AuditEntry } from '../../src/audit/log';
 import type { NetworkName } from '../../src/common/network';
-import type { QrFormat } from '../../src/ipc/models';
+import type { QrDensity, QrFormat } from '../../src/ipc/models';
 import type { CosignerRecord } from '../../src/keys/cosigner-record';
 import type { NewPartitionedKey, PartitionedKeyPlan, ShareWords } from '../../src/keys/partitioned-key';
 import type { DestinationCheck } from '../../src/psbt/review';
@@ -33,7 +33,7 @@ export interface CorePort {
   };
   qr: {
     createAssembler(): FrameAssembler;
-    encode(input: { bytes: Uint8Array; format: QrFormat; maxFragmentLength?: number }): string[];
+    encode(input: { bytes: Uint8Array; format: QrFormat; density?: QrDensity }): string[];
     renderPng(frame: string): Promise<Uint8Array>;
   };
   keys: {

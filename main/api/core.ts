@@ -24,7 +24,7 @@ import { reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
 import { encodeCryptoAccount } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
-import { type Density, encodeFrames, renderFramePng } from '../../src/qr/encoder';
+import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
 import { WalletQrScan } from '../../src/wallet/qr-import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
@@ -68,13 +68,6 @@ function psbtAssembler(): FrameAssembler {
       };
     },
   };
-}
-
-/** The screen's density as fragment bytes; BBQr and base64 take the matching named density. */
-function densityOf(maxFragmentLength: number | undefined): Density {
-  if (maxFragmentLength === undefined) return 'medium';
-  if (maxFragmentLength <= 150) return 'low';
-  return maxFragmentLength <= 300 ? 'medium' : 'high';
 }
 
 /** Where the app keeps each wallet's policy (the CLI takes the same file with --policy). */
@@ -168,13 +161,7 @@ export const airlockCore: CorePort = {
   },
   qr: {
     createAssembler: psbtAssembler,
-    encode: ({ bytes, format, maxFragmentLength }) =>
-      encodeFrames({
-        bytes,
-        format,
-        density: densityOf(maxFragmentLength),
-        ...(maxFragmentLength !== undefined ? { maxFragmentLength } : {}),
-      }),
+    encode: ({ bytes, format, density }) => encodeFrames({ bytes, format, ...(density ? { density } : {}) }),
     renderPng: (frame) => renderFramePng(frame),
   },
   keys: {

@@ -2,14 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAuditEvent } from '../../src/audit/log';
 import { isAirlockError, refused } from '../../src/common/errors';
-import type { Frames, QrFormat, SignedResult } from '../../src/ipc/models';
+import type { Frames, QrDensity, QrFormat, SignedResult } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { requireApprovals, requireShownReview, requireWallet } from './require';
 import { reviewSummary } from './review';
 
 interface Density {
   format: QrFormat;
-  maxFragmentLength?: number;
+  density?: QrDensity;
 }
 
 /**

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useReducer, useState } from 'react';
-import type { ApprovalProgress, QrFormat, ScanProgress, ShareProgress, Status } from '../../src/ipc/models';
+import type {
+  ApprovalProgress,
+  QrDensity,
+  QrFormat,
+  ScanProgress,
+  ShareProgress,
+  Status,
+} from '../../src/ipc/models';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
 import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
@@ -103,10 +110,10 @@ export function useCeremony() {
       if (signed) dispatch({ type: 'signed', signed });
       await refreshStatus();
     },
-    encodeSigned: (format: QrFormat, maxFragmentLength: number) =>
-      attempt(() => call('encodeSigned', { format, maxFragmentLength })),
-    saveFrames: (format: QrFormat, maxFragmentLength: number) =>
-      attempt(() => call('saveSignedFrames', { format, maxFragmentLength })),
+    encodeSigned: (format: QrFormat, density: QrDensity) =>
+      attempt(() => call('encodeSigned', { format, density })),
+    saveFrames: (format: QrFormat, density: QrDensity) =>
+      attempt(() => call('saveSignedFrames', { format, density })),
     finish: () => dispatch({ type: 'finished' }),
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));

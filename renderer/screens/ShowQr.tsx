@@ -1,11 +1,8 @@
 import { useState } from 'react';
-import type { QrFormat, SignedResult } from '../../src/ipc/models';
+import { type QrDensity, QrDensitySchema, type QrFormat, type SignedResult } from '../../src/ipc/models';
 import { QrAnimator } from '../components/QrAnimator';
 import { en } from '../i18n/en';
 
-/** Fragment lengths in bytes per frame for each density. */
-export const DENSITIES = { low: 120, medium: 250, high: 500 } as const;
-type Density = keyof typeof DENSITIES;
 const SPEEDS = [2, 3, 5, 8, 10] as const;
 
 export function ShowQr({
@@ -15,20 +12,20 @@ export function ShowQr({
   onDone,
 }: {
   signed: SignedResult;
-  onReencode: (format: QrFormat, maxFragmentLength: number) => Promise<{ frames: string[] } | null>;
-  onSave: (format: QrFormat, maxFragmentLength: number) => Promise<{ directory: string } | null>;
+  onReencode: (format: QrFormat, density: QrDensity) => Promise<{ frames: string[] } | null>;
+  onSave: (format: QrFormat, density: QrDensity) => Promise<{ directory: string } | null>;
   onDone: () => void;
 }) {
   const [frames, setFrames] = useState(signed.frames);
   const [format, setFormat] = useState<QrFormat>(signed.format);
-  const [density, setDensity] = useState<Density>('medium');
+  const [density, setDensity] = useState<QrDensity>('medium');
   const [speed, setSpeed] = useState<number>(5);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const reencode = async (nextFormat: QrFormat, nextDensity: Density) => {
+  const reencode = async (nextFormat: QrFormat, nextDensity: QrDensity) => {
     setFormat(nextFormat);
     setDensity(nextDensity);
-    const result = await onReencode(nextFormat, DENSITIES[nextDensity]);
+    const result = await onReencode(nextFormat, nextDensity);
     if (result) setFrames(result.frames);
   };
   return (
@@ -51,10 +48,10 @@ export function ShowQr({
           {en.showQr.density}
           <select
             value={density}
-            onChange={(e) => void reencode(format, e.target.value as Density)}
+            onChange={(e) => void reencode(format, e.target.value as QrDensity)}
             name="density"
           >
-            {(Object.keys(DENSITIES) as Density[]).map((d) => (
+            {QrDensitySchema.options.map((d) => (
               <option key={d} value={d}>
                 {en.showQr.densities[d]}
               </option>
@@ -75,7 +72,7 @@ export function ShowQr({
         </label>
         <button
           type="button"
-          onClick={async () => setSaved((await onSave(format, DENSITIES[density]))?.directory ?? null)}
+          onClick={async () => setSaved((await onSave(format, density))?.directory ?? null)}
         >
           {en.showQr.save}
         </button>

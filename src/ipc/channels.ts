@@ -10,6 +10,7 @@ import {
   IpcErrorSchema,
   KeyCreationEndSchema,
   KeyCreationViewSchema,
+  QrDensitySchema,
   QrFormatSchema,
   ReviewResultSchema,
   ScanProgressSchema,
@@ -22,10 +23,10 @@ import {
 
 const Empty = z.strictObject({});
 const WalletName = z.string().min(1).max(64);
-/** QR fragment length in bytes: lower is sparser and easier for a camera, higher means fewer frames. */
+/** QR format and density of the signed PSBT's frames (medium when not given). */
 const Density = z.strictObject({
   format: QrFormatSchema,
-  maxFragmentLength: z.number().int().min(50).max(2000).optional(),
+  density: QrDensitySchema.optional(),
 });
 
 /** SLIP-39 share: 20 or 33 lowercase words. Travels renderer -> main only. */

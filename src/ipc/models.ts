@@ -104,6 +104,9 @@ export type ShareProgress = z.infer<typeof ShareProgressSchema>;
 
 export const QrFormatSchema = z.enum(['ur', 'bbqr', 'base64']);
 export type QrFormat = z.infer<typeof QrFormatSchema>;
+/** How dense each frame is (the QR version it fills): low for poor cameras, high for fewer frames. */
+export const QrDensitySchema = z.enum(['low', 'medium', 'high']);
+export type QrDensity = z.infer<typeof QrDensitySchema>;
 
 export const SignedResultSchema = z.strictObject({
   psbtBase64: z.string(),

@@ -62,8 +62,9 @@ describe('IPC schemas', () => {
   });
 
   it('bounds QR density', () => {
-    expect(CHANNELS.sign.request.safeParse({ format: 'ur', maxFragmentLength: 200 }).success).toBe(true);
-    expect(CHANNELS.sign.request.safeParse({ format: 'ur', maxFragmentLength: 5 }).success).toBe(false);
+    expect(CHANNELS.sign.request.safeParse({ format: 'ur', density: 'high' }).success).toBe(true);
+    expect(CHANNELS.sign.request.safeParse({ format: 'ur', density: 'huge' }).success).toBe(false);
+    expect(CHANNELS.sign.request.safeParse({ format: 'ur', maxFragmentLength: 200 }).success).toBe(false);
     expect(CHANNELS.sign.request.safeParse({ format: 'png' }).success).toBe(false);
   });
 

@@ -159,12 +159,12 @@ describe('main-side API handlers', () => {
     expect(after.signatures.present).toBe(1);
     expect(after.outputs).toEqual(review.outputs);
 
-    const ur = await value(handlers.encodeSigned({ format: 'ur', maxFragmentLength: 100 }));
+    const ur = await value(handlers.encodeSigned({ format: 'ur', density: 'low' }));
     expect(ur.frames.length).toBeGreaterThan(2);
     expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//i);
 
-    const saved = await value(handlers.saveSignedFrames({ format: 'bbqr', maxFragmentLength: 500 }));
-    const bbqr = await value(handlers.encodeSigned({ format: 'bbqr', maxFragmentLength: 500 }));
+    const saved = await value(handlers.saveSignedFrames({ format: 'bbqr', density: 'high' }));
+    const bbqr = await value(handlers.encodeSigned({ format: 'bbqr', density: 'high' }));
     expect(saved.files).toHaveLength(bbqr.frames.length + 1);
     expect(decodeQrPng(readFileSync(saved.files[0] ?? ''))).toBe(bbqr.frames[0]);
     expect(readFileSync(saved.files.at(-1) ?? '', 'utf8')).toBe(signed.psbtBase64);

@@ -86,6 +86,7 @@ export function App() {
             onExport={actions.walletExport}
             loadCosigners={actions.cosignerKeys}
             onCosignerExport={actions.cosignerExport}
+            onDiscardKey={actions.discardUnfinishedKey}
             onStartScan={actions.startWalletScan}
             onScanFrame={actions.scanWalletFrame}
             camera={(onPayload) => <CameraScanner onPayload={onPayload} />}

@@ -1,3 +1,4 @@
+import { appendAuditEvent } from '../../src/audit/log';
 import { badInput, refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
 import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
@@ -11,6 +12,36 @@ export function cosignerKeys(ctx: ApiContext): CosignerKeysView[] {
     createdAt: record.createdAt,
     finished: record.finishedAt !== null,
   }));
+}
+
+/**
+ * Removes the record of a key left unfinished (the app closed before every card was printed, and
+ * the shares died with it): such a key can never be rebuilt, so it must never reach a wallet. A
+ * finished key's record is never removed from the app, and the key being created now is abandoned
+ * on the Shares screen instead.
+ */
+export function discardUnfinishedKey(ctx: ApiContext, request: { fingerprint: string }): CosignerKeysView[] {
+  const record = ctx.core.cosigners.list(ctx.dataDir).find((r) => r.fingerprint === request.fingerprint);
+  if (!record)
+    throw badInput('COSIGNER_NOT_FOUND', `no key with fingerprint ${request.fingerprint} was created here`);
+  if (record.finishedAt !== null) {
+    throw refused(
+      'COSIGNER_FINISHED',
+      `key ${record.fingerprint} has all its cards printed; it is not discarded`,
+    );
+  }
+  if (ctx.keyCreation?.fingerprint === record.fingerprint) {
+    throw refused(
+      'KEY_CREATION_OPEN',
+      `key ${record.fingerprint} is being created now: abandon it on the Shares screen`,
+    );
+  }
+  ctx.core.cosigners.remove(ctx.dataDir, record.fingerprint);
+  appendAuditEvent(ctx.dataDir, {
+    event: 'key-abandoned',
+    details: { fingerprint: record.fingerprint, reason: 'left unfinished when the app closed' },
+  });
+  return cosignerKeys(ctx);
 }
 
 /**

@@ -6,7 +6,7 @@ import { approvalStatus, approve } from './approvals';
 import { auditLog } from './audit';
 import { cancelCeremony } from './cancel';
 import type { ApiContext } from './context';
-import { cosignerExport, cosignerKeys } from './cosigners';
+import { cosignerExport, cosignerKeys, discardUnfinishedKey } from './cosigners';
 import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
 import { reviewCurrent } from './review';
 import { loadPsbtText, scanFrame, startScan } from './scan';
@@ -58,6 +58,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   keyCreationStatus,
   cosignerKeys,
   cosignerExport,
+  discardUnfinishedKey,
 };
 
 export type ApiHandler<C extends ChannelName> = (raw: unknown) => Promise<IpcResult<ResponseOf<C>>>;

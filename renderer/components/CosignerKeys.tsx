@@ -9,8 +9,10 @@ type ScriptType = 'p2wsh' | 'p2sh-p2wsh';
 export function CosignerKeys({
   load,
   onExport,
+  onDiscard,
 }: {
   load: () => Promise<CosignerKeysView[] | null>;
+  onDiscard: (fingerprint: string) => Promise<CosignerKeysView[] | null>;
   onExport: (
     fingerprint: string,
     scriptType: ScriptType,
@@ -19,6 +21,7 @@ export function CosignerKeys({
 }) {
   const [records, setRecords] = useState<CosignerKeysView[]>([]);
   const [shown, setShown] = useState<{ ur: CosignerExport; text: CosignerExport } | null>(null);
+  const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
   useEffect(() => {
     void load().then((list) => setRecords(list ?? []));
@@ -52,7 +55,42 @@ export function CosignerKeys({
                 ))}
               </div>
             ) : (
-              <p className="warn">{en.wallets.unfinished}</p>
+              <>
+                <p className="warn">{en.wallets.unfinished}</p>
+                {confirmDiscard === record.fingerprint ? (
+                  <div
+                    className="notice notice-danger"
+                    role="alertdialog"
+                    aria-label={en.wallets.discardUnfinished}
+                  >
+                    <p>{en.wallets.discardConfirm}</p>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="danger"
+                        onClick={async () => {
+                          const next = await onDiscard(record.fingerprint);
+                          if (next) setRecords(next);
+                          setConfirmDiscard(null);
+                        }}
+                      >
+                        {en.wallets.discardYes}
+                      </button>
+                      <button type="button" onClick={() => setConfirmDiscard(null)}>
+                        {en.wallets.discardNo}
+                      </button>
+                    </div>
+                  </div>
+                ) : (
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => setConfirmDiscard(record.fingerprint)}
+                  >
+                    {en.wallets.discardUnfinished}
+                  </button>
+                )}
+              </>
             )}
             {shown?.ur.fingerprint === record.fingerprint && (
               <figure data-cosigner-qr={shown.ur.scriptType}>

@@ -146,6 +146,8 @@ export function useCeremony() {
       return end;
     },
     cosignerKeys: () => attempt(() => call('cosignerKeys', {})),
+    discardUnfinishedKey: (fingerprint: string) =>
+      attempt(() => call('discardUnfinishedKey', { fingerprint })),
     cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: 'ur' | 'text') =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };

@@ -143,6 +143,11 @@ export const en = {
     cosigner: (fingerprint: string, network: string, created: string) =>
       `Key ${fingerprint} on ${network}, created ${created}`,
     unfinished: 'Not ready: its share cards were not all printed',
+    discardUnfinished: 'Discard this unfinished key',
+    discardConfirm:
+      'The app closed before every card of this key was printed, so the key can never be rebuilt. Discard its record? Destroy any card of it that was printed.',
+    discardYes: 'Yes, discard it',
+    discardNo: 'Keep it for now',
     showKeyQr: (scriptType: string) => `Show ${scriptType} key QR`,
     keyQr: (scriptType: string, fingerprint: string) =>
       `${scriptType} account key of ${fingerprint} (ur:crypto-account)`,

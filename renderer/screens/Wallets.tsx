@@ -17,6 +17,7 @@ export function Wallets({
   onSelect,
   onExport,
   loadCosigners,
+  onDiscardKey,
   onCosignerExport,
   onStartScan,
   onScanFrame,
@@ -28,6 +29,7 @@ export function Wallets({
   onSelect: (name: string) => Promise<void>;
   onExport: (name: string) => Promise<{ text: string } | null>;
   loadCosigners: () => Promise<CosignerKeysView[] | null>;
+  onDiscardKey: (fingerprint: string) => Promise<CosignerKeysView[] | null>;
   onCosignerExport: (
     fingerprint: string,
     scriptType: 'p2wsh' | 'p2sh-p2wsh',
@@ -120,7 +122,7 @@ export function Wallets({
           </li>
         ))}
       </ul>
-      <CosignerKeys load={loadCosigners} onExport={onCosignerExport} />
+      <CosignerKeys load={loadCosigners} onExport={onCosignerExport} onDiscard={onDiscardKey} />
       <h2>{en.wallets.import}</h2>
       <p>{en.wallets.importHint}</p>
       <div className="actions">

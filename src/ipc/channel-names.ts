@@ -30,6 +30,7 @@ export const CHANNEL_NAMES = [
   'keyCreationStatus',
   'cosignerKeys',
   'cosignerExport',
+  'discardUnfinishedKey',
 ] as const;
 
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

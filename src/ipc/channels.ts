@@ -168,6 +168,11 @@ export const CHANNELS = {
     }),
     response: CosignerExportSchema,
   },
+  /** Removes the record of a key whose cards were not all printed before the app closed. */
+  discardUnfinishedKey: {
+    request: z.strictObject({ fingerprint: z.string().regex(/^[0-9a-f]{8}$/) }),
+    response: z.array(CosignerKeysViewSchema),
+  },
 } as const satisfies Record<ChannelName, { request: z.ZodType; response: z.ZodType }>;
 
 export type Channels = typeof CHANNELS;

@@ -247,6 +247,48 @@ describe('creating a partitioned key in the app', () => {
     expect(await errorCode(handlers.finishKeyCreation({ abandon: true }))).toBe('NO_KEY_CREATION');
   });
 
+  it('after a restart, an unfinished key can be discarded; a finished key and the key being created cannot', async () => {
+    const { printer } = recordingPrinter();
+    const first = app({ printer });
+    const finished = await value(first.handlers.createPartitionedKey(TWO_OF_THREE));
+    for (const index of [0, 1, 2]) await value(first.handlers.printShareCard({ group: 0, index }));
+    await value(first.handlers.finishKeyCreation({}));
+    const unfinished = await value(first.handlers.createPartitionedKey(TWO_OF_THREE));
+    await value(first.handlers.printShareCard({ group: 0, index: 0 }));
+    expect(
+      await errorCode(first.handlers.discardUnfinishedKey({ fingerprint: unfinished.fingerprint })),
+    ).toBe('KEY_CREATION_OPEN');
+
+    // The app closes with cards unprinted: the shares are gone, the public record stays behind.
+    const { handlers } = createAirlockMain({
+      dataDir: first.dataDir,
+      core: airlockCore,
+      appVersion: 'test',
+      listInterfaces: offline,
+      printer,
+    });
+    expect(await value(handlers.keyCreationStatus({}))).toBeNull();
+    expect(await errorCode(handlers.discardUnfinishedKey({ fingerprint: finished.fingerprint }))).toBe(
+      'COSIGNER_FINISHED',
+    );
+    expect(await errorCode(handlers.discardUnfinishedKey({ fingerprint: '00000000' }))).toBe(
+      'COSIGNER_NOT_FOUND',
+    );
+    expect(await errorCode(handlers.discardUnfinishedKey({ fingerprint: 'not-hex' }))).toBe('BAD_REQUEST');
+    const left = await value(handlers.discardUnfinishedKey({ fingerprint: unfinished.fingerprint }));
+    expect(left.map((k) => [k.fingerprint, k.finished])).toEqual([[finished.fingerprint, true]]);
+    expect(readdirSync(cosignersDir(first.dataDir))).toEqual([`${finished.fingerprint}.json`]);
+    const audit = readFileSync(auditPath(first.dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(audit.at(-1)).toMatchObject({
+      event: 'key-abandoned',
+      details: { fingerprint: unfinished.fingerprint },
+    });
+    expect(verifyAuditLog(first.dataDir).ok).toBe(true);
+  });
+
   it('splits into groups when asked: any 2 groups of 2-of-3 and 1-of-1 rebuild the recorded key', async () => {
     const { printer, cards } = recordingPrinter();
     const { handlers } = app({ printer });

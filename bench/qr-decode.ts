@@ -7,18 +7,29 @@ import { scanGrayBuffer } from '@undecaf/zbar-wasm';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { type DecodeAttempt, FrameDecoder, planAttempts, wholeFrame } from '../renderer/scan/decode-plan';
+import { readBarcodes } from 'zxing-wasm/reader';
+import {
+  type DecodeAttempt,
+  FrameDecoder,
+  type Pixels,
+  planAttempts,
+  type QrReader,
+  wholeFrame,
+} from '../renderer/scan/decode-plan';
+import { QR_READER_OPTIONS } from '../renderer/scan/zxing-reader';
 import { type CameraFrame, renderCameraFrame } from '../test/helpers/camera-frame';
+import { nodeQrReader } from '../test/helpers/qr-reader';
 
 /**
  * Decode throughput on camera-like clips: per scene, an animated QR (a different payload every frame,
  * one version, like an animated PSBT) held at a mostly steady position with jitter, sensor noise,
  * tilt, and a couple of motion-blurred frames. Each decoder reads each clip in order from a cold
  * start, so the scanner's figures include its first full-frame search and every miss of its region
- * of interest. Decoders: the scanner's real decode path (renderer/scan/decode-plan.ts, the code the
- * worker runs), raw jsQR on full frames (its default inversion attempts, and without inversion),
- * zbar-wasm on full frames and on the scanner's planned regions, and zbarimg (a process per clip,
- * PNG loading included) for reference. Target: >= 60 frames/s at 1280x720 on one core, faster than
+ * of interest. Decoders: the scanner's real decode path (renderer/scan/decode-plan.ts with its ZXing
+ * reader, renderer/scan/zxing-reader.ts: the code the worker runs), zxing-wasm on full frames with
+ * the same options, jsQR on the scanner's planned regions (the scanner before ZXing), raw jsQR on
+ * full frames (its default inversion attempts, and without inversion), zbar-wasm on full frames and
+ * on the scanner's planned regions, and zbarimg (a process per clip, PNG loading included). Target: >= 60 frames/s at 1280x720 on one core, faster than
  * zbar, and no frame lost against raw jsQR.
  */
 interface Scene {
@@ -216,6 +227,18 @@ function sampleGray(frame: CameraFrame, { region, scale }: DecodeAttempt): Uint8
   return out;
 }
 
+/** jsQR as a reader of the scanner's plan: what the scanner ran before it read with ZXing. */
+const jsqrReader: QrReader = async (pixels: Pixels) => {
+  const code = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'dontInvert' });
+  if (!code) return null;
+  const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
+  return {
+    text: code.data,
+    corners: [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner],
+    version: code.version,
+  };
+};
+
 async function zbarText(gray: Uint8Array, width: number, height: number): Promise<string | null> {
   const symbols = await scanGrayBuffer(gray.buffer as ArrayBuffer, width, height);
   return symbols[0]?.decode() ?? null;
@@ -285,23 +308,38 @@ interface Totals {
   seconds: Record<string, number>;
 }
 
-async function benchScene(scene: Scene, sceneIndex: number, totals: Totals): Promise<void> {
+async function benchScene(scene: Scene, sceneIndex: number, totals: Totals, zxing: QrReader): Promise<void> {
   const { frames, texts } = renderClip(scene, sceneIndex);
   const { width, height } = scene;
   const kinds: Record<string, number> = {};
   const plans: DecodeAttempt[][] = [];
 
-  const scanner = await measure(() => {
-    const decoder = new FrameDecoder();
+  const scanner = await measure(async () => {
+    const decoder = new FrameDecoder(zxing);
     let count = 0;
     plans.length = 0;
     for (const [i, frame] of frames.entries()) {
       plans.push(planAttempts({ frameWidth: width, frameHeight: height, lastCode: decoder.lastCode }));
-      const result = decoder.decode(wholeFrame({ data: frame.rgba, width, height }));
+      const result = await decoder.decode(wholeFrame({ data: frame.rgba, width, height }));
       if (result?.text === texts[i]) count++;
       const kind = result?.kind ?? 'missed';
       kinds[kind] = (kinds[kind] ?? 0) + 1;
     }
+    return count;
+  });
+  const zxingFull = await measure(async () => {
+    let count = 0;
+    for (const [i, frame] of frames.entries()) {
+      const [code] = await readBarcodes({ data: frame.rgba, width, height } as ImageData, QR_READER_OPTIONS);
+      if (code?.isValid && code.text === texts[i]) count++;
+    }
+    return count;
+  });
+  const jsqrRegions = await measure(async () => {
+    const decoder = new FrameDecoder(jsqrReader);
+    let count = 0;
+    for (const [i, frame] of frames.entries())
+      if ((await decoder.decode(wholeFrame({ data: frame.rgba, width, height })))?.text === texts[i]) count++;
     return count;
   });
   const jsqrBoth = await measure(
@@ -345,12 +383,12 @@ async function benchScene(scene: Scene, sceneIndex: number, totals: Totals): Pro
   const fps = (run: ClipRun) => n / run.seconds;
   const cell = (label: string, run: ClipRun) =>
     `${label} ${run.decoded}/${n} ${Number.isNaN(run.seconds) ? '-' : fps(run).toFixed(0)} fps`;
-  const lost = scanner.decoded < jsqrBoth.decoded ? ' LOST FRAMES vs jsQR' : '';
+  const lost = scanner.decoded < Math.max(jsqrBoth.decoded, jsqrPlain.decoded) ? ' LOST FRAMES vs jsQR' : '';
   console.log(
-    `qr-decode: ${scene.name.padEnd(26)} ${cell('scanner', scanner)}${lost} | ${cell('jsQR', jsqrBoth)} | ${cell('jsQR dontInvert', jsqrPlain)} | ${cell('zbar-wasm', zbar)} | ${cell('zbar-wasm on regions', zbarRegions)} | ${cell('zbarimg', zbarimg)}`,
+    `qr-decode: ${scene.name.padEnd(26)} ${cell('scanner', scanner)}${lost} | ${cell('zxing-wasm', zxingFull)} | ${cell('jsQR on regions', jsqrRegions)} | ${cell('jsQR', jsqrBoth)} | ${cell('jsQR dontInvert', jsqrPlain)} | ${cell('zbar-wasm', zbar)} | ${cell('zbar-wasm on regions', zbarRegions)} | ${cell('zbarimg', zbarimg)}`,
   );
   console.log(
-    `qr-decode: ${''.padEnd(26)} scanner/jsQR ${(jsqrBoth.seconds / scanner.seconds).toFixed(1)}x, scanner/zbar-wasm ${(zbar.seconds / scanner.seconds).toFixed(1)}x, scanner/zbar-wasm on regions ${(zbarRegions.seconds / scanner.seconds).toFixed(1)}x, scanner/zbarimg ${(zbarimg.seconds / scanner.seconds).toFixed(1)}x; scanner reads by ${Object.entries(
+    `qr-decode: ${''.padEnd(26)} scanner/zxing-wasm ${(zxingFull.seconds / scanner.seconds).toFixed(1)}x, scanner/jsQR ${(jsqrBoth.seconds / scanner.seconds).toFixed(1)}x, scanner/zbar-wasm ${(zbar.seconds / scanner.seconds).toFixed(1)}x, scanner/zbar-wasm on regions ${(zbarRegions.seconds / scanner.seconds).toFixed(1)}x, scanner/zbarimg ${(zbarimg.seconds / scanner.seconds).toFixed(1)}x; scanner reads by ${Object.entries(
       kinds,
     )
       .map(([kind, count]) => `${kind} ${count / ROUNDS}`)
@@ -359,6 +397,8 @@ async function benchScene(scene: Scene, sceneIndex: number, totals: Totals): Pro
   totals.frames += n;
   const runs = {
     scanner,
+    'zxing-wasm': zxingFull,
+    'jsQR on regions': jsqrRegions,
     jsQR: jsqrBoth,
     'jsQR dontInvert': jsqrPlain,
     'zbar-wasm': zbar,
@@ -371,10 +411,12 @@ async function benchScene(scene: Scene, sceneIndex: number, totals: Totals): Pro
 
 /** `only` (a part of a scene's name) runs just the scenes that match, e.g. `npx tsx bench/qr-decode.ts 640x480`. */
 export default async function benchQrDecode(only = ''): Promise<void> {
+  const zxing = await nodeQrReader();
   for (const size of ['1280x720', '640x480']) {
     const totals: Totals = { frames: 0, seconds: {} };
     for (const [index, scene] of SCENES.entries()) {
-      if (scene.name.startsWith(size) && scene.name.includes(only)) await benchScene(scene, index, totals);
+      if (scene.name.startsWith(size) && scene.name.includes(only))
+        await benchScene(scene, index, totals, zxing);
     }
     if (totals.frames === 0) continue;
     const all = Object.entries(totals.seconds)

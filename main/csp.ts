@@ -4,6 +4,8 @@
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
+  // The QR scanner's decoder is WebAssembly (zxing-wasm), compiled from the app's own file; no eval.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "frame-ancestors 'none'",

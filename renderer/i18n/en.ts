@@ -38,7 +38,6 @@ export const en = {
     pasteLabel: 'PSBT text',
     load: 'Load this PSBT',
     openFile: 'Open PSBT file',
-    cameraError: (message: string) => `Camera: ${message}`,
   },
   review: {
     title: 'Review the transaction',

@@ -1,13 +1,11 @@
-import jsQR from 'jsqr';
-
 /**
  * The scanner's decode path, free of the DOM so the worker and bench/qr-decode.ts run the same code:
  * which rectangle of a camera frame to read and at what scale, given where the last code was and how
- * big its modules were. jsQR's cost is its binarisation and finder search over every pixel it is
- * handed, so the area handed to it is what matters: a code held in front of the camera moves little
- * between frames, so the region around the last code (downscaled to a few pixels per module) is read
- * first; when that misses, the whole frame downscaled; and only then the whole frame at full
- * resolution, so small codes are never lost.
+ * big its modules were, and a QR reader (zxing-reader.ts) to read it. A code held in front of the
+ * camera moves little between frames, so the region around the last code, averaged down to a few
+ * pixels per module, is read first (on the bench's clips that is about twice as fast as ZXing on the
+ * whole frame); when that misses, the whole frame at full resolution (ZXing tries its own downscaled
+ * copies of it, so large codes need no separate downscaled search and small codes are never lost).
  */
 
 /** A rectangle in camera-frame pixels. */
@@ -23,7 +21,7 @@ export interface Point {
   y: number;
 }
 
-/** RGBA pixels, row-major, 4 bytes a pixel (ImageData's layout, which jsQR takes). */
+/** RGBA pixels, row-major, 4 bytes a pixel (ImageData's layout, which the readers take). */
 export interface Pixels {
   data: Uint8ClampedArray;
   width: number;
@@ -46,13 +44,14 @@ export interface TrackedCode {
   box: Region;
   modulePixels: number;
   /**
-   * Pixels per module its region is scaled to: TARGET_MODULE_PIXELS, raised to what worked when a
-   * coarser read of the region missed (tilt and blur want more), easing back on each region read.
+   * Pixels per module its region is scaled to: TARGET_MODULE_PIXELS, raised a step when a read of the
+   * region missed and the whole frame read the code (tilt and blur want more), easing back on each
+   * region read.
    */
   readModulePixels: number;
 }
 
-export type AttemptKind = 'region' | 'frame-downscaled' | 'frame';
+export type AttemptKind = 'region' | 'frame';
 
 /** One decode attempt: `region` of the frame, resampled by `scale` (<= 1). */
 export interface DecodeAttempt {
@@ -71,25 +70,20 @@ export interface FrameDecode {
   attempts: number;
 }
 
-/** Longest side the whole frame is scaled to for the downscaled search. */
-export const FRAME_SEARCH_SIZE = 640;
-/** Pixels per module a code's region is scaled to: jsQR reads 2 reliably, 3 leaves room for blur and tilt. */
+/** Pixels per module a code's region is scaled to: 2 is readable, 3 leaves room for blur and tilt. */
 export const TARGET_MODULE_PIXELS = 3;
 /** How much readModulePixels eases back towards TARGET_MODULE_PIXELS after each read of the region. */
 const READ_EASING = 0.1;
-/** Below this many pixels per module a downscaled search is not worth trying. */
-export const MIN_MODULE_PIXELS = 2;
+/** How much readModulePixels rises when the region missed and the whole frame read the code. */
+const READ_RAISE = 1;
 /** Margin around the last code, per side: a fraction of its size plus the quiet zone in modules. */
 const MARGIN_FRACTION = 0.2;
 const MARGIN_MODULES = 4;
-/** jsQR binarises in 8x8 blocks; sides that are multiples of 8 keep its last row of blocks defined. */
-const BLOCK = 8;
 
 /**
  * The attempts for the next frame, cheapest first. With a code seen before: its region, scaled to
- * about TARGET_MODULE_PIXELS a module; then the whole frame downscaled to FRAME_SEARCH_SIZE (unless
- * that would shrink the code's modules below MIN_MODULE_PIXELS); then the whole frame at full
- * resolution. Attempts that would repeat an earlier one are left out.
+ * about TARGET_MODULE_PIXELS a module (unless the region is the whole frame); then the whole frame
+ * at full resolution.
  */
 export function planAttempts({
   frameWidth,
@@ -108,16 +102,6 @@ export function planAttempts({
     if (region.width * region.height < frameWidth * frameHeight)
       attempts.push({ kind: 'region', region, scale });
   }
-  const searchScale = Math.min(1, FRAME_SEARCH_SIZE / Math.max(frameWidth, frameHeight));
-  // Not when it would read the last code coarser than it needs (a small code, or one that tilt or
-  // blur made unreadable at that resolution): the full-resolution search comes next anyway.
-  const needed =
-    lastCode && lastCode.readModulePixels > TARGET_MODULE_PIXELS
-      ? lastCode.readModulePixels
-      : MIN_MODULE_PIXELS;
-  const codeTooSmall = lastCode !== null && lastCode.modulePixels * searchScale < needed;
-  if (searchScale < 1 && !codeTooSmall)
-    attempts.push({ kind: 'frame-downscaled', region: whole, scale: searchScale });
   attempts.push({ kind: 'frame', region: whole, scale: 1 });
   return attempts;
 }
@@ -141,15 +125,14 @@ export function regionAround({
   return { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
 }
 
-/** Output size for `length` source pixels at `scale`: a multiple of the block size, at least one block. */
+/** Output size for `length` source pixels at `scale`: at least one pixel. */
 function sampledLength(length: number, scale: number): number {
-  const exact = Math.round(length * scale);
-  return exact <= BLOCK ? exact : exact - (exact % BLOCK);
+  return Math.max(1, Math.round(length * scale));
 }
 
 /**
- * `region` of the frame resampled by `scale`, in one pass, as the RGBA jsQR takes: rows are copied
- * whole when nothing is scaled (jsQR does its own luminance), otherwise each output pixel is the
+ * `region` of the frame resampled by `scale`, in one pass, as the RGBA the readers take: rows are
+ * copied whole when nothing is scaled (the reader does its own luminance), otherwise each output pixel is the
  * average luminance of the source pixels it covers, written as grey. Returns the source's own buffer
  * when the region is all of it, unscaled. `step` is the source pixels per output pixel on each axis.
  */
@@ -247,16 +230,29 @@ export function modulePixelsOf({ corners, version }: { corners: Point[]; version
   return meanSide / (17 + 4 * version);
 }
 
+/** What a QR reader found in the pixels it was handed (corners in those pixels' coordinates). */
+export interface QrRead {
+  text: string;
+  /** Top-left, top-right, bottom-right, bottom-left. */
+  corners: Point[];
+  version: number;
+}
+
+/** Reads at most one QR code from pixels (zxing-reader.ts); null when there is none it can read. */
+export type QrReader = (pixels: Pixels) => Promise<QrRead | null>;
+
 /**
- * Reads camera frames one after another, remembering where the last code was. `decode` runs the
- * planned attempts in order until one reads a code; the code it reads becomes the one tracked. A
- * frame where every attempt misses keeps the last position (the code is usually still there, only
- * blurred for a moment, and a code found elsewhere replaces it anyway).
+ * Reads camera frames one after another with `reader`, remembering where the last code was.
+ * `decode` runs the planned attempts in order until one reads a code; the code it reads becomes the
+ * one tracked. A frame where every attempt misses keeps the last position (the code is usually still
+ * there, only blurred for a moment, and a code found elsewhere replaces it anyway).
  */
 export class FrameDecoder {
   lastCode: TrackedCode | null = null;
 
-  decode(frame: FrameSource): FrameDecode | null {
+  constructor(private readonly reader: QrReader) {}
+
+  async decode(frame: FrameSource): Promise<FrameDecode | null> {
     const attempts = planAttempts({
       frameWidth: frame.width,
       frameHeight: frame.height,
@@ -265,22 +261,30 @@ export class FrameDecoder {
     for (const [index, attempt] of attempts.entries()) {
       const { pixels: source, origin } = frame.read(attempt.region);
       const { pixels, step } = samplePixels({ source, origin, region: attempt.region, scale: attempt.scale });
-      const code = jsQR(pixels.data, pixels.width, pixels.height, { inversionAttempts: 'dontInvert' });
+      const code = await this.reader(pixels);
       if (!code) continue;
-      const { topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner } = code.location;
-      const corners = [topLeftCorner, topRightCorner, bottomRightCorner, bottomLeftCorner].map((c) => ({
+      const corners = code.corners.map((c) => ({
         x: attempt.region.x + c.x * step.x,
         y: attempt.region.y + c.y * step.y,
       }));
       const modulePixels = modulePixelsOf({ corners, version: code.version });
-      const readModulePixels =
-        attempt.kind === 'region' && this.lastCode
-          ? Math.max(TARGET_MODULE_PIXELS, this.lastCode.readModulePixels - READ_EASING)
-          : Math.max(TARGET_MODULE_PIXELS, modulePixels * attempt.scale);
+      const readModulePixels = this.nextReadModulePixels(attempt.kind, modulePixels);
       this.lastCode = { box: boundingBox(corners), modulePixels, readModulePixels };
-      return { text: code.data, corners, kind: attempt.kind, attempts: index + 1 };
+      return { text: code.text, corners, kind: attempt.kind, attempts: index + 1 };
     }
     return null;
+  }
+
+  /**
+   * A read of the region eases its resolution back towards TARGET_MODULE_PIXELS; a whole-frame read
+   * after the region missed raises it a step (tilt or blur may have wanted more); a first sighting
+   * starts at TARGET_MODULE_PIXELS.
+   */
+  private nextReadModulePixels(kind: AttemptKind, modulePixels: number): number {
+    const last = this.lastCode;
+    if (!last) return TARGET_MODULE_PIXELS;
+    if (kind === 'region') return Math.max(TARGET_MODULE_PIXELS, last.readModulePixels - READ_EASING);
+    return Math.max(TARGET_MODULE_PIXELS, Math.min(modulePixels, last.readModulePixels + READ_RAISE));
   }
 }
 

@@ -1,6 +1,11 @@
 import type { DecodeReply, DecodeRequest } from './messages';
 
-export type ScannerErrorCode = 'NO_CAMERA' | 'CAMERA_DENIED' | 'CAMERA_UNSUPPORTED' | 'CAMERA_FAILED';
+export type ScannerErrorCode =
+  | 'NO_CAMERA'
+  | 'CAMERA_DENIED'
+  | 'CAMERA_UNSUPPORTED'
+  | 'CAMERA_FAILED'
+  | 'DECODER_FAILED';
 
 export interface ScannerError {
   code: ScannerErrorCode;
@@ -21,6 +26,8 @@ export interface ScannerOptions {
   video: HTMLVideoElement;
   /** URL of the bundled decode worker (renderer/scan/decode-worker.ts). */
   workerUrl: string | URL;
+  /** URL of the bundled zxing_reader.wasm, on the app's own origin (the worker fetches it). */
+  wasmUrl: string | URL;
   /** Each QR text read; a text repeated in consecutive frames is reported once. */
   onFrame: (text: string) => void;
   onProgress?: (progress: ScannerProgress) => void;
@@ -41,8 +48,9 @@ function describeCameraFailure(reason: unknown): ScannerError {
 /**
  * Reads QR codes from the camera. Each frame goes whole to a Web Worker, which reads the region
  * around the last code at a few pixels per module and falls back to the whole frame
- * (decode-plan.ts); while the worker is busy, camera frames are skipped, so the decode rate adapts
- * to the machine and the UI never blocks.
+ * (decode-plan.ts, with ZXing in WebAssembly); while the worker is busy, camera frames are skipped,
+ * so the decode rate adapts to the machine and the UI never blocks. No frame is offered before the
+ * worker's decoder has loaded; if it cannot load, onError gets DECODER_FAILED and the camera stops.
  * Resolves once the camera is running; stops everything when `signal` aborts.
  */
 export async function startScanner(options: ScannerOptions): Promise<void> {
@@ -75,14 +83,27 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   }
   const worker = new Worker(options.workerUrl, { type: 'module' });
   const progress: ScannerProgress = { framesSeen: 0, framesDecoded: 0, codesFound: 0 };
-  let busy = false;
+  // Busy until the decoder has loaded.
+  let busy = true;
   let lastText = '';
   let inFlight: number | null = null;
   let nextId = 1;
 
+  const stopAll = () => {
+    worker.terminate();
+    stopCamera();
+  };
+  const failDecoder = (detail: string) => {
+    if (signal.aborted) return;
+    onError?.({ code: 'DECODER_FAILED', message: `The QR decoder could not be loaded (${detail}).` });
+    stopAll();
+  };
+  worker.onerror = (event) => failDecoder(event.message || 'the decode worker did not start');
   worker.onmessage = (event: MessageEvent<DecodeReply>) => {
-    busy = false;
     const reply = event.data;
+    if (reply.type === 'failed') return failDecoder(reply.message);
+    busy = false;
+    if (reply.type === 'ready') return;
     if (reply.id !== inFlight || signal.aborted) return;
     if (reply.text !== null) {
       progress.codesFound++;
@@ -104,7 +125,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
       try {
         const bitmap = await createImageBitmap(video);
         progress.framesDecoded++;
-        const request: DecodeRequest = { id, bitmap };
+        const request: DecodeRequest = { type: 'frame', id, bitmap };
         worker.postMessage(request, [bitmap]);
       } catch {
         busy = false;
@@ -118,14 +139,9 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     else requestAnimationFrame(() => void offerFrame());
   };
 
-  signal.addEventListener(
-    'abort',
-    () => {
-      worker.terminate();
-      stopCamera();
-    },
-    { once: true },
-  );
+  signal.addEventListener('abort', stopAll, { once: true });
+  const init: DecodeRequest = { type: 'init', wasmUrl: new URL(options.wasmUrl, location.href).href };
+  worker.postMessage(init);
   video.srcObject = stream;
   video.muted = true;
   video.playsInline = true;
@@ -133,8 +149,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     await video.play();
   } catch {
     onError?.({ code: 'CAMERA_FAILED', message: 'The camera could not be started.' });
-    worker.terminate();
-    stopCamera();
+    stopAll();
     return;
   }
   scheduleNext();

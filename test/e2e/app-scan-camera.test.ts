@@ -42,6 +42,9 @@ async function registerWallet(page: Page): Promise<void> {
 async function scanUntilReview({ rendererDir, codes }: { rendererDir: string; codes: string[] }) {
   const video = await qrCameraVideo(codes, tempDir('airlock-video-'));
   const app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'camera scan test run' });
+  // Every request of the page and its decode worker (the context sees both), allowed or blocked.
+  const requested: string[] = [];
+  app.page.context().on('request', (request) => requested.push(request.url()));
   try {
     const { page } = app;
     await page.waitForSelector('[data-screen="home"]');
@@ -58,7 +61,13 @@ async function scanUntilReview({ rendererDir, codes }: { rendererDir: string; co
       ]),
     );
     const fee = await page.getAttribute('[data-total="fee"] [data-sats]', 'data-sats');
-    return { outputs, fee, audit: readAuditEntries(app.dataDir) };
+    return {
+      outputs,
+      fee,
+      audit: readAuditEntries(app.dataDir),
+      requested,
+      origin: new URL(page.url()).origin,
+    };
   } finally {
     await app.close();
   }
@@ -103,6 +112,12 @@ describe('the Scan screen reads an unsigned PSBT from the camera (Chromium fake 
       expect(loaded[0]?.details).toEqual({ source: format, bytes: unsignedBytes.length });
       const reviewed = result.audit.filter((e) => e.event === 'review-shown').map((e) => e.psbtHash);
       expect(reviewed).toEqual([unsignedHash]);
+      // The decoder's WebAssembly came from the app's own files, and nothing was asked of anywhere else
+      // (a CDN fetch would have been blocked and the scanner would have failed).
+      const wasm = result.requested.filter((url) => url.endsWith('.wasm'));
+      expect(wasm).toHaveLength(1);
+      expect(wasm[0]?.startsWith(`${result.origin}/assets/zxing_reader-`)).toBe(true);
+      expect(result.requested.filter((url) => !url.startsWith(result.origin))).toEqual([]);
     }, 45_000);
   }
 });

@@ -31,6 +31,9 @@ describe('app security in Chromium through the browser adapter', () => {
       expect(headers['content-security-policy'], url).toBe(CONTENT_SECURITY_POLICY);
     }
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    // Scripts only from the app; WebAssembly (the QR decoder) may be compiled, but no eval, no inline.
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
     const meta = await app.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
     expect(meta).toBe(CONTENT_SECURITY_POLICY);
   });

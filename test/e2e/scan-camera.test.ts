@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { createAssembler } from '../../src/qr/assembler';
 import { commonQrVersion, encodeFrames, type OutputFormat, renderFramePng } from '../../src/qr/encoder';
 import { launchChromium } from '../helpers/chromium';
 import { tempDir } from '../helpers/cli';
+import { ZXING_WASM_PATH } from '../helpers/qr-reader';
 import { makeY4mFromPngs } from '../helpers/video';
 
 /**
@@ -27,6 +28,8 @@ beforeAll(async () => {
     outdir: bundleDir,
     logLevel: 'silent',
   });
+  // The scanner's decoder, served next to the bundle as the app serves it from its own files.
+  copyFileSync(ZXING_WASM_PATH, join(bundleDir, 'zxing_reader.wasm'));
   writeFileSync(
     join(bundleDir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><body><script type="module" src="test-page.js"></script></body>',
@@ -72,7 +75,15 @@ function dropOneInFive<T>(items: T[]): T[] {
   return items.filter((_, i) => i % 5 !== 4);
 }
 
-async function scanVideo({ video, expectedParts }: { video: string; expectedParts: number }) {
+async function scanVideo({
+  video,
+  expectedParts,
+  query = '',
+}: {
+  video: string;
+  expectedParts: number;
+  query?: string;
+}) {
   const assembler = createAssembler();
   const browser = await launchChromium({ fakeVideo: video });
   try {
@@ -95,7 +106,7 @@ async function scanVideo({ video, expectedParts }: { video: string; expectedPart
         resolveDone();
       }
     });
-    await page.goto(`${origin}/index.html`);
+    await page.goto(`${origin}/index.html${query}`);
     // A generous ceiling so a broken scanner fails the test rather than hanging it.
     const ceiling = new Promise<void>((resolve) => setTimeout(resolve, 40_000 + expectedParts * 1000));
     await Promise.race([done, ceiling]);
@@ -152,4 +163,15 @@ describe('camera scanner (Chromium fake camera)', () => {
       expect(Buffer.from(result.bytes as Uint8Array).equals(Buffer.from(bytes))).toBe(true);
     }, 120_000);
   }
+
+  it('reports a decoder that cannot be loaded, and reads nothing', async () => {
+    const dir = tempDir();
+    const [png] = await framePngs({ frames: ['B$2P0100NOTHING'], dir });
+    const video = makeY4mFromPngs({ pngs: [png as string], out: join(dir, 'camera.y4m'), holdFrames: 4 });
+    const result = await scanVideo({ video, expectedParts: 1, query: '?wasm=missing.wasm' });
+    expect(result.bytes).toBeNull();
+    expect(result.errors).toEqual([
+      'DECODER_FAILED: The QR decoder could not be loaded (404 fetching the decoder).',
+    ]);
+  }, 60_000);
 });

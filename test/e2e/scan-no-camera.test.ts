@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { expect, it } from 'vitest';
 import { launchChromium } from '../helpers/chromium';
 import { tempDir } from '../helpers/cli';
+import { ZXING_WASM_PATH } from '../helpers/qr-reader';
 
 it('reports a clear error when the camera is refused, without reading any frame', async () => {
   const dir = tempDir();
@@ -16,6 +17,8 @@ it('reports a clear error when the camera is refused, without reading any frame'
     outdir: dir,
     logLevel: 'silent',
   });
+  // The scanner's decoder, served next to the bundle as the app serves it from its own files.
+  copyFileSync(ZXING_WASM_PATH, join(dir, 'zxing_reader.wasm'));
   writeFileSync(
     join(dir, 'index.html'),
     '<!doctype html><body><script type="module" src="test-page.js"></script>',

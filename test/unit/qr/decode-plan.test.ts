@@ -1,29 +1,38 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   FrameDecoder,
   planAttempts,
+  type QrReader,
   regionAround,
   samplePixels,
   TARGET_MODULE_PIXELS,
   wholeFrame,
 } from '../../../renderer/scan/decode-plan';
 import { type CodePlacement, renderCameraFrame } from '../../helpers/camera-frame';
+import { nodeQrReader } from '../../helpers/qr-reader';
 
 /**
  * The scanner's decode path on camera-like frames of real QR codes (rendered from the `qrcode`
- * package's matrix): which part of the frame it reads, at what scale, and that it reads the text.
+ * package's matrix): which part of the frame it reads, at what scale, and that its reader (ZXing in
+ * WebAssembly, loaded from the installed package's wasm as the worker loads the bundled one) reads
+ * the text.
  */
 const WIDTH = 1280;
 const HEIGHT = 720;
 const TEXT_A = 'B$2P0400ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJKLMNOPQRSTUVWXYZ234567ABCDEFGHIJ';
 const TEXT_B = 'B$2P0401MZXCVBNMASDFGHJKLQWERTYUIOP234567MZXCVBNMASDFGHJKLQWERTYUIOP234567MZXCVBNM';
 
-function frame(text: string, placement: CodePlacement, seed = 1) {
+let reader: QrReader;
+beforeAll(async () => {
+  reader = await nodeQrReader();
+});
+
+function frame(text: string, placement: CodePlacement, seed = 1, version = 10) {
   const { rgba } = renderCameraFrame({
     width: WIDTH,
     height: HEIGHT,
     text,
-    version: 10,
+    version,
     placement,
     blurX: 1,
     blurY: 1,
@@ -34,14 +43,18 @@ function frame(text: string, placement: CodePlacement, seed = 1) {
 }
 
 describe('scanner decode plan', () => {
-  it('searches the whole frame, downscaled then at full resolution, when no code was seen', () => {
+  it('searches the whole frame at full resolution when no code was seen', () => {
+    // ZXing tries its own downscaled copies of a large frame, so there is no separate downscaled search.
     expect(planAttempts({ frameWidth: WIDTH, frameHeight: HEIGHT, lastCode: null })).toEqual([
-      { kind: 'frame-downscaled', region: { x: 0, y: 0, width: 1280, height: 720 }, scale: 0.5 },
       { kind: 'frame', region: { x: 0, y: 0, width: 1280, height: 720 }, scale: 1 },
     ]);
-    // A 640x480 frame is already at the search size: one attempt.
-    expect(planAttempts({ frameWidth: 640, frameHeight: 480, lastCode: null })).toEqual([
-      { kind: 'frame', region: { x: 0, y: 0, width: 640, height: 480 }, scale: 1 },
+  });
+
+  it('reads the region around a code seen before first, then the whole frame', () => {
+    const code = { box: { x: 500, y: 200, width: 200, height: 200 }, modulePixels: 6, readModulePixels: 3 };
+    expect(planAttempts({ frameWidth: WIDTH, frameHeight: HEIGHT, lastCode: code })).toEqual([
+      { kind: 'region', region: { x: 436, y: 136, width: 328, height: 328 }, scale: 0.5 },
+      { kind: 'frame', region: { x: 0, y: 0, width: 1280, height: 720 }, scale: 1 },
     ]);
   });
 
@@ -92,13 +105,13 @@ describe('scanner decode plan', () => {
     expect([...crop.pixels.data]).toEqual([40, 40, 40, 255, 200, 200, 200, 255]);
   });
 
-  it('follows a code that moves: the next frame is read from the region around it', () => {
-    const decoder = new FrameDecoder();
-    const first = decoder.decode(frame(TEXT_A, { centerX: 600, centerY: 360, modulePixels: 5 }));
+  it('follows a code that moves: the next frame is read from the region around it', async () => {
+    const decoder = new FrameDecoder(reader);
+    const first = await decoder.decode(frame(TEXT_A, { centerX: 600, centerY: 360, modulePixels: 5 }));
     expect(first?.text).toBe(TEXT_A);
-    expect(first?.kind).toBe('frame-downscaled');
+    expect(first?.kind).toBe('frame');
     // Moved by 40 px and turned a little: still inside the region around the last code.
-    const moved = decoder.decode(
+    const moved = await decoder.decode(
       frame(TEXT_B, { centerX: 640, centerY: 340, modulePixels: 5, rotationDegrees: 3 }, 2),
     );
     expect(moved).toMatchObject({ text: TEXT_B, kind: 'region', attempts: 1 });
@@ -110,38 +123,45 @@ describe('scanner decode plan', () => {
     expect(decoder.lastCode?.modulePixels).toBeCloseTo(5, 0);
   });
 
-  it('falls back to the whole frame when the code has left the region', () => {
-    const decoder = new FrameDecoder();
-    expect(decoder.decode(frame(TEXT_A, { centerX: 300, centerY: 360, modulePixels: 5 }))?.text).toBe(TEXT_A);
-    const jumped = decoder.decode(frame(TEXT_B, { centerX: 1000, centerY: 380, modulePixels: 5 }, 2));
-    expect(jumped).toMatchObject({ text: TEXT_B, kind: 'frame-downscaled', attempts: 2 });
+  it('falls back to the whole frame when the code has left the region', async () => {
+    const decoder = new FrameDecoder(reader);
+    expect((await decoder.decode(frame(TEXT_A, { centerX: 300, centerY: 360, modulePixels: 5 })))?.text).toBe(
+      TEXT_A,
+    );
+    expect(decoder.lastCode?.readModulePixels).toBe(TARGET_MODULE_PIXELS);
+    const jumped = await decoder.decode(frame(TEXT_B, { centerX: 1000, centerY: 380, modulePixels: 5 }, 2));
+    expect(jumped).toMatchObject({ text: TEXT_B, kind: 'frame', attempts: 2 });
+    // The region missed: its next read is a step finer.
+    expect(decoder.lastCode?.readModulePixels).toBe(TARGET_MODULE_PIXELS + 1);
     // And tracks it at its new place.
-    expect(decoder.decode(frame(TEXT_A, { centerX: 1004, centerY: 378, modulePixels: 5 }, 3))).toMatchObject({
+    expect(
+      await decoder.decode(frame(TEXT_A, { centerX: 1004, centerY: 378, modulePixels: 5 }, 3)),
+    ).toMatchObject({
       text: TEXT_A,
       kind: 'region',
     });
   });
 
-  it('reads a small code at full resolution, and then its region unscaled', () => {
-    const decoder = new FrameDecoder();
-    // 2.6 px a module: too fine for the half-size search.
+  it('reads a small code at full resolution, and then its region unscaled', async () => {
+    const decoder = new FrameDecoder(reader);
+    // 2.6 px a module: fewer than the region is ever scaled to.
     const small = { centerX: 900, centerY: 250, modulePixels: 2.6 };
-    const first = decoder.decode(frame(TEXT_A, small));
-    expect(first).toMatchObject({ text: TEXT_A, kind: 'frame', attempts: 2 });
+    const first = await decoder.decode(frame(TEXT_A, small));
+    expect(first).toMatchObject({ text: TEXT_A, kind: 'frame', attempts: 1 });
     const [region] = planAttempts({ frameWidth: WIDTH, frameHeight: HEIGHT, lastCode: decoder.lastCode });
     expect(region?.kind).toBe('region');
     expect(region?.scale).toBe(1);
-    expect(decoder.decode(frame(TEXT_B, small, 2))).toMatchObject({
+    expect(await decoder.decode(frame(TEXT_B, small, 2))).toMatchObject({
       text: TEXT_B,
       kind: 'region',
       attempts: 1,
     });
   });
 
-  it('downscales the region of a large code and still reads it', () => {
-    const decoder = new FrameDecoder();
+  it('downscales the region of a large code and still reads it', async () => {
+    const decoder = new FrameDecoder(reader);
     const large = { centerX: 640, centerY: 360, modulePixels: 10 };
-    expect(decoder.decode(frame(TEXT_A, large))?.text).toBe(TEXT_A);
+    expect((await decoder.decode(frame(TEXT_A, large)))?.text).toBe(TEXT_A);
     const [region] = planAttempts({ frameWidth: WIDTH, frameHeight: HEIGHT, lastCode: decoder.lastCode });
     expect(region?.kind).toBe('region');
     // Read at about TARGET_MODULE_PIXELS a module rather than 10.
@@ -149,16 +169,39 @@ describe('scanner decode plan', () => {
     expect((decoder.lastCode?.modulePixels ?? 0) * (region?.scale ?? 1)).toBeGreaterThanOrEqual(
       TARGET_MODULE_PIXELS,
     );
-    expect(decoder.decode(frame(TEXT_B, { ...large, centerX: 630 }, 2))).toMatchObject({
+    expect(await decoder.decode(frame(TEXT_B, { ...large, centerX: 630 }, 2))).toMatchObject({
       text: TEXT_B,
       kind: 'region',
       attempts: 1,
     });
   });
 
-  it('reports nothing, and keeps looking where the code was, on a frame without a code', () => {
-    const decoder = new FrameDecoder();
-    expect(decoder.decode(frame(TEXT_A, { centerX: 640, centerY: 360, modulePixels: 5 }))?.text).toBe(TEXT_A);
+  it('reads a tilted and keystoned code, and then from its region', async () => {
+    const decoder = new FrameDecoder(reader);
+    const tilted = { centerX: 560, centerY: 380, modulePixels: 5, rotationDegrees: 18, keystone: 0.15 };
+    expect(await decoder.decode(frame(TEXT_A, tilted))).toMatchObject({ text: TEXT_A, kind: 'frame' });
+    expect(await decoder.decode(frame(TEXT_B, { ...tilted, rotationDegrees: 20 }, 2))).toMatchObject({
+      text: TEXT_B,
+      kind: 'region',
+      attempts: 1,
+    });
+  });
+
+  it('reads a small, dense code (version 25 at 3 px a module)', async () => {
+    const decoder = new FrameDecoder(reader);
+    const dense = `B$2P0402${'QRSTUVWXYZ234567ABCDEFGHIJKLMNOP'.repeat(30)}`;
+    const small = { centerX: 400, centerY: 300, modulePixels: 3, rotationDegrees: 4 };
+    expect(await decoder.decode(frame(dense, small, 1, 25))).toMatchObject({ text: dense, kind: 'frame' });
+    expect(decoder.lastCode?.modulePixels).toBeCloseTo(3, 0);
+    const next = dense.replace('0402', '0403');
+    expect(await decoder.decode(frame(next, small, 2, 25))).toMatchObject({ text: next, kind: 'region' });
+  });
+
+  it('reports nothing, and keeps looking where the code was, on a frame without a code', async () => {
+    const decoder = new FrameDecoder(reader);
+    expect((await decoder.decode(frame(TEXT_A, { centerX: 640, centerY: 360, modulePixels: 5 })))?.text).toBe(
+      TEXT_A,
+    );
     const tracked = decoder.lastCode;
     const blank = renderCameraFrame({
       width: WIDTH,
@@ -167,7 +210,7 @@ describe('scanner decode plan', () => {
       version: 10,
       placement: { centerX: -2000, centerY: -2000, modulePixels: 5 },
     });
-    expect(decoder.decode(wholeFrame({ data: blank.rgba, width: WIDTH, height: HEIGHT }))).toBeNull();
+    expect(await decoder.decode(wholeFrame({ data: blank.rgba, width: WIDTH, height: HEIGHT }))).toBeNull();
     expect(decoder.lastCode).toEqual(tracked);
   });
 });

@@ -95,12 +95,12 @@ export class QrAssembler {
       return this.foreign('a UR frame appeared in the middle of another transfer');
     if (!this.session) {
       this.checkSize(info.messageLength);
-      this.session = { format: 'ur', ur: new UrSession(info) };
+      this.session = { format: 'ur', ur: new UrSession(info, this.maxBytes) };
     }
     const { ur } = this.session;
     if (!sameUrTransfer(ur.identity, info))
       return this.foreign('this UR frame belongs to another transfer (type, length or checksum differ)');
-    ur.receive(text, info);
+    ur.receive(info);
     const result = ur.result();
     if (!result) return this.update('progress', {});
     return this.finish(

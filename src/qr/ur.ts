@@ -4,6 +4,7 @@ import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder';
 import { badInput } from '../common/errors';
 import { assertWellFormedCbor } from '../wallet/cbor-guard';
 import { chooseMixedSeqNums, fountainFragmentIndexes } from './fountain';
+import { FountainDecoder } from './fountain-decoder';
 import type { QrPayload } from './types';
 
 /** UR types that carry a PSBT as a CBOR byte string. */
@@ -19,6 +20,12 @@ export interface UrPartInfo {
   checksum: number;
 }
 
+/** One scanned UR frame: its header, and its data (a multi-part frame's fragment mix, or a single-part UR's CBOR). */
+export interface UrPart extends UrPartInfo {
+  multipart: boolean;
+  data: Uint8Array;
+}
+
 const MULTIPART = /^ur:([a-z0-9-]+)\/(\d+)-(\d+)\/([a-z]+)$/;
 const SINGLE = /^ur:([a-z0-9-]+)\/([a-z]+)$/;
 
@@ -26,12 +33,20 @@ const SINGLE = /^ur:([a-z0-9-]+)\/([a-z]+)$/;
  * Reads a UR part's header without the decoder, so a foreign or oversized transfer is refused before
  * any of it is kept. Single-part URs report seqLength 1.
  */
-export function readUrPart(text: string): UrPartInfo {
+export function readUrPart(text: string): UrPart {
   const lower = text.trim().toLowerCase();
   const single = SINGLE.exec(lower);
   if (single) {
     const body = decodeBytewords(single[2] as string);
-    return { type: single[1] as string, seqNum: 1, seqLength: 1, messageLength: body.length, checksum: 0 };
+    return {
+      type: single[1] as string,
+      seqNum: 1,
+      seqLength: 1,
+      messageLength: body.length,
+      checksum: 0,
+      multipart: false,
+      data: body,
+    };
   }
   const multi = MULTIPART.exec(lower);
   if (!multi) throw badInput('QR_CORRUPT', 'this UR frame is not well formed');
@@ -52,6 +67,8 @@ export function readUrPart(text: string): UrPartInfo {
     seqLength: part.seqLength,
     messageLength: part.messageLength,
     checksum: part.checksum,
+    multipart: true,
+    data: new Uint8Array(part.fragment),
   };
 }
 
@@ -81,42 +98,61 @@ export function payloadFromUr(type: string, cborBytes: Uint8Array): QrPayload {
   return { kind: 'cbor', bytes: new Uint8Array(cbor), urType: type };
 }
 
-/** A UR decoder over the reference implementation, reporting its fountain-code estimate. */
+/**
+ * One UR transfer being received. Parts are parsed by the reference implementation (bytewords, CBOR)
+ * and their fragments chosen as it does, but solved by our own fountain decoder, which completes as
+ * soon as the parts received hold the message.
+ */
 export class UrSession {
-  private readonly decoder = new URDecoder();
+  readonly identity: UrPartInfo;
   private readonly seen = new Set<number>();
+  private readonly decoder: FountainDecoder | null;
+  private single: Uint8Array | null = null;
 
-  constructor(readonly identity: UrPartInfo) {}
+  /** Throws QR_TOO_LARGE or QR_CORRUPT, before allocating, for a transfer over `maxBytes` or inconsistent. */
+  constructor(first: UrPart, maxBytes: number) {
+    const { type, seqNum, seqLength, messageLength, checksum } = first;
+    this.identity = { type, seqNum, seqLength, messageLength, checksum };
+    this.decoder = first.multipart
+      ? new FountainDecoder(
+          { seqLength, messageLength, checksum, fragmentLength: first.data.length },
+          maxBytes,
+        )
+      : null;
+  }
 
-  /** Feeds one part; false when it was a duplicate. */
-  receive(text: string, info: UrPartInfo): boolean {
-    if (this.seen.has(info.seqNum)) return false;
-    this.seen.add(info.seqNum);
-    try {
-      this.decoder.receivePart(text.trim().toLowerCase());
-    } catch {
-      throw badInput('QR_CORRUPT', 'this UR frame could not be decoded');
+  /** Feeds one part of this transfer; false when it was a duplicate. */
+  receive(part: UrPart): boolean {
+    if (!this.decoder) {
+      if (part.multipart) throw badInput('QR_MIXED_SESSION', 'a UR part appeared after a single-part UR');
+      this.single = part.data;
+      return true;
     }
+    if (!part.multipart)
+      throw badInput('QR_MIXED_SESSION', 'a single-part UR appeared in a multi-part transfer');
+    if (part.data.length !== this.decoder.transfer.fragmentLength)
+      throw badInput('QR_MIXED_SESSION', 'this UR frame’s fragment length differs from the transfer’s');
+    if (this.seen.has(part.seqNum)) return false;
+    const { seqLength, checksum } = this.identity;
+    this.decoder.receive(fountainFragmentIndexes(part.seqNum, seqLength, checksum), part.data);
+    this.seen.add(part.seqNum);
     return true;
   }
 
   get partsSeen(): number {
-    return this.seen.size;
+    return this.decoder ? this.seen.size : this.single ? 1 : 0;
   }
 
-  /** Estimated parts needed: the fragment count, scaled by the decoder's progress when it lags. */
+  /** Parts needed: those seen plus the fragments' worth of information still missing (exact, not a guess). */
   get partsNeeded(): number {
-    const pure = this.identity.seqLength;
-    const progress = this.decoder.estimatedPercentComplete();
-    if (progress <= 0 || this.seen.size === 0) return pure;
-    return Math.max(pure, Math.min(Math.ceil(this.seen.size / progress), pure * 3));
+    if (!this.decoder) return 1;
+    return this.seen.size + this.identity.seqLength - this.decoder.rank;
   }
 
+  /** The UR's CBOR once the transfer is complete and its checksum verified, else null. */
   result(): { type: string; cbor: Uint8Array } | null {
-    if (!this.decoder.isComplete()) return null;
-    if (!this.decoder.isSuccess()) throw badInput('QR_CORRUPT', 'the assembled UR failed its checksum');
-    const ur = this.decoder.resultUR();
-    return { type: ur.type, cbor: new Uint8Array(ur.cbor) };
+    const cbor = this.decoder ? this.decoder.result() : this.single;
+    return cbor ? { type: this.identity.type, cbor } : null;
   }
 }
 

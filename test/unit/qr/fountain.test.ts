@@ -1,6 +1,7 @@
 import { CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UREncoder } from '@ngraveio/bc-ur';
 import { chooseFragments } from '@ngraveio/bc-ur/dist/fountainUtils';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chooseMixedSeqNums, fountainFragmentIndexes } from '../../../src/qr/fountain';
 import { encodePsbtUr, readUrPart } from '../../../src/qr/ur';
@@ -16,6 +17,22 @@ describe('UR fountain part selection', () => {
         }
       }
     }
+  });
+
+  it('computes the same fragments as the reference for any part, up to thousands of fragments (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 3_000 }),
+        fc.integer({ min: 0, max: 0xffffffff }),
+        fc.integer({ min: 1, max: 0xffff }),
+        (seqLength, checksum, seqNum) => {
+          expect(fountainFragmentIndexes(seqNum, seqLength, checksum)).toEqual(
+            chooseFragments(seqNum, seqLength, checksum),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('chooses distinct, deterministic mixed parts beyond the pure fragments', () => {

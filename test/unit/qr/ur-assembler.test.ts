@@ -13,6 +13,7 @@ import {
   OUTPUT_FORMATS,
 } from '../../../src/qr/encoder';
 import type { AssemblerUpdate } from '../../../src/qr/types';
+import { seededLoss } from '../../helpers/seeded';
 
 /** A PSBT-shaped payload: magic, then deterministic filler. */
 function fakePsbt(size: number, salt = 0): Uint8Array {
@@ -52,18 +53,6 @@ function displayedUntilComplete(frames: readonly string[], drop: (shown: number)
     if (assembler.receive(frames[(shown - 1) % frames.length]!).status === 'complete') return shown;
   }
   return Number.POSITIVE_INFINITY;
-}
-
-/** Seeded 20% independent loss (mulberry32). */
-function seededLoss(seed: number): (shown: number) => boolean {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 < 0.2;
-  };
 }
 
 describe('UR transport', () => {
@@ -115,15 +104,16 @@ describe('UR transport', () => {
     const limit = Math.ceil(bytes.length / framePayloadCapacity('ur', commonQrVersion(frames), bytes.length));
     const runs = [1, 2, 3, 4, 5, 6].map((seed) => displayedUntilComplete(frames, seededLoss(seed)));
     const mean = runs.reduce((a, b) => a + b, 0) / runs.length;
-    // Deterministic (fixed payload and loss seeds): this payload takes 1.36x; the same fragments as
-    // consecutive bc-ur parts take 1.55x, a loop of the pure fragments 3.9x; 1.25x is the floor.
-    expect(mean / limit).toBeLessThanOrEqual(1.45);
+    // Deterministic (fixed payload and loss seeds): this payload takes 1.35x (the decoder solves every
+    // part it holds, so this is the stream's own limit); the same fragments as consecutive bc-ur parts
+    // take 1.49x, a loop of the pure fragments 3.9x; 1.25x is the floor.
+    expect(mean / limit).toBeLessThanOrEqual(1.4);
     expect(mean / limit).toBeGreaterThanOrEqual(1.25);
     expect(Math.max(...runs) / limit).toBeLessThanOrEqual(1.8);
     // The same lossy stream read by a plain reference decoder.
     const lost = seededLoss(1);
     const seen = Array.from({ length: frames.length * 2 }, (_, i) => frames[i % frames.length]!).filter(
-      () => !lost(0),
+      () => !lost(),
     );
     expect(Buffer.from(referenceDecode(seen) ?? []).equals(Buffer.from(bytes))).toBe(true);
   });

@@ -16,6 +16,7 @@ import {
   openApp,
   partitionedWallet,
   qrCameraVideo,
+  registerWallet,
   SCREENSHOTS,
 } from '../helpers/app';
 import { tempDir } from '../helpers/cli';
@@ -36,14 +37,6 @@ const unsigned = buildPsbt({
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
-
-async function registerWallet(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Wallets' }).click();
-  await page.fill('textarea[name="wallet"]', wallet.descriptor);
-  await page.fill('input[name="wallet-name"]', 'treasury');
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  await page.waitForSelector('[data-wallet="treasury"] .badge-change');
 }
 
 /** Electrum (Debian) as cosigner B: adds its signature and finalizes. */
@@ -100,7 +93,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     const { page } = app;
     await page.waitForSelector('[data-screen="home"]');
     await shot(page, '01-home');
-    await registerWallet(page);
+    await registerWallet(page, wallet.descriptor);
     await shot(page, '02-wallets');
 
     await page.getByRole('button', { name: 'Home' }).click();

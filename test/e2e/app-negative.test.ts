@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { splitMasterSecret } from '../../src/keys/slip39';
-import { buildRenderer, type OpenApp, openApp, partitionedWallet, SCREENSHOTS } from '../helpers/app';
+import {
+  buildRenderer,
+  type OpenApp,
+  openApp,
+  partitionedWallet,
+  registerWallet,
+  SCREENSHOTS,
+} from '../helpers/app';
 import { tempDir } from '../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../helpers/multisig-psbt';
 
@@ -49,11 +56,7 @@ describe('refusals on screen', () => {
     rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
     app = await openApp({ rendererDir, airgapOverride: 'negative end-to-end run' });
     await app.page.waitForSelector('[data-screen="home"]');
-    await app.page.getByRole('button', { name: 'Wallets' }).click();
-    await app.page.fill('textarea[name="wallet"]', wallet.descriptor);
-    await app.page.fill('input[name="wallet-name"]', 'treasury');
-    await app.page.getByRole('button', { name: 'Register', exact: true }).click();
-    await app.page.waitForSelector('[data-wallet="treasury"] .badge-change');
+    await registerWallet(app.page, wallet.descriptor);
     await app.page.getByRole('button', { name: 'Home' }).click();
   });
   afterAll(async () => app?.close());
@@ -118,10 +121,7 @@ describe('air-gap guard on screen', () => {
       const banner = page.locator('[data-airgap="connected"]');
       await banner.waitFor();
       expect(await banner.textContent()).toContain('Signing is blocked');
-      await page.getByRole('button', { name: 'Wallets' }).click();
-      await page.fill('textarea[name="wallet"]', wallet.descriptor);
-      await page.getByRole('button', { name: 'Register', exact: true }).click();
-      await page.waitForSelector('[data-wallet] .badge-change');
+      await registerWallet(page, wallet.descriptor);
       await page.getByRole('button', { name: 'Home' }).click();
       await loadPsbt(page, psbtFor());
       await page.getByRole('button', { name: /continue/ }).click();

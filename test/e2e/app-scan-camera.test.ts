@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAuditEntries } from '../../src/audit/verify';
 import { encodeFrames } from '../../src/qr/encoder';
-import { buildRenderer, openApp, partitionedWallet, qrCameraVideo } from '../helpers/app';
+import { buildRenderer, openApp, partitionedWallet, qrCameraVideo, registerWallet } from '../helpers/app';
 import { tempDir } from '../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
 
@@ -30,14 +29,6 @@ function dropOneInFive(frames: string[]): string[] {
   return frames.filter((_, i) => i % 5 !== 0);
 }
 
-async function registerWallet(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Wallets' }).click();
-  await page.fill('textarea[name="wallet"]', wallet.descriptor);
-  await page.fill('input[name="wallet-name"]', 'treasury');
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  await page.waitForSelector('[data-wallet="treasury"] .badge-change');
-}
-
 /** Scans `codes` (shown in order, looped by the fake camera) until the Review screen appears. */
 async function scanUntilReview({ rendererDir, codes }: { rendererDir: string; codes: string[] }) {
   const video = await qrCameraVideo(codes, tempDir('airlock-video-'));
@@ -48,7 +39,7 @@ async function scanUntilReview({ rendererDir, codes }: { rendererDir: string; co
   try {
     const { page } = app;
     await page.waitForSelector('[data-screen="home"]');
-    await registerWallet(page);
+    await registerWallet(page, wallet.descriptor);
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByRole('button', { name: /Start: scan/ }).click();
     await page.waitForSelector('[data-screen="scan"]');

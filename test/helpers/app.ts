@@ -139,6 +139,15 @@ export async function qrCameraVideo(frames: string[], dir: string): Promise<stri
   return out;
 }
 
+/** Registers a wallet on the Wallets screen as an operator does (paste, name, Register) and waits until it is in use. */
+export async function registerWallet(page: Page, walletText: string, name = 'treasury'): Promise<void> {
+  await page.getByRole('button', { name: 'Wallets' }).click();
+  await page.fill('textarea[name="wallet"]', walletText);
+  await page.fill('input[name="wallet-name"]', name);
+  await page.getByRole('button', { name: 'Register', exact: true }).click();
+  await page.waitForSelector(`[data-wallet="${name}"] .badge-change`);
+}
+
 /** Decodes the QR code in a PNG screenshot with jsQR. */
 export function decodeQrPng(png: Uint8Array): string | null {
   const image = PNG.sync.read(Buffer.from(png));

@@ -1,4 +1,4 @@
-import { getCRC } from '@ngraveio/bc-ur/dist/utils';
+import { getCRC } from '@ngraveio/bc-ur/dist/utils.js';
 import { AirlockError, badInput } from '../common/errors';
 
 /** What every part of one UR fountain transfer agrees on. */

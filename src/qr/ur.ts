@@ -1,6 +1,6 @@
 import { Bytes, CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UR, URDecoder, UREncoder } from '@ngraveio/bc-ur';
-import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder';
+import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder.js';
 import { badInput } from '../common/errors';
 import { assertWellFormedCbor } from '../wallet/cbor-guard';
 import { chooseMixedSeqNums, fountainFragmentIndexes } from './fountain';

@@ -10,6 +10,7 @@ import {
   type OutputFormat,
 } from '../src/qr/encoder';
 import { readUrPart } from '../src/qr/ur';
+import { seededLoss } from '../test/helpers/seeded';
 
 /**
  * Frames needed to move a PSBT across the camera link, per format, at the default density, with 0%
@@ -39,18 +40,6 @@ function psbtLike(size: number): Uint8Array {
   return bytes;
 }
 
-/** mulberry32: a small seeded PRNG, so every format sees the same loss pattern for a seed. */
-function lossPattern(seed: number, loss: number): () => boolean {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296 < loss;
-  };
-}
-
 /** Frames displayed until the receiver completes, looping the sequence; lost frames count as displayed. */
 function framesUntilComplete(
   frames: string[],
@@ -58,7 +47,8 @@ function framesUntilComplete(
   seed: number,
   receive = assemblerReceiver(),
 ): number {
-  const lost = lossPattern(seed, loss);
+  // The same seed gives every format the same loss pattern.
+  const lost = seededLoss(seed, loss);
   for (let shown = 1; shown <= frames.length * 50; shown++) {
     if (lost()) continue;
     if (receive(frames[(shown - 1) % frames.length] as string)) return shown;

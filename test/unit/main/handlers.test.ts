@@ -14,6 +14,7 @@ import { createAssembler } from '../../../src/qr/assembler';
 import { splitBbqr } from '../../../src/qr/bbqr';
 import { decodeQrPng, partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
+import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
 
 const offline: InterfaceLister = () => ({
@@ -28,17 +29,6 @@ function app(listInterfaces: InterfaceLister = offline) {
   const dataDir = tempDir();
   const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: 'test', listInterfaces });
   return { dataDir, handlers };
-}
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>) {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`unexpected refusal ${settled.error.code}`);
-  return settled.value;
-}
-
-async function errorCode(result: Promise<{ ok: boolean; error?: { code: string } }>) {
-  const settled = await result;
-  return settled.ok ? 'ok' : settled.error?.code;
 }
 
 /** 0.5 BTC in, 0.2 BTC to an outsider, 0.2999 BTC change at /1/3: fee 10 000 sats. */

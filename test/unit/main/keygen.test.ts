@@ -18,6 +18,7 @@ import { accountXpub, formatKeyWithOrigin } from '../../../src/keys/hd';
 import { combineShares } from '../../../src/keys/slip39';
 import { decodeShare } from '../../../src/keys/slip39-share';
 import { tempDir } from '../../helpers/cli';
+import { errorCode, value } from '../../helpers/ipc-result';
 
 const offline: InterfaceLister = () => ({
   lo: [{ address: '127.0.0.1', internal: true, family: 'IPv4' } as NetworkInterfaceInfo],
@@ -56,17 +57,6 @@ function app({
     ...(printer ? { printer } : {}),
   });
   return { dataDir, handlers };
-}
-
-async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: string } }>) {
-  const settled = await result;
-  if (!settled.ok) throw new Error(`unexpected refusal ${settled.error.code}`);
-  return settled.value;
-}
-
-async function errorCode(result: Promise<{ ok: boolean; error?: { code: string } }>) {
-  const settled = await result;
-  return settled.ok ? 'ok' : settled.error?.code;
 }
 
 /** The share words as the card prints them, in order. */

@@ -1,9 +1,10 @@
-import { wipe } from '../common/bytes';
+import { bytesEqual, wipe } from '../common/bytes';
+import { internalError } from '../common/errors';
 import type { NetworkName } from '../common/network';
 import type { CosignerKeyExport } from '../qr/account';
 import { generateMasterSecret, type SecretBits } from './entropy';
 import { accountXpub } from './hd';
-import { type GroupSpec, splitMasterSecret } from './slip39';
+import { combineShares, type GroupSpec, splitMasterSecret } from './slip39';
 import { shareWordIndices } from './slip39-share';
 import { SLIP39_WORDLIST } from './slip39-wordlist';
 
@@ -53,6 +54,7 @@ export function createPartitionedKey(plan: PartitionedKeyPlan): NewPartitionedKe
       groups: plan.groups,
       iterationExponent: SHARE_ITERATION_EXPONENT,
     });
+    assertQuorumRebuilds(secret, byGroup, plan);
     const shares = byGroup.map((group) =>
       group.map((mnemonic) => {
         const indices = shareWordIndices(mnemonic);
@@ -64,6 +66,24 @@ export function createPartitionedKey(plan: PartitionedKeyPlan): NewPartitionedKe
     return { fingerprint: keys[0]?.fingerprint ?? '', keys, shares };
   } finally {
     wipe(secret);
+  }
+}
+
+/**
+ * A quorum of the new shares (the first groups and members the thresholds need) must give the
+ * secret back before any card is printed: a key whose cards cannot rebuild it must never be used.
+ */
+function assertQuorumRebuilds(secret: Uint8Array, byGroup: string[][], plan: PartitionedKeyPlan): void {
+  const quorum = byGroup
+    .slice(0, plan.groupThreshold)
+    .flatMap((group, i) => group.slice(0, plan.groups[i]?.threshold ?? group.length));
+  const rebuilt = combineShares({ mnemonics: quorum });
+  try {
+    if (!bytesEqual(rebuilt, secret)) {
+      throw internalError('KEY_SPLIT_FAILED', 'the new shares do not rebuild the key; nothing was kept');
+    }
+  } finally {
+    wipe(rebuilt);
   }
 }
 

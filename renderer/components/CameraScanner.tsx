@@ -36,7 +36,7 @@ export function CameraScanner({ onPayload }: { onPayload: (text: string) => void
       <video ref={video} muted playsInline aria-label={en.scan.hint} />
       {error && (
         <p className="notice notice-warning" role="alert" data-scanner-error={error.code}>
-          {error.message}
+          {en.scan.cameraErrors[error.code]}
         </p>
       )}
     </div>

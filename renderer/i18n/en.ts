@@ -38,6 +38,13 @@ export const en = {
     pasteLabel: 'PSBT text',
     load: 'Load this PSBT',
     openFile: 'Open PSBT file',
+    cameraErrors: {
+      NO_CAMERA: 'No usable camera was found. Connect a camera to scan QR codes.',
+      CAMERA_DENIED: 'Camera access was denied. Allow the camera to scan QR codes.',
+      CAMERA_UNSUPPORTED: 'This window cannot read a camera.',
+      CAMERA_FAILED: 'The camera could not be started.',
+      DECODER_FAILED: 'The QR decoder could not be loaded. Restart Airlock.',
+    },
   },
   review: {
     title: 'Review the transaction',

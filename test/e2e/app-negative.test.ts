@@ -3,6 +3,7 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { en } from '../../renderer/i18n/en';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import {
   buildRenderer,
@@ -72,6 +73,19 @@ describe('refusals on screen', () => {
     const color = await page.$eval('[data-warnings]', (el) => getComputedStyle(el).color);
     expect(color).toBe('rgb(163, 20, 30)');
     await shot(page, '11-change-hijack');
+    await cancel(page);
+  });
+
+  it('says in plain words when the camera cannot be used, and the PSBT can still be pasted', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Start: scan/ }).click();
+    // This Chromium has no camera device and no permission for one.
+    const notice = page.locator('[data-scanner-error]');
+    await notice.waitFor();
+    const code = (await notice.getAttribute('data-scanner-error')) as keyof typeof en.scan.cameraErrors;
+    expect(['NO_CAMERA', 'CAMERA_DENIED']).toContain(code);
+    expect(await notice.textContent()).toBe(en.scan.cameraErrors[code]);
+    expect(await page.getByText(en.scan.orPaste).isVisible()).toBe(true);
     await cancel(page);
   });
 

@@ -21,12 +21,9 @@ async function run(argv: string[]): Promise<void> {
   const browser = await chromium.launch({
     executablePath,
     headless: false,
-    args: [
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--app=${server.url}`,
-    ],
+    // Playwright opens its own window, so Chromium's --app mode would not apply: the page shows in a
+    // plain window whose navigation to anything but the app is blocked by the route guard (bind.ts).
+    args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const { handlers } = createAirlockMain({
     dataDir,

@@ -89,12 +89,16 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   let inFlight: number | null = null;
   let nextId = 1;
 
+  // Once stopped (decoder failure or abort), nothing more is reported: a stopped camera makes a
+  // pending video.play() reject, which is a consequence, not a second error.
+  let stopped = false;
   const stopAll = () => {
+    stopped = true;
     worker.terminate();
     stopCamera();
   };
   const failDecoder = (detail: string) => {
-    if (signal.aborted) return;
+    if (stopped || signal.aborted) return;
     onError?.({ code: 'DECODER_FAILED', message: `The QR decoder could not be loaded (${detail}).` });
     stopAll();
   };
@@ -116,7 +120,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   };
 
   const offerFrame = async () => {
-    if (signal.aborted) return;
+    if (stopped || signal.aborted) return;
     progress.framesSeen++;
     if (!busy && video.videoWidth > 0) {
       busy = true;
@@ -134,7 +138,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     scheduleNext();
   };
   const scheduleNext = () => {
-    if (signal.aborted) return;
+    if (stopped || signal.aborted) return;
     if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => void offerFrame());
     else requestAnimationFrame(() => void offerFrame());
   };
@@ -148,6 +152,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   try {
     await video.play();
   } catch {
+    if (stopped || signal.aborted) return;
     onError?.({ code: 'CAMERA_FAILED', message: 'The camera could not be started.' });
     stopAll();
     return;

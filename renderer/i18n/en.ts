@@ -219,6 +219,9 @@ export const en = {
     NETWORK_MISMATCH: 'This transaction is for another Bitcoin network than the wallet. It is refused.',
     APPROVALS_MISSING: 'Not enough approvals have been given. Signing is refused.',
     QUORUM_MISSING: 'Not enough key shares have been entered. Signing is refused.',
+    QUORUM_WRONG_KEY:
+      'These shares rebuild a key that is not a cosigner of this wallet. Nothing was signed; the shares were wiped.',
+    SIGHASH_REFUSED: 'The transaction asks for an unusual signature type. Signing is refused.',
     AIRGAP_BLOCKED: 'A network link is up. Switch off every network link before signing or creating a key.',
     CARDS_UNPRINTED:
       'Some share cards are not printed yet. Print them all before finishing, or abandon the key.',

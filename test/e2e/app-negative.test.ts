@@ -114,7 +114,9 @@ describe('refusals on screen', () => {
     }
     await page.waitForSelector('[data-screen="signing"]');
     await page.getByRole('button', { name: 'Sign now' }).click();
-    await page.waitForSelector('[data-error-code="QUORUM_WRONG_KEY"]');
+    const notice = page.locator('[data-error-code="QUORUM_WRONG_KEY"]');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('not a cosigner of this wallet. Nothing was signed');
     expect(await page.locator('[data-screen="signing"]').count()).toBe(1);
     await shot(page, '13-wrong-quorum');
     await cancel(page);

@@ -25,11 +25,17 @@ export interface CorePort {
     /** Accepts binary, base64 or hex; returns the canonical PSBT bytes. */
     parse(input: Uint8Array | string): Uint8Array;
     hash(psbt: Uint8Array): string;
-    review(input: { psbt: Uint8Array; wallet: Wallet; isAllowedDestination?: DestinationCheck }): ReviewModel;
-    sign(input: { psbt: Uint8Array; wallet: Wallet; seed: Uint8Array }): {
+    review(input: {
       psbt: Uint8Array;
-      signedInputs: number;
-    };
+      wallet: Wallet;
+      isAllowedDestination?: DestinationCheck;
+    }): Promise<ReviewModel>;
+    /** `withSeed` lends the key for one synchronous call (the quorum's), after the public work is done. */
+    sign(input: {
+      psbt: Uint8Array;
+      wallet: Wallet;
+      withSeed: <T>(use: (seed: Uint8Array) => T) => T;
+    }): Promise<{ psbt: Uint8Array; signedInputs: number }>;
   };
   qr: {
     createAssembler(): FrameAssembler;

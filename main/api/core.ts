@@ -4,6 +4,7 @@ import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
 import { sentInLast24h } from '../../src/audit/report';
 import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../src/audit/verify';
 import { refused } from '../../src/common/errors';
+import { sharedChildKeyPool } from '../../src/keys/ckd-pool';
 import {
   listCosignerRecords,
   markCosignerFinished,
@@ -20,7 +21,7 @@ import { allowedDestinationMatcher } from '../../src/policy/destinations';
 import { evaluatePolicy } from '../../src/policy/evaluate';
 import { loadPolicyFile } from '../../src/policy/load';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
-import { reviewPsbt } from '../../src/psbt/review';
+import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
 import { encodeCryptoAccount } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
@@ -148,14 +149,21 @@ export const airlockCore: CorePort = {
   psbt: {
     parse: (input) => new Uint8Array(parsePsbt(input).toBuffer()),
     hash: (psbt) => psbtHash(psbt),
-    review: ({ psbt, wallet, isAllowedDestination }) =>
-      reviewPsbt({
-        psbt: parsePsbt(psbt),
+    review: async ({ psbt, wallet, isAllowedDestination }) => {
+      const parsed = parsePsbt(psbt);
+      const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
+      return reviewPsbt({
+        psbt: parsed,
         wallet,
+        deriver,
         ...(isAllowedDestination ? { isAllowedDestination } : {}),
-      }),
-    sign: ({ psbt, wallet, seed }) => {
-      const result = signPsbt({ psbt: parsePsbt(psbt), wallet, seed });
+      });
+    },
+    sign: async ({ psbt, wallet, withSeed }) => {
+      const parsed = parsePsbt(psbt);
+      // Public derivations first, before the key exists; the key then lives for the signing alone.
+      const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
+      const result = withSeed((seed) => signPsbt({ psbt: parsed, wallet, seed, deriver }));
       return { psbt: new Uint8Array(result.psbt.toBuffer()), signedInputs: result.signedInputs.length };
     },
   },

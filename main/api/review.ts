@@ -23,12 +23,12 @@ export function reviewSummary(review: ReviewModel): Record<string, unknown> {
  * Computes the review of the loaded PSBT in main (never in the UI) and remembers that it was
  * shown; approvals and shares only count for the PSBT whose review was shown.
  */
-export function reviewCurrent(ctx: ApiContext): ReviewResult {
+export async function reviewCurrent(ctx: ApiContext): Promise<ReviewResult> {
   const wallet = requireWallet(ctx);
   const { psbt, psbtHash } = requirePsbt(ctx);
   try {
     const policy = ctx.core.policy.forWallet(ctx.dataDir, wallet);
-    const review = ctx.core.psbt.review({
+    const review = await ctx.core.psbt.review({
       psbt,
       wallet,
       ...(policy ? { isAllowedDestination: policy.isAllowedDestination } : {}),

@@ -17,7 +17,7 @@ interface Density {
  * right before the signature: review shown for these bytes, no policy violation, approvals in,
  * quorum complete, air gap intact (or overridden). The key is wiped whatever happens.
  */
-export function sign(ctx: ApiContext, request: Density): SignedResult {
+export async function sign(ctx: ApiContext, request: Density): Promise<SignedResult> {
   const wallet = requireWallet(ctx);
   const shown = requireShownReview(ctx);
   const psbt = ctx.session.psbt as Uint8Array;
@@ -32,7 +32,7 @@ export function sign(ctx: ApiContext, request: Density): SignedResult {
     ctx.airgap.assertSigningAllowed();
     let result: { psbt: Uint8Array; signedInputs: number };
     try {
-      result = quorum.withSeed(wallet, (seed) => ctx.core.psbt.sign({ psbt, wallet, seed }));
+      result = await ctx.core.psbt.sign({ psbt, wallet, withSeed: (use) => quorum.withSeed(wallet, use) });
     } finally {
       quorum.cancel();
       ctx.session.quorum = null;

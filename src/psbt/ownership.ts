@@ -22,8 +22,13 @@ export class WalletMatcher {
   readonly deriver: WalletDeriver;
   private readonly prefixes: Array<{ fingerprint: string; prefix: string }>;
 
-  constructor(readonly wallet: Wallet) {
-    this.deriver = new WalletDeriver(wallet);
+  /** `deriver` may hold scripts derived ahead (WalletDeriver.prefetch); it must be this wallet's. */
+  constructor(
+    readonly wallet: Wallet,
+    deriver: WalletDeriver = new WalletDeriver(wallet),
+  ) {
+    if (deriver.wallet !== wallet) throw new Error('the deriver belongs to another wallet');
+    this.deriver = deriver;
     this.prefixes = wallet.cosigners.map((c) => ({ fingerprint: c.fingerprint, prefix: `${c.path}/` }));
   }
 

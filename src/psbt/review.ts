@@ -2,7 +2,8 @@ import { address as baddress, type Psbt, Transaction } from 'bitcoinjs-lib';
 import { bytesEqual } from '../common/bytes';
 import { badInput } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
-import type { WalletScript } from '../wallet/derive';
+import type { ChildKeyPool } from '../keys/ckd-pool';
+import { WalletDeriver, type WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
 import { feeSummary } from './fee';
 import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
@@ -90,13 +91,16 @@ export function analysePsbt({
   psbt,
   wallet,
   isAllowedDestination,
+  deriver,
 }: {
   psbt: Psbt;
   wallet: Wallet;
   isAllowedDestination?: DestinationCheck;
+  /** prepareDeriver's result for this psbt and wallet: its scripts are derived already. */
+  deriver?: WalletDeriver;
 }): PsbtAnalysis {
   checkPsbtNetwork(psbt, wallet);
-  const matcher = new WalletMatcher(wallet);
+  const matcher = new WalletMatcher(wallet, deriver);
   const txInputs = psbt.txInputs;
   const facts: InputFacts[] = psbt.data.inputs.map((input, index) => {
     const spent = spentOutput({ psbt, index, txInput: txInputs[index]! });
@@ -143,6 +147,21 @@ export function analysePsbt({
     warnings,
   };
   return { review, inputs: facts };
+}
+
+/**
+ * A deriver for `wallet` that holds every script the PSBT's inputs and outputs claim by their
+ * derivation paths, derived with `pool`'s worker threads beside this one. analysePsbt and signPsbt
+ * given it derive nothing more; it decides nothing itself (they still compare every script).
+ */
+export async function prepareDeriver(psbt: Psbt, wallet: Wallet, pool: ChildKeyPool): Promise<WalletDeriver> {
+  const deriver = new WalletDeriver(wallet);
+  const matcher = new WalletMatcher(wallet, deriver);
+  const claims = [...psbt.data.inputs, ...psbt.data.outputs].flatMap((entry) =>
+    matcher.claims(entry.bip32Derivation),
+  );
+  await deriver.prefetch(claims, pool);
+  return deriver;
 }
 
 /** One warning per kind of input problem, naming every input it concerns. */
@@ -192,6 +211,7 @@ export function reviewPsbt(options: {
   psbt: Psbt;
   wallet: Wallet;
   isAllowedDestination?: DestinationCheck;
+  deriver?: WalletDeriver;
 }): ReviewModel {
   return analysePsbt(options).review;
 }

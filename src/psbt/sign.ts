@@ -6,6 +6,7 @@ import { badInput, nothingToSign, refused } from '../common/errors';
 import { bitcoinNetwork } from '../common/network';
 import { childPrivateKey } from '../keys/ckd';
 import { derivePath, fingerprintHex, wipeNode } from '../keys/hd';
+import type { WalletDeriver } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
 import {
   analysePsbt,
@@ -96,6 +97,7 @@ export function signPsbt({
   seed,
   allowedSighash = [Transaction.SIGHASH_ALL],
   isAllowedDestination,
+  deriver,
   analysis,
 }: {
   psbt: Psbt;
@@ -103,10 +105,12 @@ export function signPsbt({
   seed: Uint8Array;
   allowedSighash?: number[];
   isAllowedDestination?: DestinationCheck;
+  /** prepareDeriver's result for this psbt and wallet (its scripts derived ahead). */
+  deriver?: WalletDeriver;
   /** analysePsbt's result for this same psbt and wallet, when the caller has reviewed it already. */
   analysis?: PsbtAnalysis;
 }): SignResult {
-  const { review, inputs } = analysis ?? analysePsbt({ psbt, wallet, isAllowedDestination });
+  const { review, inputs } = analysis ?? analysePsbt({ psbt, wallet, isAllowedDestination, deriver });
   const ours = inputs.filter((f) => f.ours);
   checkSignable(ours, wallet, allowedSighash);
 

@@ -3,6 +3,7 @@ import { address as baddress, crypto as bcrypto } from 'bitcoinjs-lib';
 import { bip32 } from '../common/ecc';
 import { bitcoinNetwork } from '../common/network';
 import { childPublicKey } from '../keys/ckd';
+import type { ChildKeyPool } from '../keys/ckd-pool';
 import type { Chain, Wallet } from './types';
 
 export interface WalletScript {
@@ -21,6 +22,11 @@ export interface WalletScript {
 
 /** Largest child index a wallet derives; BIP-32 non-hardened range. */
 export const MAX_CHILD_INDEX = 0x7fffffff;
+
+/** BIP-32's rare skip case (IL >= n): the bip32 package implements it. */
+const skippedChild = (node: BIP32Interface, index: number) => Uint8Array.from(node.derive(index).publicKey);
+
+const isChildIndex = (index: number) => Number.isInteger(index) && index >= 0 && index <= MAX_CHILD_INDEX;
 
 function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const length = Math.min(a.length, b.length);
@@ -52,16 +58,43 @@ export class WalletDeriver {
   }
 
   script(chain: Chain, index: number): WalletScript {
-    if (!Number.isInteger(index) || index < 0 || index > MAX_CHILD_INDEX) {
-      throw new RangeError(`address index ${index} is outside the BIP-32 range`);
-    }
-    const key = `${chain}/${index}`;
-    const cached = this.scripts.get(key);
+    if (!isChildIndex(index)) throw new RangeError(`address index ${index} is outside the BIP-32 range`);
+    const cached = this.scripts.get(`${chain}/${index}`);
     if (cached) return cached;
     // Raw CKDpub: the bip32 package's per-node validation would dominate reviews of many inputs.
     const cosignerKeys = this.nodesFor(chain).map(
-      (node) => childPublicKey(node, index) ?? Uint8Array.from(node.derive(index).publicKey),
+      (node) => childPublicKey(node, index) ?? skippedChild(node, index),
     );
+    return this.assemble(chain, index, cosignerKeys);
+  }
+
+  /**
+   * Derives the scripts at many paths at once, sharing the key derivations with `pool`'s worker
+   * threads; script() then finds them ready. Paths outside the BIP-32 range are left to script(),
+   * which refuses them.
+   */
+  async prefetch(paths: Array<{ chain: Chain; index: number }>, pool: ChildKeyPool): Promise<void> {
+    const missing = new Map<string, { chain: Chain; index: number }>();
+    for (const { chain, index } of paths) {
+      const key = `${chain}/${index}`;
+      if (isChildIndex(index) && !this.scripts.has(key)) missing.set(key, { chain, index });
+    }
+    const wanted = [...missing.values()];
+    const cosigners = this.wallet.cosigners.length;
+    const keys = await pool.childPublicKeys(
+      wanted.flatMap(({ chain, index }) => this.nodesFor(chain).map((parent) => ({ parent, index }))),
+    );
+    wanted.forEach(({ chain, index }, p) => {
+      if (this.scripts.has(`${chain}/${index}`)) return;
+      const cosignerKeys = this.nodesFor(chain).map(
+        (node, c) => keys[p * cosigners + c] ?? skippedChild(node, index),
+      );
+      this.assemble(chain, index, cosignerKeys);
+    });
+  }
+
+  /** The scripts for the cosigners' keys at (chain, index), cached. */
+  private assemble(chain: Chain, index: number, cosignerKeys: Uint8Array[]): WalletScript {
     const pubkeys = [...cosignerKeys];
     if (this.wallet.sorted) pubkeys.sort(compareBytes);
     // Scripts are assembled directly: bitcoinjs-lib's payments re-validate every key and script they
@@ -81,7 +114,7 @@ export class WalletDeriver {
       ...(redeemScript ? { redeemScript } : {}),
       outputScript: redeemScript ? p2shOutput(redeemScript) : (wshOutput as Uint8Array),
     };
-    this.scripts.set(key, result);
+    this.scripts.set(`${chain}/${index}`, result);
     return result;
   }
 

@@ -1,4 +1,5 @@
-import { reviewPsbt } from '../../psbt/review';
+import { sharedChildKeyPool } from '../../keys/ckd-pool';
+import { prepareDeriver, reviewPsbt } from '../../psbt/review';
 import { ReviewModelSchema } from '../../psbt/review-model';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
@@ -16,7 +17,8 @@ export const inspectCommand: CliCommand = {
     const { values, positionals } = parseCommandArgs(args, { wallet: { type: 'string' } }, USAGE);
     const wallet = chooseWallet(ctx.dataDir, values.wallet);
     const { psbt } = await readPsbtArgument(ctx, positionals[0]);
-    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet }));
+    const deriver = await prepareDeriver(psbt, wallet, sharedChildKeyPool());
+    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet, deriver }));
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify(review)}\n` : formatReview(review, wallet));
   },
 };

@@ -1,8 +1,9 @@
 import { appendAuditEvent } from '../../audit/log';
 import { wipe } from '../../common/bytes';
 import { AirlockError, badInput } from '../../common/errors';
+import { sharedChildKeyPool } from '../../keys/ckd-pool';
 import { psbtHash } from '../../psbt/parse';
-import { analysePsbt } from '../../psbt/review';
+import { analysePsbt, prepareDeriver } from '../../psbt/review';
 import { signPsbt } from '../../psbt/sign';
 import { summarizeReview } from '../../psbt/summary';
 import type { Wallet } from '../../wallet/types';
@@ -39,7 +40,8 @@ export const signCommand: CliCommand = {
       hash = psbtHash(psbt);
       const policy = loadSignPolicy({ values, ctx, wallet });
       const isAllowedDestination = policyDestinationCheck(policy, wallet);
-      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination });
+      const deriver = await prepareDeriver(psbt, wallet, sharedChildKeyPool());
+      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination, deriver });
       const { review } = analysis;
       appendAuditEvent(ctx.dataDir, {
         event: 'psbt-loaded',

@@ -13,8 +13,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 const outDir = mkdtempSync(join(resolve('node_modules'), '.airlock-esm-'));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
+/** By default the probe prints the bundle's export names. */
+const listExports = (url: string) =>
+  `const m = await import(${JSON.stringify(url)}); console.log(Object.keys(m).sort().join(','));`;
+
 async function bundleAndImport(
   entry: string,
+  probeFor: (url: string) => string = listExports,
 ): Promise<{ status: number | null; stderr: string; stdout: string }> {
   const outfile = join(outDir, `${entry.replace(/\W+/g, '-')}.mjs`);
   mkdirSync(outDir, { recursive: true });
@@ -28,8 +33,9 @@ async function bundleAndImport(
     packages: 'external',
     logLevel: 'silent',
   });
-  const probe = `const m = await import(${JSON.stringify(`file://${outfile}`)}); console.log(Object.keys(m).sort().join(','));`;
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', probeFor(`file://${outfile}`)], {
+    encoding: 'utf8',
+  });
   return { status: result.status, stderr: result.stderr, stdout: result.stdout.trim() };
 }
 
@@ -41,6 +47,30 @@ describe('main-side code under Node’s own ESM loader (as Electron main runs it
     const app = await bundleAndImport('main/api/app.ts');
     expect(app.stderr).toBe('');
     expect(app.stdout.split(',')).toContain('createAirlockMain');
+  }, 60_000);
+
+  it('starts the derivation workers from the bundle, and the process exits once they are idle', async () => {
+    const entry = join(outDir, 'pool-probe.ts');
+    writeFileSync(
+      entry,
+      `export { ChildKeyPool } from ${JSON.stringify(resolve('src/keys/ckd-pool.ts'))};\n` +
+        `export { childPublicKey } from ${JSON.stringify(resolve('src/keys/ckd.ts'))};\n` +
+        `export { masterNode } from ${JSON.stringify(resolve('src/keys/hd.ts'))};\n`,
+    );
+    const result = await bundleAndImport(
+      entry,
+      (url) => `
+        const { ChildKeyPool, childPublicKey, masterNode } = await import(${JSON.stringify(url)});
+        const pool = new ChildKeyPool({ size: 1, minParallelJobs: 1 });
+        const parent = masterNode(new Uint8Array(32).fill(5), 'testnet');
+        const jobs = Array.from({ length: 8 }, (_, index) => ({ parent, index }));
+        const keys = await pool.childPublicKeys(jobs);
+        const same = keys.every((k, i) => Buffer.from(k).equals(Buffer.from(childPublicKey(parent, i))));
+        console.log(same, pool.derivedByWorkers);`,
+    );
+    expect(result.stderr).toBe('');
+    // Half the jobs came back from the worker; the pool was never closed, and node still exited.
+    expect(result).toMatchObject({ status: 0, stdout: 'true 4' });
   }, 60_000);
 
   it('would catch an extensionless deep import of a package', async () => {

@@ -1,11 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePsbt, psbtHash } from '../../../src/psbt/parse';
 import { ReviewModelSchema } from '../../../src/psbt/review-model';
+import { signPsbt } from '../../../src/psbt/sign';
 import { registerWallet } from '../../../src/wallet/registry';
 import { runCli } from '../../helpers/cli';
-import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../../helpers/verify-tx';
 import { cliWorkspace } from './cli-fixture';
 
@@ -178,4 +180,35 @@ describe('airlock sign, combine and finalize', () => {
     expect(result.status).toBe(2);
     expect(parsePsbt(readFileSync(input)).data.inputs[0]!.partialSig).toBeUndefined();
   });
+});
+
+describe('airlock sign as a process, on a PSBT large enough for the derivation workers', () => {
+  it('signs exactly as the core does and exits once done', async () => {
+    const big = testWallet();
+    const ws = cliWorkspace(big);
+    // 100 inputs x 3 cosigners: over the pool's threshold, so workers share the derivations.
+    const psbt = buildPsbt({
+      wallet: big,
+      inputs: Array.from({ length: 100 }, (_, index) => ({ index, amount: 10_000n })),
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 990_000n }],
+    });
+    const file = ws.writePsbt(psbt);
+    const out = join(ws.dir, 'out.psbt');
+    const result = spawnSync(
+      process.execPath,
+      ['bin/airlock.js', ...ws.signArgs(file, ws.mnemonicFiles[1]!, '--out', out)],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(result.stderr).not.toContain('    at ');
+    expect(result.status).toBe(0);
+    const expected = signPsbt({
+      psbt: parsePsbt(psbt.toBase64()),
+      wallet: big,
+      seed: seedOf(TEST_MNEMONICS[1]),
+    });
+    expect(readFileSync(out, 'utf8').trim()).toBe(expected.psbt.toBase64());
+  }, 90_000);
 });

@@ -1,0 +1,72 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fromHex, toHex } from '../../../src/common/bytes';
+import { childPublicKey } from '../../../src/keys/ckd';
+import { ChildKeyPool } from '../../../src/keys/ckd-pool';
+import { masterNode } from '../../../src/keys/hd';
+import vectors from '../../fixtures/keys/bip32-vectors.json';
+
+// Every batch goes to the workers (by default small batches stay on the calling thread).
+const pool = new ChildKeyPool({ size: 2, minParallelJobs: 1 });
+afterAll(() => pool.close());
+
+describe('worker-thread CKDpub pool', () => {
+  it('derives the BIP-32 vectors’ non-hardened children on its workers', async () => {
+    const jobs: Array<{ parent: ReturnType<typeof masterNode>; index: number; expected: string }> = [];
+    for (const vector of vectors.vectors) {
+      const root = masterNode(fromHex(vector.seed), 'mainnet');
+      for (const [i, chain] of vector.chains.entries()) {
+        const last = chain.path.split('/').at(-1)!;
+        if (i === 0 || last.endsWith("'")) continue;
+        const parentPath = vector.chains[i - 1]!.path;
+        const parent = parentPath === 'm' ? root : root.derivePath(parentPath);
+        // The published extended public key of the child, read back for its key bytes.
+        const expected = masterNode(fromHex(vector.seed), 'mainnet').derivePath(chain.path);
+        expect(expected.neutered().toBase58()).toBe(chain.xpub);
+        jobs.push({ parent, index: Number(last), expected: toHex(expected.publicKey) });
+      }
+    }
+    expect(jobs).toHaveLength(6);
+    const before = pool.derivedByWorkers;
+    const keys = await pool.childPublicKeys(jobs);
+    expect(keys.map((k) => toHex(k!))).toEqual(jobs.map((j) => j.expected));
+    // Two workers took two shares of three; the calling thread derived the last.
+    expect(pool.derivedByWorkers - before).toBe(4);
+  });
+
+  it('agrees with the calling thread for random parents and indexes, in order, whatever the split', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.uint8Array({ minLength: 16, maxLength: 64 }), fc.nat({ max: 0x7fffffff })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
+        async (cases) => {
+          const jobs = cases.map(([seed, index]) => ({ parent: masterNode(seed, 'testnet'), index }));
+          const keys = await pool.childPublicKeys(jobs);
+          expect(keys.map((k) => toHex(k!))).toEqual(
+            jobs.map(({ parent, index }) => toHex(childPublicKey(parent, index)!)),
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('refuses hardened indexes before anything reaches a worker', async () => {
+    const parent = masterNode(new Uint8Array(32).fill(1), 'mainnet');
+    await expect(pool.childPublicKeys([{ parent, index: 0x80000000 }])).rejects.toThrow(RangeError);
+  });
+
+  it('derives on the calling thread once closed', async () => {
+    const closed = new ChildKeyPool({ size: 1, minParallelJobs: 1 });
+    const parent = masterNode(new Uint8Array(32).fill(7), 'testnet');
+    // Two jobs: one for the worker, one for the calling thread.
+    await closed.childPublicKeys([0, 1].map((index) => ({ parent, index })));
+    expect(closed.derivedByWorkers).toBe(1);
+    await closed.close();
+    const keys = await closed.childPublicKeys([3, 4, 5].map((index) => ({ parent, index })));
+    expect(keys.map((k) => toHex(k!))).toEqual([3, 4, 5].map((i) => toHex(childPublicKey(parent, i)!)));
+    expect(closed.derivedByWorkers).toBe(1);
+  });
+});

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fromHex, toHex } from '../../../src/common/bytes';
+import { toHex } from '../../../src/common/bytes';
 import { childPublicKey } from '../../../src/keys/ckd';
 import { ChildKeyPool } from '../../../src/keys/ckd-pool';
 import { masterNode } from '../../../src/keys/hd';
-import vectors from '../../fixtures/keys/bip32-vectors.json';
+import { nonHardenedVectorSteps } from '../../helpers/bip32-vectors';
 
 // Every batch goes to the workers (by default small batches stay on the calling thread).
 const pool = new ChildKeyPool({ size: 2, minParallelJobs: 1 });
@@ -12,24 +12,11 @@ afterAll(() => pool.close());
 
 describe('worker-thread CKDpub pool', () => {
   it('derives the BIP-32 vectors’ non-hardened children on its workers', async () => {
-    const jobs: Array<{ parent: ReturnType<typeof masterNode>; index: number; expected: string }> = [];
-    for (const vector of vectors.vectors) {
-      const root = masterNode(fromHex(vector.seed), 'mainnet');
-      for (const [i, chain] of vector.chains.entries()) {
-        const last = chain.path.split('/').at(-1)!;
-        if (i === 0 || last.endsWith("'")) continue;
-        const parentPath = vector.chains[i - 1]!.path;
-        const parent = parentPath === 'm' ? root : root.derivePath(parentPath);
-        // The published extended public key of the child, read back for its key bytes.
-        const expected = masterNode(fromHex(vector.seed), 'mainnet').derivePath(chain.path);
-        expect(expected.neutered().toBase58()).toBe(chain.xpub);
-        jobs.push({ parent, index: Number(last), expected: toHex(expected.publicKey) });
-      }
-    }
-    expect(jobs).toHaveLength(6);
+    const steps = nonHardenedVectorSteps();
+    expect(steps).toHaveLength(6);
     const before = pool.derivedByWorkers;
-    const keys = await pool.childPublicKeys(jobs);
-    expect(keys.map((k) => toHex(k!))).toEqual(jobs.map((j) => j.expected));
+    const keys = await pool.childPublicKeys(steps);
+    expect(keys.map((k) => toHex(k!))).toEqual(steps.map((step) => toHex(step.child.publicKey)));
     // Two workers took two shares of three; the calling thread derived the last.
     expect(pool.derivedByWorkers - before).toBe(4);
   });

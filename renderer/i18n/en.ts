@@ -99,6 +99,8 @@ export const en = {
     suggestion: (word: string) => `Tab completes: ${word}`,
     unknownWords: (words: string) => `Not share words: ${words}`,
     submit: 'Add this share',
+    missing: (n: number) =>
+      `${n} more ${n === 1 ? 'share is' : 'shares are'} needed before this key can sign. Nothing can be signed until then.`,
     next: 'Continue to signing',
   },
   signing: {

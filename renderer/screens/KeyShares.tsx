@@ -55,6 +55,9 @@ export function KeyShares({
         max={progress?.sharesNeeded ?? null}
         label={en.shares.progress(progress?.sharesSeen ?? 0, progress?.sharesNeeded ?? null)}
       />
+      {progress?.sharesNeeded != null && !progress.complete && (
+        <p data-shares-missing>{en.shares.missing(progress.sharesNeeded - progress.sharesSeen)}</p>
+      )}
       <form onSubmit={submit} className="stack" autoComplete="off">
         <label>
           {en.shares.label((progress?.sharesSeen ?? 0) + 1)}

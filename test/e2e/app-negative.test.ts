@@ -100,6 +100,26 @@ describe('refusals on screen', () => {
     await cancel(page);
   });
 
+  it('refuses to sign while the quorum is missing a share, on screen and through the API', async () => {
+    const { page } = app;
+    await loadPsbt(page, psbtFor());
+    await page.getByRole('button', { name: /continue/ }).click();
+    await page.fill('textarea[name="share"]', shares[0]!);
+    await page.getByRole('button', { name: 'Add this share' }).click();
+    const missing = page.locator('[data-shares-missing]');
+    await missing.waitFor();
+    expect(await missing.textContent()).toBe(en.shares.missing(1));
+    expect(await page.getByRole('button', { name: 'Sign now' }).count()).toBe(0);
+    // A renderer that skipped the screen is refused by main all the same.
+    const result = await page.evaluate(() =>
+      (window as unknown as { airlock: { sign: (r: unknown) => Promise<unknown> } }).airlock.sign({
+        format: 'base64',
+      }),
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'QUORUM_MISSING' } });
+    await cancel(page);
+  });
+
   it('refuses to sign with a quorum of shares that is not this wallet’s key', async () => {
     const { page } = app;
     const [foreign] = splitMasterSecret({

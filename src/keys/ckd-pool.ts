@@ -171,11 +171,11 @@ export class ChildKeyPool {
     return results;
   }
 
-  /** Stops the workers; later calls derive on the calling thread. */
+  /** Stops the workers (work they held is derived on the calling thread, as later calls are). */
   async close(): Promise<void> {
-    this.failed = true;
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-    this.workers.length = 0;
+    const workers = [...this.workers];
+    this.fail();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 

@@ -57,3 +57,16 @@ describe('worker-thread CKDpub pool', () => {
     expect(closed.derivedByWorkers).toBe(1);
   });
 });
+
+describe('a pool closed while its workers hold work', () => {
+  it('derives their share on the calling thread', async () => {
+    const closing = new ChildKeyPool({ size: 1, minParallelJobs: 1 });
+    const parent = masterNode(new Uint8Array(32).fill(9), 'testnet');
+    const indexes = Array.from({ length: 200 }, (_, i) => i);
+    const pending = closing.childPublicKeys(indexes.map((index) => ({ parent, index })));
+    await closing.close();
+    const keys = await pending;
+    expect(keys.map((k) => toHex(k!))).toEqual(indexes.map((i) => toHex(childPublicKey(parent, i)!)));
+    expect(closing.derivedByWorkers).toBe(0);
+  });
+});

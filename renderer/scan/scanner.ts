@@ -89,8 +89,8 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   let inFlight: number | null = null;
   let nextId = 1;
 
-  // Once stopped (decoder failure or abort), nothing more is reported: a stopped camera makes a
-  // pending video.play() reject, which is a consequence, not a second error.
+  // Set by stopAll, which an abort runs too. Once stopped, nothing more is reported: a stopped camera
+  // makes a pending video.play() reject, which is a consequence, not a second error.
   let stopped = false;
   const stopAll = () => {
     stopped = true;
@@ -98,7 +98,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     stopCamera();
   };
   const failDecoder = (detail: string) => {
-    if (stopped || signal.aborted) return;
+    if (stopped) return;
     onError?.({ code: 'DECODER_FAILED', message: `The QR decoder could not be loaded (${detail}).` });
     stopAll();
   };
@@ -108,7 +108,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     if (reply.type === 'failed') return failDecoder(reply.message);
     busy = false;
     if (reply.type === 'ready') return;
-    if (reply.id !== inFlight || signal.aborted) return;
+    if (reply.id !== inFlight || stopped) return;
     if (reply.text !== null) {
       progress.codesFound++;
       if (reply.text !== lastText) {
@@ -120,7 +120,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   };
 
   const offerFrame = async () => {
-    if (stopped || signal.aborted) return;
+    if (stopped) return;
     progress.framesSeen++;
     if (!busy && video.videoWidth > 0) {
       busy = true;
@@ -138,7 +138,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
     scheduleNext();
   };
   const scheduleNext = () => {
-    if (stopped || signal.aborted) return;
+    if (stopped) return;
     if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => void offerFrame());
     else requestAnimationFrame(() => void offerFrame());
   };
@@ -152,7 +152,7 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   try {
     await video.play();
   } catch {
-    if (stopped || signal.aborted) return;
+    if (stopped) return;
     onError?.({ code: 'CAMERA_FAILED', message: 'The camera could not be started.' });
     stopAll();
     return;

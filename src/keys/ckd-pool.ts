@@ -62,8 +62,7 @@ export class ChildKeyPool {
   >();
   private nextId = 1;
   private failed = false;
-  /** Children derived by the workers so far (the rest were derived on the calling thread). */
-  derivedByWorkers = 0;
+  private workerDerivations = 0;
 
   readonly size: number;
   private readonly minParallelJobs: number;
@@ -129,6 +128,11 @@ export class ChildKeyPool {
     });
   }
 
+  /** Children derived by the workers so far (the rest were derived on the calling thread). */
+  get derivedByWorkers(): number {
+    return this.workerDerivations;
+  }
+
   /** Starts the workers now, so the first large review does not wait for them to load. */
   warm(): void {
     this.start();
@@ -161,7 +165,7 @@ export class ChildKeyPool {
     for (let i = workers.length * perShare; i < jobs.length; i++) results[i] = derive(i);
     for (const { start, count, reply } of posted) {
       const children = await reply.catch(() => null);
-      if (children) this.derivedByWorkers += count;
+      if (children) this.workerDerivations += count;
       for (let i = 0; i < count; i++) {
         const child = children?.subarray(i * CHILD_BYTES, (i + 1) * CHILD_BYTES);
         // No reply (the worker failed): this thread derives the share itself.

@@ -1,5 +1,6 @@
 import type { ReviewModel } from '../psbt/review-model';
 import type { Wallet } from '../wallet/types';
+import { formatBtc } from './message-file';
 
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 
@@ -8,11 +9,28 @@ function table(rows: string[][]): string[] {
   return rows.map((row) => `  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ')}`.trimEnd());
 }
 
+/** What a PSBT that is not a payment is, in plain words; its outputs are then no payment to show. */
+function purposeLines(review: ReviewModel, wallet: Wallet): string[] {
+  const purpose = review.purpose;
+  if (!purpose) return [];
+  if (purpose.kind === 'proof-of-reserves') {
+    return [
+      `Proof of reserves — message "${purpose.message}"; proves ${formatBtc(purpose.total)} in ${purpose.coins} coin(s) of wallet ${wallet.name}; this transaction can never be confirmed`,
+      '',
+    ];
+  }
+  return [
+    `Sign message ${purpose.message === null ? `with hash ${purpose.messageHash}` : `"${purpose.message}"`} for address ${purpose.address} of wallet ${wallet.name}; nothing is paid`,
+    '',
+  ];
+}
+
 /** The human form of a review, as `airlock inspect` prints it. */
 export function formatReview(review: ReviewModel, wallet: Wallet): string {
   const lines = [
     `Wallet ${wallet.name} (${wallet.network}, ${wallet.threshold}-of-${wallet.cosigners.length} ${wallet.scriptType})`,
     '',
+    ...purposeLines(review, wallet),
     `Inputs (${review.inputs.length}):`,
     ...table([
       ['#', 'outpoint', 'amount (sat)', 'ours', 'proven'],

@@ -5,6 +5,7 @@ import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
 import { policyCommand } from './commands/policy';
 import { qrCommand } from './commands/qr';
+import { reservesCommand } from './commands/reserves';
 import { sharesCommand } from './commands/shares';
 import { signCommand } from './commands/sign';
 import { walletCommand } from './commands/wallet';
@@ -27,4 +28,5 @@ export const COMMANDS: CliCommand[] = [
   policyCommand,
   approverCommand,
   auditCommand,
+  reservesCommand,
 ];

@@ -25,7 +25,8 @@ export function evaluatePolicy({
 }): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
   const sent = review.outputs.filter((o) => o.kind !== 'change').reduce((total, o) => total + o.amount, 0);
-  if (policy.allowedDestinations) {
+  // A proof of reserves or a signed message pays nobody: it can never be confirmed.
+  if (policy.allowedDestinations && review.purpose === undefined) {
     for (const [i, output] of review.outputs.entries()) {
       if (output.kind === 'external') {
         violations.push({

@@ -3,6 +3,8 @@ import { bytesEqual, toHex } from '../common/bytes';
 import { ecc } from '../common/ecc';
 import { badInput } from '../common/errors';
 import { compactSize } from './raw-map';
+import { COMMITMENT_INPUT, proofCommitment } from './reserves';
+import { proofTransaction } from './reserves-proof';
 
 function witnessBytes(stack: Uint8Array[]): Uint8Array {
   return new Uint8Array(
@@ -69,12 +71,15 @@ function finalizeMultisigInput(psbt: Psbt, index: number): void {
 /** BIP-174 Input Finalizer for P2WSH, P2SH-P2WSH and P2SH multisig inputs; every signature is verified. */
 export function finalizePsbt(psbt: Psbt): Psbt {
   const finalized = psbt.clone();
-  for (let i = 0; i < finalized.inputCount; i++) finalizeMultisigInput(finalized, i);
+  // A proof of reserves' commitment input spends nothing and keeps its empty scriptSig (BIP-127).
+  const skip = proofCommitment(finalized) ? COMMITMENT_INPUT : -1;
+  for (let i = 0; i < finalized.inputCount; i++) if (i !== skip) finalizeMultisigInput(finalized, i);
   return finalized;
 }
 
 /** Transaction Extractor: the network transaction of a fully finalized PSBT, in hex. */
 export function extractTransaction(psbt: Psbt): string {
+  if (proofCommitment(psbt)) return toHex(proofTransaction(psbt).toBuffer());
   try {
     return toHex(psbt.extractTransaction(true).toBuffer());
   } catch {

@@ -28,6 +28,25 @@ export const ReviewOutputSchema = z.object({
   kind: OutputKindSchema,
 });
 
+/** What a PSBT is when it is not a payment (DESIGN §10); absent for a payment. */
+export const ReviewPurposeSchema = z.discriminatedUnion('kind', [
+  /** BIP-127: proves `total` satoshis in `coins` coins; can never be confirmed. */
+  z.object({
+    kind: z.literal('proof-of-reserves'),
+    message: z.string(),
+    total: Sats,
+    coins: z.number().int().positive(),
+  }),
+  /** BIP-322: signs `message` for `address`; its hash is what the signature commits to. */
+  z.object({
+    kind: z.literal('message'),
+    message: z.string().nullable(),
+    messageHash: z.string().regex(/^[0-9a-f]{64}$/),
+    address: z.string(),
+  }),
+]);
+export type ReviewPurpose = z.infer<typeof ReviewPurposeSchema>;
+
 /** What the screen and `inspect --json` show; DESIGN §4 and §10. */
 export const ReviewModelSchema = z.object({
   network: NetworkNameSchema,
@@ -40,6 +59,7 @@ export const ReviewModelSchema = z.object({
   vsize: z.number().int().positive(),
   signatures: z.object({ present: z.number().int().nonnegative(), required: z.number().int().nonnegative() }),
   warnings: z.array(ReviewWarningSchema),
+  purpose: ReviewPurposeSchema.optional(),
 });
 export type ReviewModel = z.infer<typeof ReviewModelSchema>;
 export type ReviewInput = z.infer<typeof ReviewInputSchema>;

@@ -9,6 +9,7 @@ import { feeSummary } from './fee';
 import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
 import { WalletMatcher } from './ownership';
+import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment } from './reserves';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
 import { listIndexes, WARNING, type WarningCode, warning } from './warnings';
 
@@ -100,10 +101,14 @@ export function analysePsbt({
   deriver?: WalletDeriver;
 }): PsbtAnalysis {
   checkPsbtNetwork(psbt, wallet);
+  const commitment = proofCommitment(psbt);
+  const isCommitment = (index: number) => commitment !== null && index === COMMITMENT_INPUT;
   const matcher = new WalletMatcher(wallet, deriver);
   const txInputs = psbt.txInputs;
   const facts: InputFacts[] = psbt.data.inputs.map((input, index) => {
-    const spent = spentOutput({ psbt, index, txInput: txInputs[index]! });
+    const spent = isCommitment(index)
+      ? COMMITMENT_SPENT
+      : spentOutput({ psbt, index, txInput: txInputs[index]! });
     const match = matcher.matchInput({
       derivations: input.bip32Derivation,
       prevoutScript: spent.script,
@@ -118,10 +123,28 @@ export function analysePsbt({
     };
   });
 
+  const proof = commitment
+    ? checkProofSum(
+        psbt,
+        commitment,
+        facts.map((f) => f.spent),
+      )
+    : null;
   const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination);
   const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts });
   const warnings = [
-    ...inputWarnings(facts, wallet),
+    ...(proof
+      ? [
+          warning(
+            WARNING.PROOF_OF_RESERVES,
+            'a proof of reserves moves nothing; this transaction can never be confirmed',
+          ),
+        ]
+      : []),
+    ...inputWarnings(
+      facts.filter((f) => !isCommitment(f.index)),
+      wallet,
+    ),
     ...(foreignChange.length > 0 ? [foreignChangeWarning(foreignChange, wallet)] : []),
     ...(fees.warning ? [fees.warning] : []),
     ...locktimeWarnings(psbt, txInputs),
@@ -145,6 +168,16 @@ export function analysePsbt({
       required: ours.length * wallet.threshold,
     },
     warnings,
+    ...(proof
+      ? {
+          purpose: {
+            kind: 'proof-of-reserves' as const,
+            message: proof.message,
+            total: Number(proof.total),
+            coins: proof.coins,
+          },
+        }
+      : {}),
   };
   return { review, inputs: facts };
 }

@@ -18,6 +18,8 @@ export const WARNING = {
   LOCKTIME: 'LOCKTIME',
   /** A legacy P2SH input of ours comes without its previous transaction, so its amount is unproven. */
   MISSING_PREVIOUS_TX: 'MISSING_PREVIOUS_TX',
+  /** A BIP-127 proof of reserves: it moves nothing and can never be confirmed. */
+  PROOF_OF_RESERVES: 'PROOF_OF_RESERVES',
 } as const;
 export type WarningCode = (typeof WARNING)[keyof typeof WARNING];
 

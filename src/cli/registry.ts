@@ -1,3 +1,4 @@
+import { addressCommand } from './commands/address';
 import { approverCommand } from './commands/approver';
 import { auditCommand } from './commands/audit';
 import { combineCommand } from './commands/combine';
@@ -29,4 +30,5 @@ export const COMMANDS: CliCommand[] = [
   approverCommand,
   auditCommand,
   reservesCommand,
+  addressCommand,
 ];

@@ -4,6 +4,7 @@ import { auditCommand } from './commands/audit';
 import { combineCommand } from './commands/combine';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
+import { messageCommand } from './commands/message';
 import { policyCommand } from './commands/policy';
 import { qrCommand } from './commands/qr';
 import { reservesCommand } from './commands/reserves';
@@ -31,4 +32,5 @@ export const COMMANDS: CliCommand[] = [
   auditCommand,
   reservesCommand,
   addressCommand,
+  messageCommand,
 ];

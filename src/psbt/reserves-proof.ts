@@ -13,7 +13,7 @@ import {
   proofCommitment,
 } from './reserves';
 import { analysePsbt, unsignedTransaction } from './review';
-import { verifyInputScript } from './script-verify';
+import { verifyInputScript, witnessStack } from './script-verify';
 import { SighashCache } from './sighash';
 import { walletOutput } from './wallet-output';
 
@@ -65,28 +65,6 @@ export function prepareProofOfReserves({
   const total = review.inputs.reduce((sum, input) => sum + BigInt(input.amount as number), 0n);
   proof.addOutput({ ...walletOutput(wallet, { chain: 0, index: 0 }, deriver), value: total });
   return proof;
-}
-
-/** A BIP-174 witness (count, then length-prefixed items) as a stack. */
-export function witnessStack(bytes: Uint8Array): Uint8Array[] {
-  let offset = 0;
-  const compactSize = (): number => {
-    const first = bytes[offset++];
-    if (first === undefined) throw badInput('PSBT_INVALID', 'a final witness ends early');
-    if (first < 0xfd) return first;
-    const width = first === 0xfd ? 2 : 4;
-    let value = 0;
-    for (let i = 0; i < width; i++) value += (bytes[offset++] ?? 0) * 2 ** (8 * i);
-    return value;
-  };
-  const stack = Array.from({ length: compactSize() }, () => {
-    const length = compactSize();
-    if (offset + length > bytes.length) throw badInput('PSBT_INVALID', 'a final witness ends early');
-    offset += length;
-    return bytes.slice(offset - length, offset);
-  });
-  if (offset !== bytes.length) throw badInput('PSBT_INVALID', 'a final witness has bytes after its items');
-  return stack;
 }
 
 /**

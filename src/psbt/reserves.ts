@@ -3,6 +3,7 @@ import type { Psbt } from 'bitcoinjs-lib';
 import { bytesEqual, toHex } from '../common/bytes';
 import { refused } from '../common/errors';
 import type { SpentOutput } from './inputs';
+import type { ReviewPurpose } from './review-model';
 
 /**
  * BIP-127 simple proof of reserves: a transaction whose first input spends a coin that cannot exist
@@ -92,4 +93,14 @@ export function checkProofSum(
 /** The commitment txid as block explorers and `inspect` show txids (reversed hex). */
 export function commitmentTxid(message: string): string {
   return toHex(commitmentHash(message).reverse());
+}
+
+/** The review's account of a proof. */
+export function proofPurpose(proof: ProofOfReserves): ReviewPurpose {
+  return {
+    kind: 'proof-of-reserves',
+    message: proof.message,
+    total: Number(proof.total),
+    coins: proof.coins,
+  };
 }

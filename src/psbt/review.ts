@@ -5,11 +5,12 @@ import { bitcoinNetwork } from '../common/network';
 import type { ChildKeyPool } from '../keys/ckd-pool';
 import { WalletDeriver, type WalletScript } from '../wallet/derive';
 import type { Wallet } from '../wallet/types';
+import { messagePurpose } from './bip322';
 import { feeSummary } from './fee';
 import { inputTxid, MAX_MONEY, type SpentOutput, spentOutput, type TxInput } from './inputs';
 import { checkPsbtNetwork } from './network-check';
 import { WalletMatcher } from './ownership';
-import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment } from './reserves';
+import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment, proofPurpose } from './reserves';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
 import { listIndexes, WARNING, type WarningCode, warning } from './warnings';
 
@@ -123,17 +124,20 @@ export function analysePsbt({
     };
   });
 
-  const proof = commitment
-    ? checkProofSum(
-        psbt,
-        commitment,
-        facts.map((f) => f.spent),
+  // What the PSBT is when it is not a payment; a proof's sum is checked before anything is shown.
+  const purpose = commitment
+    ? proofPurpose(
+        checkProofSum(
+          psbt,
+          commitment,
+          facts.map((f) => f.spent),
+        ),
       )
-    : null;
+    : messagePurpose(psbt, wallet);
   const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination);
   const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts });
   const warnings = [
-    ...(proof
+    ...(purpose?.kind === 'proof-of-reserves'
       ? [
           warning(
             WARNING.PROOF_OF_RESERVES,
@@ -168,16 +172,7 @@ export function analysePsbt({
       required: ours.length * wallet.threshold,
     },
     warnings,
-    ...(proof
-      ? {
-          purpose: {
-            kind: 'proof-of-reserves' as const,
-            message: proof.message,
-            total: Number(proof.total),
-            coins: proof.coins,
-          },
-        }
-      : {}),
+    ...(purpose ? { purpose } : {}),
   };
   return { review, inputs: facts };
 }

@@ -128,3 +128,25 @@ export function verifyInputScript({
     sighashes.legacy({ index, scriptCode, hashType: 0x01 }),
   );
 }
+
+/** A consensus-encoded witness (count, then length-prefixed items), as in PSBTs and BIP-322, as a stack. */
+export function witnessStack(bytes: Uint8Array): Uint8Array[] {
+  let offset = 0;
+  const compactSize = (): number => {
+    const first = bytes[offset++];
+    if (first === undefined) throw badInput('WITNESS_INVALID', 'a witness ends early');
+    if (first < 0xfd) return first;
+    const width = first === 0xfd ? 2 : 4;
+    let value = 0;
+    for (let i = 0; i < width; i++) value += (bytes[offset++] ?? 0) * 2 ** (8 * i);
+    return value;
+  };
+  const stack = Array.from({ length: compactSize() }, () => {
+    const length = compactSize();
+    if (offset + length > bytes.length) throw badInput('WITNESS_INVALID', 'a witness ends early');
+    offset += length;
+    return bytes.slice(offset - length, offset);
+  });
+  if (offset !== bytes.length) throw badInput('WITNESS_INVALID', 'a witness has bytes after its items');
+  return stack;
+}

@@ -10,6 +10,7 @@ interface BitcoreScript {
 }
 interface BitcoreInput {
   script: BitcoreScript;
+  output?: unknown;
   getWitnesses?(): Buffer[];
   witnesses?: Buffer[];
 }
@@ -29,7 +30,11 @@ interface BitcoreInterpreter {
   errstr: string;
 }
 interface Bitcore {
-  Transaction: new (hex: string) => BitcoreTransaction;
+  Transaction: (new (
+    hex: string,
+  ) => BitcoreTransaction) & {
+    Output: new (fields: { script: BitcoreScript; satoshis: number }) => unknown;
+  };
   Script: {
     new (buffer: Buffer): BitcoreScript;
     Interpreter: { new (): BitcoreInterpreter } & Record<string, number>;
@@ -65,6 +70,12 @@ export function verifyTransaction(
       failures.push({ input: i, error: 'no spent coin given' });
       return;
     }
+    // bitcore-lib takes a zero amount for "none given" and then reads the input's own output; give it
+    // one, so zero-value coins (BIP-322's to_spend) are judged with their real amount.
+    input.output = new bitcore.Transaction.Output({
+      script: new bitcore.Script(Buffer.from(coin.script)),
+      satoshis: Number(coin.value),
+    });
     const interpreter = new Interpreter();
     const witness = input.getWitnesses?.() ?? input.witnesses ?? [];
     const ok = interpreter.verify(

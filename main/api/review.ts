@@ -11,7 +11,7 @@ export function reviewSummary(review: ReviewModel): Record<string, unknown> {
     review.outputs.filter((o) => o.kind === kind).reduce((total, o) => total + o.amount, 0);
   return {
     network: review.network,
-    sent: sum('external') + sum('allowed'),
+    sent: sum('external') + sum('allowed') + sum('transfer'),
     change: sum('change'),
     fee: review.fee,
     destinations: review.outputs.filter((o) => o.kind !== 'change').map((o) => o.address),

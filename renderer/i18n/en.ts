@@ -64,7 +64,10 @@ export const en = {
       change: 'Change (back to this wallet)',
       external: 'External payment',
       allowed: 'Allowed destination',
+      transfer: 'Transfer to a registered wallet',
     },
+    transferTo: (wallet: string, owner: string | null) =>
+      `to registered wallet ${wallet} (${owner ?? 'no owner class assigned'})`,
     sent: 'Sent to others',
     change: 'Change',
     fee: 'Fee',

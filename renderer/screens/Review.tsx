@@ -69,7 +69,11 @@ export function Review({
                 <Amount sats={o.amount} />
               </td>
               <td>
-                <span className={`badge badge-${o.kind}`}>{en.review.kinds[o.kind]}</span>
+                <span className={`badge badge-${o.kind}`}>
+                  {o.kind === 'transfer' && o.wallet
+                    ? en.review.transferTo(o.wallet, o.owner ?? null)
+                    : en.review.kinds[o.kind]}
+                </span>
               </td>
             </tr>
           ))}
@@ -78,7 +82,7 @@ export function Review({
       <dl className="totals">
         <dt>{en.review.sent}</dt>
         <dd data-total="sent">
-          <Amount sats={sumOf(review, ['external', 'allowed'])} />
+          <Amount sats={sumOf(review, ['external', 'allowed', 'transfer'])} />
         </dd>
         <dt>{en.review.change}</dt>
         <dd data-total="change">

@@ -50,7 +50,9 @@ export function formatReview(review: ReviewModel, wallet: Wallet): string {
         String(i),
         output.address ?? '(no address)',
         String(output.amount),
-        output.kind,
+        output.kind === 'transfer'
+          ? `transfer to registered wallet ${output.wallet} (${output.owner ?? 'no owner class'})`
+          : output.kind,
       ]),
     ]),
     '',

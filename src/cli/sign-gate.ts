@@ -5,9 +5,10 @@ import { readAuditEntries } from '../audit/verify';
 import { badInput, refused } from '../common/errors';
 import { approvePsbt, clockWarning } from '../policy/approvers';
 import { allowedDestinationMatcher } from '../policy/destinations';
-import { evaluatePolicy } from '../policy/evaluate';
+import { evaluatePolicy, type PolicyViolation } from '../policy/evaluate';
 import { loadPolicyFile } from '../policy/load';
 import type { Policy } from '../policy/schema';
+import { transferViolations } from '../policy/transfers';
 import type { DestinationCheck } from '../psbt/review';
 import type { ReviewModel } from '../psbt/review-model';
 import type { Wallet } from '../wallet/types';
@@ -82,6 +83,7 @@ export async function enforcePolicy(
   if (!policy) {
     if (names.length > 0)
       throw badInput('BAD_ARGUMENTS', '--approver needs --policy, which names the approvers');
+    refuseViolations(ctx, transferViolations({ wallet, review, policy: null, approvers: [] }));
     return { approvers: [] };
   }
   const now = new Date();
@@ -107,15 +109,21 @@ export async function enforcePolicy(
     if (!policy.approvals?.approvers.includes(name)) continue;
     approvePsbt(ctx.dataDir, { proof, psbtHash, now });
   }
-  const violations = evaluatePolicy({
-    policy,
-    review,
-    sentLast24h: sentInLast24h(readAuditEntries(ctx.dataDir), wallet.name, now),
-    approvers: [...new Set(names)],
-  });
-  if (violations.length > 0) {
-    for (const v of violations) ctx.io.stderr.write(`policy: ${v.message}\n`);
-    throw refused(violations[0]!.code, violations.map((v) => v.message).join('; '));
-  }
+  const proven = [...new Set(names)].filter((name) => policy.approvals?.approvers.includes(name));
+  refuseViolations(ctx, [
+    ...evaluatePolicy({
+      policy,
+      review,
+      sentLast24h: sentInLast24h(readAuditEntries(ctx.dataDir), wallet.name, now),
+      approvers: [...new Set(names)],
+    }),
+    ...transferViolations({ wallet, review, policy, approvers: proven }),
+  ]);
   return { approvers: [...new Set(names)] };
+}
+
+function refuseViolations(ctx: CliContext, violations: PolicyViolation[]): void {
+  if (violations.length === 0) return;
+  for (const v of violations) ctx.io.stderr.write(`policy: ${v.message}\n`);
+  throw refused(violations[0]!.code, violations.map((v) => v.message).join('; '));
 }

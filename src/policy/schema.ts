@@ -21,6 +21,24 @@ export const PolicySchema = z.strictObject({
   maxPerTransaction: Sats.optional(),
   maxPer24h: Sats.optional(),
   fees: z.strictObject({ maxFee: Sats.optional(), maxFeeRate: z.number().positive().optional() }).optional(),
+  /**
+   * Registered wallets of another owner class (or of none) this wallet may pay. Without it, such a
+   * transfer is refused: customer and company funds are kept apart. `approvals` names who must approve.
+   */
+  crossOwnerTransfers: z
+    .strictObject({
+      to: z.array(z.string().min(1)).min(1),
+      approvals: z
+        .strictObject({
+          required: z.number().int().min(1).max(16),
+          approvers: z.array(z.string().min(1)).min(1),
+        })
+        .refine((a) => a.required <= a.approvers.length, {
+          message: 'more approvals are required than approvers are named',
+        })
+        .optional(),
+    })
+    .optional(),
   approvals: z
     .strictObject({ required: z.number().int().min(1).max(16), approvers: z.array(z.string().min(1)).min(1) })
     .refine((a) => a.required <= a.approvers.length, {

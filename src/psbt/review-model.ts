@@ -18,7 +18,7 @@ export const ReviewInputSchema = z.object({
   amountProven: z.boolean(),
 });
 
-export const OutputKindSchema = z.enum(['change', 'external', 'allowed']);
+export const OutputKindSchema = z.enum(['change', 'external', 'allowed', 'transfer']);
 export type OutputKind = z.infer<typeof OutputKindSchema>;
 
 export const ReviewOutputSchema = z.object({
@@ -26,6 +26,9 @@ export const ReviewOutputSchema = z.object({
   address: z.string().nullable(),
   amount: Sats,
   kind: OutputKindSchema,
+  /** For a transfer: the registered wallet paid, and its owner class (null when unassigned). */
+  wallet: z.string().optional(),
+  owner: z.enum(['customer', 'company']).nullable().optional(),
 });
 
 /** What a PSBT is when it is not a payment (DESIGN §10); absent for a payment. */

@@ -12,6 +12,7 @@ import { checkPsbtNetwork } from './network-check';
 import { WalletMatcher } from './ownership';
 import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment, proofPurpose } from './reserves';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
+import { transferTarget } from './transfers';
 import { listIndexes, WARNING, type WarningCode, warning } from './warnings';
 
 /** Policy hook: true when an output pays a destination the wallet's policy allows. */
@@ -52,6 +53,7 @@ function classifyOutputs(
   psbt: Psbt,
   matcher: WalletMatcher,
   isAllowedDestination: DestinationCheck | undefined,
+  otherWallets: Wallet[],
 ): { outputs: ReviewOutput[]; foreignChange: number[] } {
   const network = bitcoinNetwork(matcher.wallet.network);
   const foreignChange: number[] = [];
@@ -67,6 +69,10 @@ function classifyOutputs(
       throw badInput('AMOUNT_INVALID', `output ${i} has an impossible amount`);
     const amount = Number(output.value);
     if (matcher.matchOutput(output.script, derivations)) return { address, amount, kind: 'change' };
+    // Another registered wallet is named, never "external" (nor change, which is this wallet's only).
+    const target = transferTarget({ wallets: otherWallets, outputScript: output.script, derivations });
+    if (target)
+      return { address, amount, kind: 'transfer', wallet: target.name, owner: target.owner ?? null };
     if (matcher.claimsOurFingerprint(derivations)) foreignChange.push(i);
     const allowed = isAllowedDestination?.(output.script, address) ?? false;
     return { address, amount, kind: allowed ? 'allowed' : 'external' };
@@ -94,12 +100,15 @@ export function analysePsbt({
   wallet,
   isAllowedDestination,
   deriver,
+  registeredWallets = [],
 }: {
   psbt: Psbt;
   wallet: Wallet;
   isAllowedDestination?: DestinationCheck;
   /** prepareDeriver's result for this psbt and wallet: its scripts are derived already. */
   deriver?: WalletDeriver;
+  /** Every registered wallet (this one included or not): outputs paying another are transfers. */
+  registeredWallets?: Wallet[];
 }): PsbtAnalysis {
   checkPsbtNetwork(psbt, wallet);
   const commitment = proofCommitment(psbt);
@@ -134,7 +143,10 @@ export function analysePsbt({
         ),
       )
     : messagePurpose(psbt, wallet);
-  const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination);
+  const otherWallets = registeredWallets.filter(
+    (w) => w.network === wallet.network && w.descriptor !== wallet.descriptor,
+  );
+  const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination, otherWallets);
   const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts });
   const warnings = [
     ...(purpose?.kind === 'proof-of-reserves'
@@ -235,11 +247,6 @@ function foreignChangeWarning(outputs: number[], wallet: Wallet): ReviewWarning 
 }
 
 /** The review model of DESIGN §4 and §10 (`inspect --json`). */
-export function reviewPsbt(options: {
-  psbt: Psbt;
-  wallet: Wallet;
-  isAllowedDestination?: DestinationCheck;
-  deriver?: WalletDeriver;
-}): ReviewModel {
+export function reviewPsbt(options: Parameters<typeof analysePsbt>[0]): ReviewModel {
   return analysePsbt(options).review;
 }

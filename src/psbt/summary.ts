@@ -4,7 +4,7 @@ import type { ReviewModel, ReviewPurpose } from './review-model';
 export interface ReviewSummary {
   inputs: number;
   outputs: number;
-  /** Satoshis leaving the wallet: external and allowed outputs. */
+  /** Satoshis leaving the wallet: external, allowed and transfer outputs. */
   sent: number;
   change: number;
   fee: number | null;
@@ -13,7 +13,7 @@ export interface ReviewSummary {
   signaturesRequired: number;
   warnings: string[];
   /** Where the sent satoshis go, for the daily reconciliation report. */
-  destinations: Array<{ address: string | null; amount: number }>;
+  destinations: Array<{ address: string | null; amount: number; wallet?: string; owner?: string | null }>;
   /** A proof of reserves or a signed message: nothing was sent. */
   purpose?: ReviewPurpose;
 }
@@ -27,14 +27,18 @@ export function summarizeReview(review: ReviewModel): ReviewSummary {
   return {
     inputs: review.inputs.length,
     outputs: review.outputs.length,
-    sent: sum(['external', 'allowed']),
+    sent: sum(['external', 'allowed', 'transfer']),
     change: review.outputs.filter((o) => o.kind === 'change').reduce((total, o) => total + o.amount, 0),
     fee: review.fee,
     feeRate: review.feeRate,
     signaturesPresent: review.signatures.present,
     signaturesRequired: review.signatures.required,
     warnings: review.warnings.map((w) => w.code),
-    destinations: paid.map((o) => ({ address: o.address, amount: o.amount })),
+    destinations: paid.map((o) => ({
+      address: o.address,
+      amount: o.amount,
+      ...(o.kind === 'transfer' ? { wallet: o.wallet, owner: o.owner ?? null } : {}),
+    })),
     ...(review.purpose ? { purpose: review.purpose } : {}),
   };
 }

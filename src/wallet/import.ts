@@ -10,7 +10,7 @@ import {
 } from './descriptor';
 import { parseJsonWallet } from './json-wallets';
 import { assertWalletName, sanitiseWalletName } from './names';
-import { type Wallet, WalletSchema } from './types';
+import { type OwnerClass, type Wallet, WalletSchema } from './types';
 import { decodeSinglePartUr, descriptorFromCryptoOutput, textFromUrBytes } from './ur-output';
 
 /** Wallet export files are small; anything larger is not one, and is not read further. */
@@ -31,6 +31,8 @@ export interface ImportWalletInput {
   name?: string;
   /** Needed for tpub keys on signet or regtest; tpub keys default to testnet. */
   network?: NetworkName;
+  /** Whose funds the wallet holds; unassigned when absent. */
+  owner?: OwnerClass;
 }
 
 export interface ImportedWallet {
@@ -157,7 +159,10 @@ export function importWalletDetailed(input: ImportWalletInput): ImportedWallet {
   const text = input.text.replace(/^\uFEFF/, '').trim();
   const { wallet, format, fileName } = importByFormat({ text, network: input.network });
   const name = input.name ?? sanitiseWalletName(fileName) ?? defaultName(wallet);
-  return { wallet: WalletSchema.parse({ ...wallet, name }), format };
+  return {
+    wallet: WalletSchema.parse({ ...wallet, name, ...(input.owner ? { owner: input.owner } : {}) }),
+    format,
+  };
 }
 
 export function importWallet(input: ImportWalletInput): Wallet {

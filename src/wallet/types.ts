@@ -20,6 +20,10 @@ export const CosignerSchema = z.object({
 });
 export type Cosigner = z.infer<typeof CosignerSchema>;
 
+/** Whose funds a wallet holds; customer and company funds are kept apart. */
+export const OwnerClassSchema = z.enum(['customer', 'company']);
+export type OwnerClass = z.infer<typeof OwnerClassSchema>;
+
 /**
  * A registered multisig wallet: what Coldcard and Sparrow keep. Receive (`/0/i`) and change (`/1/i`)
  * addresses both belong to it whichever of `/0/*`, `/1/*` or `<0;1>/*` was imported.
@@ -35,6 +39,11 @@ export const WalletSchema = z
     cosigners: z.array(CosignerSchema).min(1).max(15),
     /** Canonical descriptor with `<0;1>/*` and its BIP-380 checksum. */
     descriptor: z.string(),
+    /**
+     * Absent for wallets registered before owner classes existed: read as unassigned, which no rule
+     * treats as either class (a transfer to or from it needs the policy's explicit permission).
+     */
+    owner: OwnerClassSchema.optional(),
   })
   .refine((w) => w.threshold <= w.cosigners.length, {
     message: 'threshold is larger than the number of keys',

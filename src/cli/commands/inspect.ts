@@ -1,6 +1,7 @@
 import { sharedChildKeyPool } from '../../keys/ckd-pool';
 import { prepareDeriver, reviewPsbt } from '../../psbt/review';
 import { ReviewModelSchema } from '../../psbt/review-model';
+import { listWallets } from '../../wallet/registry';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { formatReview } from '../format-review';
@@ -18,7 +19,8 @@ export const inspectCommand: CliCommand = {
     const wallet = chooseWallet(ctx.dataDir, values.wallet);
     const { psbt } = await readPsbtArgument(ctx, positionals[0]);
     const deriver = await prepareDeriver(psbt, wallet, sharedChildKeyPool());
-    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet, deriver }));
+    const registeredWallets = listWallets(ctx.dataDir);
+    const review = ReviewModelSchema.parse(reviewPsbt({ psbt, wallet, deriver, registeredWallets }));
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify(review)}\n` : formatReview(review, wallet));
   },
 };

@@ -6,6 +6,7 @@ import { psbtHash } from '../../psbt/parse';
 import { analysePsbt, prepareDeriver } from '../../psbt/review';
 import { signPsbt } from '../../psbt/sign';
 import { summarizeReview } from '../../psbt/summary';
+import { listWallets } from '../../wallet/registry';
 import type { Wallet } from '../../wallet/types';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
@@ -41,7 +42,8 @@ export const signCommand: CliCommand = {
       const policy = loadSignPolicy({ values, ctx, wallet });
       const isAllowedDestination = policyDestinationCheck(policy, wallet);
       const deriver = await prepareDeriver(psbt, wallet, sharedChildKeyPool());
-      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination, deriver });
+      const registeredWallets = listWallets(ctx.dataDir);
+      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination, deriver, registeredWallets });
       const { review } = analysis;
       appendAuditEvent(ctx.dataDir, {
         event: 'psbt-loaded',

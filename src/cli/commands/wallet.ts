@@ -6,12 +6,12 @@ import { NetworkNameSchema } from '../../common/network';
 import { WalletDeriver } from '../../wallet/derive';
 import { type ImportWalletInput, importWalletDetailed, MAX_WALLET_FILE_BYTES } from '../../wallet/import';
 import { listWallets, loadWallet, registerWallet } from '../../wallet/registry';
-import type { Wallet } from '../../wallet/types';
+import { OwnerClassSchema, type Wallet } from '../../wallet/types';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 
 const USAGE = [
-  'airlock wallet import <FILE|DESCRIPTOR|UR|-> [--name NAME] [--network NET]',
+  'airlock wallet import <FILE|DESCRIPTOR|UR|-> [--name NAME] [--network NET] [--owner customer|company]',
   '       airlock wallet list',
   '       airlock wallet show NAME',
 ].join('\n');
@@ -62,6 +62,7 @@ function describeWallet(wallet: Wallet): string {
     `Policy:     ${wallet.threshold} of ${wallet.cosigners.length} (${wallet.sorted ? 'sortedmulti' : 'multi'})`,
     `Script:     ${wallet.scriptType}`,
     `Network:    ${wallet.network}`,
+    `Owner:      ${wallet.owner ?? 'not assigned (transfers to or from it need the policy to allow them)'}`,
     'Cosigners:',
     ...wallet.cosigners.map((c, i) => `  ${i + 1}. [${c.fingerprint}${c.path.slice(1)}] ${c.xpub}`),
     `First receive address: ${deriver.address(0, 0)}`,
@@ -93,11 +94,13 @@ function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput) {
 async function importCommand(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { name: { type: 'string' }, network: { type: 'string' } },
+    { name: { type: 'string' }, network: { type: 'string' }, owner: { type: 'string' } },
     USAGE,
   );
   if (positionals.length !== 1)
     throw badInput('BAD_ARGUMENTS', `give one wallet file or descriptor. Usage: ${USAGE}`);
+  const owner = OwnerClassSchema.optional().safeParse(values.owner);
+  if (!owner.success) throw badInput('BAD_ARGUMENTS', '--owner must be customer or company');
   let network: Wallet['network'] | undefined;
   if (values.network !== undefined) {
     const parsed = NetworkNameSchema.safeParse(values.network);
@@ -106,12 +109,22 @@ async function importCommand(args: string[], ctx: CliContext): Promise<void> {
     network = parsed.data;
   }
   const text = await readSource(positionals[0] as string, ctx);
-  const { wallet, format, created } = registerOrLogRefusal(ctx, { text, name: values.name, network });
+  const { wallet, format, created } = registerOrLogRefusal(ctx, {
+    text,
+    name: values.name,
+    network,
+    ...(owner.data ? { owner: owner.data } : {}),
+  });
   if (created) {
     appendAuditEvent(ctx.dataDir, {
       event: 'wallet-registered',
       wallet: wallet.name,
-      details: { descriptor: wallet.descriptor, network: wallet.network, format },
+      details: {
+        descriptor: wallet.descriptor,
+        network: wallet.network,
+        format,
+        owner: wallet.owner ?? null,
+      },
     });
   }
   ctx.io.stderr.write(
@@ -134,7 +147,7 @@ function listCommand(args: string[], ctx: CliContext): void {
   if (wallets.length === 0) ctx.io.stderr.write('No wallet is registered yet; see airlock wallet import.\n');
   for (const w of wallets) {
     ctx.io.stdout.write(
-      `${w.name}\t${w.threshold}-of-${w.cosigners.length}\t${w.scriptType}\t${w.network}\n`,
+      `${w.name}\t${w.threshold}-of-${w.cosigners.length}\t${w.scriptType}\t${w.network}\t${w.owner ?? 'unassigned'}\n`,
     );
   }
 }

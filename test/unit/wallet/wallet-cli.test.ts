@@ -49,7 +49,7 @@ describe('airlock wallet', () => {
     );
 
     const list = await runCli(['--data-dir', dataDir, 'wallet', 'list']);
-    expect(list).toMatchObject({ status: 0, stdout: 'CC-2-of-4\t2-of-4\tp2wsh\ttestnet\n' });
+    expect(list).toMatchObject({ status: 0, stdout: 'CC-2-of-4\t2-of-4\tp2wsh\ttestnet\tunassigned\n' });
 
     const show = await runCli(['--data-dir', dataDir, '--json', 'wallet', 'show', 'CC-2-of-4']);
     expect(show.status).toBe(0);

@@ -1,0 +1,52 @@
+import type { ReviewModel } from '../psbt/review-model';
+import type { Wallet } from '../wallet/types';
+import type { PolicyViolation } from './evaluate';
+import type { Policy } from './schema';
+
+const funds = (owner: Wallet['owner'] | null) =>
+  owner ? `${owner} funds` : 'funds of a wallet with no owner class';
+const aWallet = (owner: Wallet['owner'] | null, name: string) =>
+  owner ? `a ${owner} wallet (${name})` : `wallet ${name}, which has no owner class`;
+
+/**
+ * Customer and company funds apart: every transfer to a registered wallet of another owner class, or
+ * from or to a wallet with none, is refused unless the policy lists that wallet under
+ * crossOwnerTransfers, and then only with the approvals it names. Applies with or without a policy.
+ */
+export function transferViolations({
+  wallet,
+  review,
+  policy,
+  approvers,
+}: {
+  wallet: Wallet;
+  review: ReviewModel;
+  policy: Policy | null;
+  /** Names whose PIN and code were proven for this PSBT. */
+  approvers: readonly string[];
+}): PolicyViolation[] {
+  const violations: PolicyViolation[] = [];
+  const allowed = policy?.crossOwnerTransfers;
+  for (const [i, output] of review.outputs.entries()) {
+    if (output.kind !== 'transfer' || !output.wallet) continue;
+    const from = wallet.owner ?? null;
+    const to = output.owner ?? null;
+    if (from !== null && from === to) continue;
+    if (!allowed?.to.includes(output.wallet)) {
+      violations.push({
+        code: 'CROSS_OWNER_TRANSFER',
+        message: `output ${i + 1}: ${funds(from)} may not move to ${aWallet(to, output.wallet)} unless the policy allows it`,
+      });
+      continue;
+    }
+    const needed = allowed.approvals;
+    const given = needed ? approvers.filter((n) => needed.approvers.includes(n)).length : 0;
+    if (needed && given < needed.required) {
+      violations.push({
+        code: 'CROSS_OWNER_APPROVALS_MISSING',
+        message: `output ${i + 1} moves ${funds(from)} to ${aWallet(to, output.wallet)}: ${needed.required} approvals of ${needed.approvers.join(', ')} are required; ${given} given`,
+      });
+    }
+  }
+  return violations;
+}

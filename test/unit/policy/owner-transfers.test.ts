@@ -1,0 +1,169 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parsePsbt } from '../../../src/psbt/parse';
+import { reviewPsbt } from '../../../src/psbt/review';
+import { WalletDeriver } from '../../../src/wallet/derive';
+import { loadWallet, registerWallet } from '../../../src/wallet/registry';
+import { runCli } from '../../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
+import { cliWorkspace } from '../psbt/cli-fixture';
+
+const customer = { ...testWallet({ name: 'customer-cold' }), owner: 'customer' as const };
+const company = { ...testWallet({ name: 'company-cold', threshold: 1 }), owner: 'company' as const };
+const customer2 = {
+  ...testWallet({ name: 'customer-warm', scriptType: 'p2sh-p2wsh' }),
+  owner: 'customer' as const,
+};
+const legacy = testWallet({ name: 'old-wallet', threshold: 3 });
+
+/** A customer-wallet PSBT paying `to` at its receive index 4 (as a coordinator would: address only). */
+function paying(to: typeof company | typeof legacy, withOrigins = false) {
+  const script = new WalletDeriver(to).script(0, 4).outputScript;
+  return buildPsbt({
+    wallet: customer,
+    inputs: [{ index: 0, amount: 500_000n }],
+    outputs: [
+      withOrigins
+        ? { change: { chain: 0, index: 4 }, wallet: to, amount: 300_000n }
+        : { script, amount: 300_000n },
+      { change: { index: 0 }, amount: 199_000n },
+    ],
+  });
+}
+
+describe('transfers between registered wallets in the review', () => {
+  const registeredWallets = [customer, company, customer2, legacy];
+  it.each([false, true])(
+    'an output paying another registered wallet is a transfer naming it (key origins given: %s)',
+    (origins) => {
+      const review = reviewPsbt({ psbt: paying(company, origins), wallet: customer, registeredWallets });
+      expect(review.outputs[0]).toEqual({
+        address: new WalletDeriver(company).address(0, 4),
+        amount: 300_000,
+        kind: 'transfer',
+        wallet: 'company-cold',
+        owner: 'company',
+      });
+      expect(review.outputs[1]!.kind).toBe('change');
+    },
+  );
+
+  it('is external when the wallet paid is not registered, and a wallet is never its own transfer', () => {
+    expect(reviewPsbt({ psbt: paying(company), wallet: customer }).outputs[0]!.kind).toBe('external');
+    const self = reviewPsbt({ psbt: paying(company), wallet: customer, registeredWallets: [customer] });
+    expect(self.outputs.map((o) => o.kind)).toEqual(['external', 'change']);
+  });
+});
+
+function workspace() {
+  const ws = cliWorkspace(customer);
+  for (const w of [company, customer2, legacy]) registerWallet(ws.dataDir, w);
+  return ws;
+}
+
+describe('customer and company funds apart (airlock sign)', () => {
+  it('inspect --json gives the transfer its wallet and owner; the text says so', async () => {
+    const ws = workspace();
+    const file = ws.writePsbt(paying(company));
+    const json = JSON.parse(
+      (await runCli(['--data-dir', ws.dataDir, '--json', 'inspect', file, '--wallet', 'customer-cold']))
+        .stdout,
+    );
+    expect(json.outputs[0]).toMatchObject({ kind: 'transfer', wallet: 'company-cold', owner: 'company' });
+    const text = (await runCli(['--data-dir', ws.dataDir, 'inspect', file, '--wallet', 'customer-cold']))
+      .stdout;
+    expect(text).toContain('transfer to registered wallet company-cold (company)');
+  });
+
+  it('refuses customer funds moving to a company wallet without a policy, in plain words (exit 3)', async () => {
+    const ws = workspace();
+    const result = await runCli(ws.signArgs(ws.writePsbt(paying(company)), ws.mnemonicFiles[0]!));
+    expect(result.status).toBe(3);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('customer funds may not move to a company wallet (company-cold)');
+    expect(ws.audit().at(-1)).toMatchObject({
+      event: 'refused',
+      reason: expect.stringContaining('CROSS_OWNER_TRANSFER'),
+    });
+  });
+
+  it('refuses a transfer to a wallet with no owner class; signs one to a wallet of the same class', async () => {
+    const ws = workspace();
+    const unassigned = await runCli(
+      ws.signArgs(ws.writePsbt(paying(legacy), 'legacy.psbt'), ws.mnemonicFiles[0]!),
+    );
+    expect(unassigned.status).toBe(3);
+    expect(unassigned.stderr).toContain('wallet old-wallet, which has no owner class');
+    const same = await runCli(
+      ws.signArgs(ws.writePsbt(paying(customer2), 'same.psbt'), ws.mnemonicFiles[0]!),
+    );
+    expect(same.stderr).toContain('signed 1 input(s)');
+    expect(same.status).toBe(0);
+  });
+
+  it('signs the cross-class transfer when the policy names the wallet under crossOwnerTransfers', async () => {
+    const ws = workspace();
+    const policyFile = join(ws.dir, 'policy.json');
+    const file = ws.writePsbt(paying(company));
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ wallet: 'customer-cold', crossOwnerTransfers: { to: ['customer-warm'] } }),
+    );
+    const other = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!, '--policy', policyFile));
+    expect(other.status).toBe(3);
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ wallet: 'customer-cold', crossOwnerTransfers: { to: ['company-cold'] } }),
+    );
+    const allowed = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!, '--policy', policyFile));
+    expect(allowed.stderr).toContain('signed 1 input(s)');
+    expect(allowed.status).toBe(0);
+  });
+});
+
+describe('owner class at registration', () => {
+  it('wallet import --owner stores it; a wallet file without one stays readable as unassigned', async () => {
+    const ws = cliWorkspace(legacy);
+    expect(loadWallet(ws.dataDir, 'old-wallet').owner).toBeUndefined();
+    const shown = await runCli(['--data-dir', ws.dataDir, 'wallet', 'show', 'old-wallet']);
+    expect(shown.stdout).toContain('Owner:      not assigned');
+    const imported = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      '--json',
+      'wallet',
+      'import',
+      company.descriptor,
+      '--name',
+      'company-cold',
+      '--owner',
+      'company',
+    ]);
+    expect(imported.status).toBe(0);
+    expect(loadWallet(ws.dataDir, 'company-cold').owner).toBe('company');
+    const bad = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'wallet',
+      'import',
+      customer.descriptor,
+      '--owner',
+      'treasury',
+    ]);
+    expect(bad.status).toBe(2);
+    expect(TEST_MNEMONICS).toHaveLength(3);
+  });
+});
+
+it('EXTERNAL_SCRIPT stays external beside transfers', () => {
+  const psbt = buildPsbt({
+    wallet: customer,
+    inputs: [{ index: 1, amount: 10_000n }],
+    outputs: [{ script: EXTERNAL_SCRIPT, amount: 9000n }],
+  });
+  expect(
+    reviewPsbt({ psbt: parsePsbt(psbt.toBase64()), wallet: customer, registeredWallets: [company] })
+      .outputs[0]!.kind,
+  ).toBe('external');
+});

@@ -82,6 +82,7 @@ export function App() {
             current={status.wallet?.name ?? null}
             load={actions.listWallets}
             onImport={actions.importWallet}
+            onVerifyAddress={actions.verifyAddress}
             onSelect={actions.selectWallet}
             onExport={actions.walletExport}
             loadCosigners={actions.cosignerKeys}

@@ -14,7 +14,7 @@ import type { Wallet } from '../../src/wallet/types';
  */
 export interface CorePort {
   wallets: {
-    parse(input: { text: string; name?: string }): Wallet;
+    parse(input: { text: string; name?: string; owner?: Wallet['owner'] }): Wallet;
     register(dataDir: string, wallet: Wallet): void;
     list(dataDir: string): Wallet[];
     load(dataDir: string, name: string): Wallet;

@@ -19,6 +19,7 @@ import {
   scanWalletFrame,
   selectWallet,
   startWalletScan,
+  verifyAddress,
   walletExport,
 } from './wallets';
 
@@ -36,6 +37,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
     selectWallet(ctx, request);
     return getStatus(ctx);
   },
+  verifyAddress,
   walletExport,
   startWalletScan,
   scanWalletFrame,

@@ -1,5 +1,11 @@
 import { appendAuditEvent } from '../../src/audit/log';
-import type { ScanProgress, WalletScanProgress, WalletSummary } from '../../src/ipc/models';
+import type { AddressCheck, ScanProgress, WalletScanProgress, WalletSummary } from '../../src/ipc/models';
+import {
+  addressOfInput,
+  DEFAULT_ADDRESS_RANGE,
+  findAddress,
+  groupsOfFour,
+} from '../../src/wallet/address-search';
 import type { Wallet } from '../../src/wallet/types';
 import type { ApiContext } from './context';
 
@@ -11,6 +17,7 @@ export function walletSummary(wallet: Wallet): WalletSummary {
     threshold: wallet.threshold,
     cosigners: wallet.cosigners.map((c) => ({ fingerprint: c.fingerprint, path: c.path, xpub: c.xpub })),
     descriptor: wallet.descriptor,
+    ...(wallet.owner ? { owner: wallet.owner } : {}),
   };
 }
 
@@ -19,16 +26,32 @@ export function listWallets(ctx: ApiContext): WalletSummary[] {
 }
 
 /** Registers a wallet from a descriptor, Coldcard/Sparrow file or BSMS record, and selects it. */
-export function importWallet(ctx: ApiContext, request: { text: string; name?: string }): WalletSummary {
+export function importWallet(
+  ctx: ApiContext,
+  request: { text: string; name?: string; owner?: Wallet['owner'] },
+): WalletSummary {
   const wallet = ctx.core.wallets.parse(request);
   ctx.core.wallets.register(ctx.dataDir, wallet);
   appendAuditEvent(ctx.dataDir, {
     event: 'wallet-registered',
     wallet: wallet.name,
-    details: { network: wallet.network, scriptType: wallet.scriptType, threshold: wallet.threshold },
+    details: {
+      network: wallet.network,
+      scriptType: wallet.scriptType,
+      threshold: wallet.threshold,
+      owner: wallet.owner ?? null,
+    },
   });
   selectLoaded(ctx, wallet);
   return walletSummary(wallet);
+}
+
+/** Which registered wallet an address (or BIP-21 URI) belongs to; not found is an answer, not an error. */
+export function verifyAddress(ctx: ApiContext, request: { address: string; range?: number }): AddressCheck {
+  const range = request.range ?? DEFAULT_ADDRESS_RANGE;
+  const match = findAddress({ input: request.address, wallets: ctx.core.wallets.list(ctx.dataDir), range });
+  const address = match?.address ?? addressOfInput(request.address);
+  return { found: match !== null, address, grouped: groupsOfFour(address), range, ...(match ?? {}) };
 }
 
 /** Switching wallets ends any ceremony in progress. */

@@ -7,6 +7,7 @@ import type {
   ShareProgress,
   Status,
 } from '../../src/ipc/models';
+import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
 import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
@@ -67,12 +68,15 @@ export function useCeremony() {
       const next = await attempt(() => call('selectWallet', { name }));
       if (next) setStatus(next);
     },
-    importWallet: async (text: string, name?: string) => {
-      const wallet = await attempt(() => call('importWallet', name ? { text, name } : { text }));
+    importWallet: async (text: string, name?: string, owner?: OwnerClass) => {
+      const wallet = await attempt(() =>
+        call('importWallet', { text, ...(name ? { name } : {}), ...(owner ? { owner } : {}) }),
+      );
       await refreshStatus();
       return wallet;
     },
     listWallets: () => attempt(() => call('listWallets', {})),
+    verifyAddress: (address: string) => attempt(() => call('verifyAddress', { address })),
     walletExport: (name: string) => attempt(() => call('walletExport', { name })),
     startWalletScan: () => attempt(() => call('startWalletScan', {})),
     scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),

@@ -130,6 +130,19 @@ export const en = {
     hash: (hash: string) => `Signed PSBT hash: ${hash}`,
     home: 'Back to home',
   },
+  verifyAddress: {
+    title: 'Verify an address',
+    hint: 'Paste or scan an address or a bitcoin: URI to learn whether it belongs to a registered wallet.',
+    input: 'Address or bitcoin: URI',
+    check: 'Verify',
+    scan: 'Scan address QR',
+    stopScan: 'Stop scanning',
+    branches: { receive: 'receive', change: 'change' },
+    found: (wallet: string, branch: string, index: number) =>
+      `Belongs to wallet ${wallet}: ${branch} address number ${index}.`,
+    notFound: (range: number) =>
+      `Not found: it is none of the first ${range.toLocaleString('en')} receive and ${range.toLocaleString('en')} change addresses of any registered wallet.`,
+  },
   wallets: {
     title: 'Wallets',
     none: 'No wallet registered yet.',
@@ -143,6 +156,12 @@ export const en = {
     scanned: 'Wallet scanned into the form below. Check it, then register it.',
     text: 'Wallet text',
     name: 'Name (optional)',
+    owner: 'Whose funds this wallet holds',
+    owners: {
+      unassigned: 'Not assigned',
+      customer: 'Customer funds',
+      company: 'Company funds',
+    },
     register: 'Register',
     openFile: 'Open wallet file',
     showQr: 'Show descriptor QR for the coordinator',

@@ -1,10 +1,13 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import type {
+  AddressCheck,
   CosignerExport,
   CosignerKeysView,
   WalletScanProgress,
   WalletSummary,
 } from '../../src/ipc/models';
+import type { OwnerClass } from '../../src/wallet/types';
+import { AddressVerifier } from '../components/AddressVerifier';
 import { CosignerKeys } from '../components/CosignerKeys';
 import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
@@ -14,6 +17,7 @@ export function Wallets({
   current,
   load,
   onImport,
+  onVerifyAddress,
   onSelect,
   onExport,
   loadCosigners,
@@ -25,7 +29,8 @@ export function Wallets({
 }: {
   current: string | null;
   load: () => Promise<WalletSummary[] | null>;
-  onImport: (text: string, name?: string) => Promise<WalletSummary | null>;
+  onImport: (text: string, name?: string, owner?: OwnerClass) => Promise<WalletSummary | null>;
+  onVerifyAddress: (address: string) => Promise<AddressCheck | null>;
   onSelect: (name: string) => Promise<void>;
   onExport: (name: string) => Promise<{ text: string } | null>;
   loadCosigners: () => Promise<CosignerKeysView[] | null>;
@@ -43,6 +48,7 @@ export function Wallets({
   const [wallets, setWallets] = useState<WalletSummary[]>([]);
   const [text, setText] = useState('');
   const [name, setName] = useState('');
+  const [owner, setOwner] = useState<OwnerClass | ''>('');
   const [exported, setExported] = useState<{ name: string; text: string } | null>(null);
   const [scanning, setScanning] = useState(false);
   const [scan, setScan] = useState<WalletScanProgress | null>(null);
@@ -54,9 +60,10 @@ export function Wallets({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await onImport(text, name.trim() || undefined)) {
+    if (await onImport(text, name.trim() || undefined, owner || undefined)) {
       setText('');
       setName('');
+      setOwner('');
       await refresh();
     }
   };
@@ -87,7 +94,7 @@ export function Wallets({
           <li key={w.name} data-wallet={w.name}>
             <strong>{w.name}</strong>{' '}
             {en.home.wallet(w.name, w.threshold, w.cosigners.length, w.network).replace(`${w.name}: `, '')} (
-            {w.scriptType})
+            {w.scriptType}) {en.wallets.owners[w.owner ?? 'unassigned']}
             <details>
               <summary>{en.wallets.cosigners}</summary>
               <ul>
@@ -122,6 +129,7 @@ export function Wallets({
           </li>
         ))}
       </ul>
+      <AddressVerifier onVerify={onVerifyAddress} camera={camera} />
       <CosignerKeys load={loadCosigners} onExport={onCosignerExport} onDiscard={onDiscardKey} />
       <h2>{en.wallets.import}</h2>
       <p>{en.wallets.importHint}</p>
@@ -170,6 +178,18 @@ export function Wallets({
         <label>
           {en.wallets.name}
           <input name="wallet-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
+        </label>
+        <label>
+          {en.wallets.owner}
+          <select
+            name="wallet-owner"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value as OwnerClass | '')}
+          >
+            <option value="">{en.wallets.owners.unassigned}</option>
+            <option value="customer">{en.wallets.owners.customer}</option>
+            <option value="company">{en.wallets.owners.company}</option>
+          </select>
         </label>
         <label className="file">
           {en.wallets.openFile}

@@ -8,6 +8,7 @@ export const CHANNEL_NAMES = [
   'listWallets',
   'importWallet',
   'selectWallet',
+  'verifyAddress',
   'walletExport',
   'startWalletScan',
   'scanWalletFrame',

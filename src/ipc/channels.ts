@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
+import { OwnerClassSchema } from '../wallet/types';
 import type { ChannelName } from './channel-names';
 import {
+  AddressCheckSchema,
   ApprovalProgressSchema,
   AuditViewSchema,
   CosignerExportSchema,
@@ -96,10 +98,21 @@ export const CHANNELS = {
   },
   listWallets: { request: Empty, response: z.array(WalletSummarySchema) },
   importWallet: {
-    request: z.strictObject({ text: z.string().min(1).max(100_000), name: WalletName.optional() }),
+    request: z.strictObject({
+      text: z.string().min(1).max(100_000),
+      name: WalletName.optional(),
+      owner: OwnerClassSchema.optional(),
+    }),
     response: WalletSummarySchema,
   },
   selectWallet: { request: z.strictObject({ name: WalletName }), response: StatusSchema },
+  verifyAddress: {
+    request: z.strictObject({
+      address: z.string().trim().min(1).max(2000),
+      range: z.number().int().min(1).max(100_000).optional(),
+    }),
+    response: AddressCheckSchema,
+  },
   walletExport: {
     request: z.strictObject({ name: WalletName }),
     /** The wallet's descriptor, shown as a QR for the coordinator. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
 import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
-import { CosignerSchema, ScriptTypeSchema } from '../wallet/types';
+import { CosignerSchema, OwnerClassSchema, ScriptTypeSchema } from '../wallet/types';
 
 /** Public data that crosses from main to the renderer. Objects are strict so nothing extra slips through. */
 
@@ -30,8 +30,24 @@ export const WalletSummarySchema = z.strictObject({
   threshold: z.number().int().positive(),
   cosigners: z.array(CosignerSchema),
   descriptor: z.string(),
+  /** Absent when the wallet has no owner class. */
+  owner: OwnerClassSchema.optional(),
 });
 export type WalletSummary = z.infer<typeof WalletSummarySchema>;
+
+/** Which registered wallet a pasted or scanned address belongs to, or that none does within the range. */
+export const AddressCheckSchema = z.strictObject({
+  found: z.boolean(),
+  address: z.string(),
+  /** The address in groups of four, as it is compared by eye. */
+  grouped: z.string(),
+  /** Addresses searched per branch. */
+  range: z.number().int().positive(),
+  wallet: z.string().optional(),
+  branch: z.enum(['receive', 'change']).optional(),
+  index: z.number().int().nonnegative().optional(),
+});
+export type AddressCheck = z.infer<typeof AddressCheckSchema>;
 
 export const CeremonyStageSchema = z.enum([
   'idle',

@@ -29,6 +29,8 @@ export interface CorePort {
       psbt: Uint8Array;
       wallet: Wallet;
       isAllowedDestination?: DestinationCheck;
+      /** Outputs paying another of these wallets are transfers. */
+      registeredWallets?: Wallet[];
     }): Promise<ReviewModel>;
     /** `withSeed` lends the key for one synchronous call (the quorum's), after the public work is done. */
     sign(input: {

@@ -20,6 +20,7 @@ import { approvePsbt } from '../../src/policy/approvers';
 import { allowedDestinationMatcher } from '../../src/policy/destinations';
 import { evaluatePolicy } from '../../src/policy/evaluate';
 import { loadPolicyFile } from '../../src/policy/load';
+import { transferViolations } from '../../src/policy/transfers';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
@@ -94,13 +95,15 @@ function walletPolicy(dataDir: string, wallet: Wallet): PolicyPort | null {
     isAllowedDestination: allowed,
     // Approvals are collected after the review, so here every named approver counts as present;
     // the handlers enforce the approval count separately before shares and signing.
-    violations: (review) =>
-      evaluatePolicy({
+    violations: (review) => [
+      ...evaluatePolicy({
         policy,
         review,
         sentLast24h: sentInLast24h(readAuditEntries(dataDir), wallet.name, new Date()),
         approvers: names,
       }),
+      ...transferViolations({ wallet, review, policy, approvers: names }),
+    ],
     approvers: { required: policy.approvals?.required ?? 0, candidates: names },
     approve: ({ name, pin, code, psbtHash }) =>
       approvePsbt(dataDir, { proof: { name, pin, code }, psbtHash }),
@@ -149,7 +152,7 @@ export const airlockCore: CorePort = {
   psbt: {
     parse: (input) => new Uint8Array(parsePsbt(input).toBuffer()),
     hash: (psbt) => psbtHash(psbt),
-    review: async ({ psbt, wallet, isAllowedDestination }) => {
+    review: async ({ psbt, wallet, isAllowedDestination, registeredWallets }) => {
       const parsed = parsePsbt(psbt);
       const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
       return reviewPsbt({
@@ -157,6 +160,7 @@ export const airlockCore: CorePort = {
         wallet,
         deriver,
         ...(isAllowedDestination ? { isAllowedDestination } : {}),
+        ...(registeredWallets ? { registeredWallets } : {}),
       });
     },
     sign: async ({ psbt, wallet, withSeed }) => {

@@ -1,6 +1,7 @@
 import { appendAuditEvent } from '../../src/audit/log';
 import { isAirlockError } from '../../src/common/errors';
 import type { ReviewResult } from '../../src/ipc/models';
+import { transferViolations } from '../../src/policy/transfers';
 import type { ReviewModel } from '../../src/psbt/review-model';
 import type { ApiContext } from './context';
 import { requirePsbt, requireWallet } from './require';
@@ -31,9 +32,12 @@ export async function reviewCurrent(ctx: ApiContext): Promise<ReviewResult> {
     const review = await ctx.core.psbt.review({
       psbt,
       wallet,
+      registeredWallets: ctx.core.wallets.list(ctx.dataDir),
       ...(policy ? { isAllowedDestination: policy.isAllowedDestination } : {}),
     });
-    const violations = policy?.violations(review) ?? [];
+    // Customer and company funds stay apart with or without a policy.
+    const violations =
+      policy?.violations(review) ?? transferViolations({ wallet, review, policy: null, approvers: [] });
     if (ctx.session.shown?.psbtHash !== psbtHash) ctx.session.approvals.clear();
     ctx.session.shown = { psbtHash, review, violations, policy };
     appendAuditEvent(ctx.dataDir, {

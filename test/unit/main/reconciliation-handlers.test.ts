@@ -5,7 +5,7 @@ import { airlockCore } from '../../../main/api/core';
 import { WalletDeriver } from '../../../src/wallet/derive';
 import { tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
-import { testWallet } from '../../helpers/multisig-psbt';
+import { buildPsbt, testWallet } from '../../helpers/multisig-psbt';
 
 function app() {
   const { handlers } = createAirlockMain({
@@ -54,5 +54,32 @@ describe('the app: owner class at registration and "Verify an address"', () => {
         handlers.importWallet({ text: wallet.descriptor, name: 'other', owner: 'treasury' } as never),
       ),
     ).not.toBe('ok');
+  });
+});
+
+describe('the app: transfers between owner classes', () => {
+  it('names the wallet paid and lists the refusal with the review, without any policy', async () => {
+    const handlers = app();
+    const customer = testWallet({ name: 'customer-cold' });
+    const company = testWallet({ name: 'company-cold', threshold: 1 });
+    await value(handlers.importWallet({ text: company.descriptor, name: 'company-cold', owner: 'company' }));
+    await value(
+      handlers.importWallet({ text: customer.descriptor, name: 'customer-cold', owner: 'customer' }),
+    );
+    const psbt = buildPsbt({
+      wallet: customer,
+      inputs: [{ index: 0, amount: 100_000n }],
+      outputs: [{ script: new WalletDeriver(company).script(0, 2).outputScript, amount: 99_000n }],
+    });
+    await value(handlers.startScan({}));
+    await value(handlers.loadPsbtText({ text: psbt.toBase64() }));
+    const { review, violations } = await value(handlers.reviewCurrent({}));
+    expect(review.outputs[0]).toMatchObject({ kind: 'transfer', wallet: 'company-cold', owner: 'company' });
+    expect(violations).toEqual([
+      {
+        code: 'CROSS_OWNER_TRANSFER',
+        message: expect.stringContaining('customer funds may not move to a company wallet (company-cold)'),
+      },
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { auditPath } from '../../audit/log';
-import { dailyOutflows } from '../../audit/report';
-import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
+import { auditHead, dailyOutflows } from '../../audit/report';
+import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../audit/verify';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
 import { encodeFrames } from '../../qr/encoder';
+import { listWallets } from '../../wallet/registry';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 import { resolvePath } from '../inputs';
@@ -80,17 +81,30 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
         if (Number.isNaN(since.getTime()))
           throw badInput('BAD_ARGUMENTS', '--since must be a date such as 2026-11-25');
       }
-      const rows = dailyOutflows(readAuditEntries(ctx.dataDir), since);
-      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(rows)}\n`);
+      const owners = new Map(listWallets(ctx.dataDir).map((w) => [w.name, w.owner]));
+      const rows = dailyOutflows(readAuditEntries(ctx.dataDir), since, owners);
+      const head = auditHead(readAuditLines(ctx.dataDir).lines);
+      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ rows, head })}\n`);
       else {
         if (rows.length === 0) ctx.io.stdout.write('no signed outflows\n');
         for (const r of rows) {
           ctx.io.stdout.write(
-            `${r.day}  ${r.wallet}  ${r.count} signed  ${sats(r.sent)} sent  ${sats(r.fees)} fees\n`,
+            `${r.day}  ${r.wallet} (${r.owner ?? 'no owner class'})  ${r.count} signed  ${sats(r.sent)} sent  ${sats(r.fees)} fees\n`,
           );
           for (const d of r.destinations)
             ctx.io.stdout.write(`    ${d.address ?? '(no address)'}  ${sats(d.amount)}\n`);
+          for (const t of r.transfers)
+            ctx.io.stdout.write(
+              `    transfer to ${t.to} (${t.owner ?? 'no owner class'})  ${sats(t.amount)}\n`,
+            );
+          for (const p of r.proofs)
+            ctx.io.stdout.write(`    proof of reserves "${p.message}"  ${sats(p.total)}\n`);
+          for (const m of r.messages)
+            ctx.io.stdout.write(
+              `    message for ${m.address}: ${m.message === null ? '(hash only)' : `"${m.message}"`}\n`,
+            );
         }
+        ctx.io.stdout.write(`audit head: ${head.seq}:${head.hash}\n`);
       }
       return;
     }

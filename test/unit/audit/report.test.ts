@@ -43,3 +43,45 @@ describe('rolling 24-hour window and daily report', () => {
     ]);
   });
 });
+
+describe('reconciliation report: owner classes, transfers, proofs', () => {
+  const entry = (wallet: string, summary: Record<string, unknown>): AuditEntry => ({
+    seq: seq++,
+    time: '2026-12-01T09:00:00.000Z',
+    prev: '0'.repeat(64),
+    event: 'signed',
+    wallet,
+    outcome: 'signed',
+    summary,
+  });
+  it("groups by owner class, lists transfers and proofs; its sums are the log's", () => {
+    const entries = [
+      entry('customer-cold', {
+        sent: 70_000,
+        fee: 500,
+        destinations: [
+          { address: 'tb1qa', amount: 50_000, wallet: 'customer-warm', owner: 'customer' },
+          { address: 'tb1qb', amount: 20_000 },
+        ],
+      }),
+      entry('company-cold', {
+        sent: 0,
+        fee: 0,
+        destinations: [],
+        purpose: { kind: 'proof-of-reserves', message: 'm', total: 9 },
+      }),
+    ];
+    const owners = new Map([
+      ['customer-cold', 'customer'],
+      ['company-cold', 'company'],
+    ]);
+    const rows = dailyOutflows(entries, undefined, owners);
+    expect(rows.map((r) => [r.owner, r.wallet])).toEqual([
+      ['company', 'company-cold'],
+      ['customer', 'customer-cold'],
+    ]);
+    expect(rows[1]!.transfers).toEqual([{ to: 'customer-warm', owner: 'customer', amount: 50_000 }]);
+    expect(rows[1]!.destinations.reduce((n, d) => n + d.amount, 0)).toBe(rows[1]!.sent);
+    expect(rows[0]!.proofs).toEqual([{ message: 'm', total: 9 }]);
+  });
+});

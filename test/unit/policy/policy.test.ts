@@ -229,7 +229,7 @@ describe('a CLI ceremony with a policy', () => {
     expect(events.at(-1)).toBe('refused');
 
     const report = JSON.parse((await runCli(['--data-dir', dataDir, '--json', 'audit', 'report'])).stdout);
-    expect(report).toEqual([
+    expect(report.rows).toEqual([
       expect.objectContaining({
         wallet: 'cold',
         count: 1,
@@ -237,6 +237,7 @@ describe('a CLI ceremony with a policy', () => {
         destinations: [{ address: hot, amount: 250_000 }],
       }),
     ]);
+    expect(report.head.seq).toBe(readAuditEntries(dataDir).at(-1)?.seq);
     expect((await runCli(['--data-dir', dataDir, 'audit', 'verify'])).status).toBe(0);
   });
 });

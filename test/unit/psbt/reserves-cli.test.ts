@@ -142,3 +142,36 @@ describe('airlock reserves', () => {
     expect(result.stderr).toContain('input 0 is not a coin of wallet treasury');
   });
 });
+
+describe('airlock audit report after a proof and a transfer', () => {
+  it('lists the proof of reserves signed (message, total), sends nothing for it, and ends with the audit head', async () => {
+    const ws = workspace();
+    const prepared = await data(
+      ws,
+      'reserves',
+      'prepare',
+      '--wallet',
+      wallet.name,
+      '--message-file',
+      ws.messageFile,
+      ws.coinsFile,
+    );
+    const proofFile = ws.writePsbt(parsePsbt(prepared.stdout), 'proof.psbt');
+    expect((await runCli(ws.signArgs(proofFile, ws.mnemonicFiles[0]!))).status).toBe(0);
+    const report = JSON.parse((await data(ws, '--json', 'audit', 'report')).stdout);
+    expect(report.rows).toEqual([
+      expect.objectContaining({
+        wallet: 'treasury',
+        count: 1,
+        sent: 0,
+        destinations: [],
+        proofs: [{ message: MESSAGE, total: 1_250_000 }],
+      }),
+    ]);
+    const entries = ws.audit();
+    expect(report.head).toEqual({ seq: entries.at(-1)!.seq, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const text = (await data(ws, 'audit', 'report')).stdout;
+    expect(text).toContain(`proof of reserves "${MESSAGE}"  0.01250000 BTC`);
+    expect(text).toContain(`audit head: ${entries.at(-1)!.seq}:${report.head.hash}`);
+  });
+});

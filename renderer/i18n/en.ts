@@ -130,6 +130,18 @@ export const en = {
     hash: (hash: string) => `Signed PSBT hash: ${hash}`,
     home: 'Back to home',
   },
+  purpose: {
+    proofTitle: 'Proof of reserves',
+    proofMessage: (message: string) => `Message: “${message}”`,
+    proves: 'Proves',
+    inCoins: (coins: number, wallet: string) => `in ${coins} coin(s) of wallet ${wallet}.`,
+    neverConfirmed: 'This transaction can never be confirmed: no coin moves and no payment is made.',
+    messageTitle: 'Sign a message',
+    message: (message: string) => `Message: “${message}”`,
+    messageHashOnly: (hash: string) => `The PSBT carries only the message's hash: ${hash}`,
+    forAddress: (address: string, wallet: string) => `for address ${address} of wallet ${wallet}`,
+    nothingPaid: 'Nothing is paid: the signature proves control of the address.',
+  },
   verifyAddress: {
     title: 'Verify an address',
     hint: 'Paste or scan an address or a bitcoin: URI to learn whether it belongs to a registered wallet.',

@@ -1,5 +1,6 @@
 import type { ReviewResult } from '../../src/ipc/models';
 import { Amount } from '../components/Amount';
+import { ReviewPurpose } from '../components/ReviewPurpose';
 import { en } from '../i18n/en';
 
 function sumOf(review: ReviewResult['review'], kinds: string[]): number {
@@ -27,6 +28,7 @@ export function Review({
   return (
     <section aria-labelledby="review-title" data-screen="review">
       <h1 id="review-title">{en.review.title}</h1>
+      <ReviewPurpose result={result} />
       {review.warnings.length > 0 && (
         <div className="notice notice-danger" role="alert" data-warnings>
           <h2>{en.review.warnings}</h2>

@@ -24,9 +24,12 @@ export function evaluatePolicy({
   approvers: readonly string[];
 }): PolicyViolation[] {
   const violations: PolicyViolation[] = [];
-  const sent = review.outputs.filter((o) => o.kind !== 'change').reduce((total, o) => total + o.amount, 0);
   // A proof of reserves or a signed message pays nobody: it can never be confirmed.
-  if (policy.allowedDestinations && review.purpose === undefined) {
+  const payment = review.purpose === undefined;
+  const sent = payment
+    ? review.outputs.filter((o) => o.kind !== 'change').reduce((total, o) => total + o.amount, 0)
+    : 0;
+  if (policy.allowedDestinations && payment) {
     for (const [i, output] of review.outputs.entries()) {
       if (output.kind === 'external') {
         violations.push({

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Psbt, Transaction } from 'bitcoinjs-lib';
 import { describe, expect, it } from 'vitest';
 import { bitcoinNetwork } from '../../../src/common/network';
+import { evaluatePolicy } from '../../../src/policy/evaluate';
 import { combinePsbts } from '../../../src/psbt/combine';
 import { extractTransaction, finalizePsbt } from '../../../src/psbt/finalize';
 import { parsePsbt } from '../../../src/psbt/parse';
@@ -174,5 +175,29 @@ describe('forged proofs are refused, never reviewed as proofs', () => {
     expect(() => prepareProofOfReserves({ coins: unproven, wallet, message: MESSAGE })).toThrow(
       expect.objectContaining({ code: 'AMOUNT_UNPROVEN' }),
     );
+  });
+});
+
+describe('policy on a proof of reserves', () => {
+  it("counts nothing as sent and names no destination, even when the proof's output is not the wallet's", () => {
+    const wallet = testWallet();
+    const proof = forged(wallet, {});
+    const review = reviewPsbt({ psbt: proof, wallet });
+    expect(review.outputs[0]!.kind).toBe('external');
+    const policy = {
+      wallet: wallet.name,
+      maxPerTransaction: 1000,
+      allowedDestinations: [{ address: 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx' }],
+    };
+    expect(evaluatePolicy({ policy, review, sentLast24h: 0, approvers: [] })).toEqual([]);
+    // The same rules do refuse a payment of that size (the check can fail).
+    expect(
+      evaluatePolicy({
+        policy,
+        review: { ...review, purpose: undefined },
+        sentLast24h: 0,
+        approvers: [],
+      }).map((v) => v.code),
+    ).toEqual(['DESTINATION_NOT_ALLOWED', 'OVER_TX_LIMIT']);
   });
 });

@@ -1,4 +1,5 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { base32nopad } from '@scure/base';
 import { badInput } from '../common/errors';
 
 /**
@@ -30,49 +31,19 @@ export interface BbqrHeader {
 }
 
 const BASE36 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 export function toBase36Pair(n: number): string {
   return `${BASE36[Math.floor(n / 36)]}${BASE36[n % 36]}`;
 }
 
-export function base32Encode(bytes: Uint8Array): string {
-  let out = '';
-  let buffer = 0;
-  let bits = 0;
-  for (const byte of bytes) {
-    buffer = (buffer << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += B32[(buffer >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    buffer &= (1 << bits) - 1;
+/** Decodes one part's base32 text (RFC 4648 alphabet, no padding, as BBQr writes it). */
+function base32Decode(text: string): Uint8Array {
+  try {
+    // Refuses characters outside the alphabet and non-zero leftover bits (a part cut mid-byte).
+    return base32nopad.decode(text);
+  } catch {
+    throw badInput('QR_CORRUPT', 'a BBQr part is not whole bytes of base32');
   }
-  if (bits > 0) out += B32[(buffer << (5 - bits)) & 31];
-  return out;
-}
-
-export function base32Decode(text: string): Uint8Array {
-  const out = new Uint8Array(Math.floor((text.length * 5) / 8));
-  let buffer = 0;
-  let bits = 0;
-  let at = 0;
-  for (const char of text) {
-    const value = B32.indexOf(char);
-    if (value < 0) throw badInput('QR_CORRUPT', 'a BBQr part holds a character outside base32');
-    buffer = ((buffer << 5) | value) & 0xfff;
-    bits += 5;
-    if (bits >= 8) {
-      out[at++] = (buffer >>> (bits - 8)) & 0xff;
-      bits -= 8;
-    }
-  }
-  // Leftover bits are padding and must be zero, or the part was cut in the middle of a byte.
-  if (bits >= 5 || (buffer & ((1 << bits) - 1)) !== 0) {
-    throw badInput('QR_CORRUPT', 'a BBQr part does not hold whole bytes');
-  }
-  return out;
 }
 
 /** Reads a BBQr header, or returns null when the text is not BBQr. */
@@ -103,9 +74,9 @@ function encodeData(
     const compressed = new Uint8Array(deflateRawSync(bytes, { windowBits: ZLIB_WINDOW_BITS, level: 9 }));
     // Compression does not help high-entropy data; base32 alone is then smaller.
     if (compressed.length < bytes.length)
-      return { encoding: 'Z', text: base32Encode(compressed), splitMod: 8 };
+      return { encoding: 'Z', text: base32nopad.encode(compressed), splitMod: 8 };
   }
-  return { encoding: '2', text: base32Encode(bytes), splitMod: 8 };
+  return { encoding: '2', text: base32nopad.encode(bytes), splitMod: 8 };
 }
 
 function partsNeeded(version: number, length: number, splitMod: number): { count: number; perPart: number } {

@@ -2,7 +2,7 @@ import { Bytes, CryptoPSBT } from '@keystonehq/bc-ur-registry';
 import { UR, URDecoder, UREncoder } from '@ngraveio/bc-ur';
 import { FountainEncoderPart } from '@ngraveio/bc-ur/dist/fountainEncoder.js';
 import { badInput } from '../common/errors';
-import { assertWellFormedCbor } from '../wallet/cbor-guard';
+import { assertWellFormedCbor } from './cbor-guard';
 import { chooseMixedSeqNums, fountainFragmentIndexes } from './fountain';
 import { FountainDecoder } from './fountain-decoder';
 import type { QrPayload } from './types';

@@ -9,7 +9,7 @@ import { URDecoder } from '@ngraveio/bc-ur';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { createBase58check } from '@scure/base';
 import { badInput } from '../common/errors';
-import { assertWellFormedCbor } from './cbor-guard';
+import { assertWellFormedCbor } from '../qr/cbor-guard';
 
 /**
  * BCR-2020-010 `crypto-output` (UR type `ur:crypto-output`): the CBOR form of an output descriptor

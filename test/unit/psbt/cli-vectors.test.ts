@@ -25,7 +25,9 @@ describe('published invalid PSBTs through the CLI', () => {
   // Valid PSBTs parse; two are then judged against the (testnet) wallet, as a signer must.
   const judged: Record<string, { status: number; code: string }> = {
     'PSBT with `PSBT_GLOBAL_XPUB`.': { status: 3, code: 'NETWORK_MISMATCH' }, // its xpubs are mainnet keys
-    'PSBT with 0 inputs': { status: 2, code: 'NEGATIVE_FEE' }, // outputs but nothing to pay them
+    // Valid as PSBTs, but spending nothing: there is nothing to review or sign.
+    'PSBT with global unsigned tx that has 0 inputs and 0 outputs': { status: 2, code: 'PSBT_NO_INPUTS' },
+    'PSBT with 0 inputs': { status: 2, code: 'PSBT_NO_INPUTS' },
   };
 
   it.each(bip174.valid)('BIP-174 valid: $description is inspected', async ({ description, base64 }) => {
@@ -47,6 +49,17 @@ describe('published invalid PSBTs through the CLI', () => {
       const review = JSON.parse(result.stdout);
       expect(review.inputs).toHaveLength(1);
       expect(review.outputs.map((o: { amount: number }) => o.amount)).toEqual([800000000, 199998859]);
+    },
+  );
+
+  const noInputs = bip174.valid.filter((v) => v.description.includes('0 inputs'));
+  it.each(noInputs)(
+    'BIP-174 valid: $description is refused by sign as nothing to review',
+    async ({ base64 }) => {
+      const result = await runCli(ws.signArgs('-', ws.mnemonicFiles[0]!), { stdin: base64 });
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe('airlock: the PSBT spends no coins: there is nothing to review\n');
+      expect(result.stdout).toBe('');
     },
   );
 

@@ -8,6 +8,7 @@ import {
   type WalletFromDescriptorOptions,
   walletFromParsedDescriptor,
 } from './descriptor';
+import { droppedSecretsNote } from './electrum-wallet';
 import { parseJsonWallet } from './json-wallets';
 import { assertWalletName, sanitiseWalletName } from './names';
 import { type OwnerClass, type Wallet, WalletSchema } from './types';
@@ -21,6 +22,7 @@ export type WalletFormat =
   | 'coldcard'
   | 'bsms'
   | 'caravan'
+  | 'electrum'
   | 'json-descriptor'
   | 'specter-diy'
   | 'ur-crypto-output';
@@ -38,6 +40,8 @@ export interface ImportWalletInput {
 export interface ImportedWallet {
   wallet: Wallet;
   format: WalletFormat;
+  /** Plain sentences the operator should read, e.g. that secrets in the file were ignored. */
+  notes: string[];
 }
 
 /** Placeholder while the wallet is built; replaced by the final name once the descriptor is known. */
@@ -89,7 +93,7 @@ function importByFormat({
   network: NetworkName | undefined;
   /** Set when reading the text a ur:bytes QR code carried, which may not nest another UR. */
   insideUr?: boolean;
-}): { wallet: Wallet; format: WalletFormat; fileName?: string } {
+}): { wallet: Wallet; format: WalletFormat; fileName?: string; notes?: string[] } {
   const options = { name: PENDING_NAME, network };
   if (/^ur:/i.test(text) && !insideUr) {
     const ur = decodeSinglePartUr(text);
@@ -106,6 +110,13 @@ function importByFormat({
       return importByFormat({ text: textFromUrBytes(ur.cbor).trim(), network, insideUr: true });
     throw badInput('UR_UNSUPPORTED', `a ur:${ur.type.slice(0, 20)} QR code holds no wallet`);
   }
+  // Electrum encrypts a whole wallet file behind its password ("BIE1" before base64).
+  if (text.startsWith('QklFMQ')) {
+    throw badInput(
+      'WALLET_FILE_ENCRYPTED',
+      'this is a password-encrypted Electrum wallet file; export the multisig setup from Electrum or the Coldcard instead',
+    );
+  }
   if (looksLikeBsms(text)) return { wallet: parseBsmsRecord(text, options), format: 'bsms' };
   if (text.startsWith('{')) {
     const json = parseJsonWallet(text);
@@ -120,6 +131,14 @@ function importByFormat({
         wallet: walletFromParsed(json.parsed, { ...options, network: network ?? json.network }),
         format: 'caravan',
         fileName: json.name,
+      };
+    }
+    if (json.format === 'electrum') {
+      const note = droppedSecretsNote(json.secretsDroppedFrom);
+      return {
+        wallet: walletFromParsed(json.parsed, options),
+        format: 'electrum',
+        notes: note ? [note] : [],
       };
     }
     return {
@@ -157,11 +176,12 @@ export function importWalletDetailed(input: ImportWalletInput): ImportedWallet {
   }
   if (input.name !== undefined) assertWalletName(input.name);
   const text = input.text.replace(/^\uFEFF/, '').trim();
-  const { wallet, format, fileName } = importByFormat({ text, network: input.network });
+  const { wallet, format, fileName, notes = [] } = importByFormat({ text, network: input.network });
   const name = input.name ?? sanitiseWalletName(fileName) ?? defaultName(wallet);
   return {
     wallet: WalletSchema.parse({ ...wallet, name, ...(input.owner ? { owner: input.owner } : {}) }),
     format,
+    notes,
   };
 }
 

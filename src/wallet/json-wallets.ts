@@ -3,10 +3,11 @@ import { badInput } from '../common/errors';
 import type { NetworkName } from '../common/network';
 import type { ParsedDescriptor } from './descriptor';
 import { MAX_COSIGNERS } from './descriptor';
+import { looksLikeElectrumWallet, parseElectrumWallet } from './electrum-wallet';
 import { parseKeyExpression } from './key-expression';
 import type { ScriptType } from './types';
 
-/** JSON wallet exports: Caravan's wallet configuration, and files that carry a descriptor field. */
+/** JSON wallet exports: Caravan's wallet configuration, Electrum's wallet file, and files with a descriptor field. */
 
 const CaravanKeySchema = z.object({
   name: z.string().optional(),
@@ -51,7 +52,8 @@ const CARAVAN_TYPES: Record<z.infer<typeof CaravanConfigSchema>['addressType'], 
 
 export type JsonWallet =
   | { format: 'caravan'; name?: string; network: NetworkName; parsed: ParsedDescriptor }
-  | { format: 'json-descriptor'; name?: string; descriptors: string[] };
+  | { format: 'json-descriptor'; name?: string; descriptors: string[] }
+  | { format: 'electrum'; parsed: ParsedDescriptor; secretsDroppedFrom: number[] };
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -113,6 +115,7 @@ export function parseJsonWallet(text: string): JsonWallet {
     }
     return caravanWallet(config.data);
   }
+  if (looksLikeElectrumWallet(document)) return { format: 'electrum', ...parseElectrumWallet(document) };
   const single = DescriptorJsonSchema.safeParse(document);
   if (single.success) {
     return {
@@ -131,6 +134,6 @@ export function parseJsonWallet(text: string): JsonWallet {
   }
   throw badInput(
     'WALLET_FILE_INVALID',
-    'the JSON file is neither a Caravan wallet configuration nor a file with a "descriptor" field',
+    'the JSON file is neither a Caravan wallet configuration, an Electrum wallet file nor a file with a "descriptor" field',
   );
 }

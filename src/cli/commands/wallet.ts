@@ -109,12 +109,15 @@ async function importCommand(args: string[], ctx: CliContext): Promise<void> {
     network = parsed.data;
   }
   const text = await readSource(positionals[0] as string, ctx);
-  const { wallet, format, created } = registerOrLogRefusal(ctx, {
+  const { wallet, format, created, notes } = registerOrLogRefusal(ctx, {
     text,
     name: values.name,
     network,
     ...(owner.data ? { owner: owner.data } : {}),
   });
+  for (const note of notes)
+    ctx.io.stderr.write(`Note: ${note}
+`);
   if (created) {
     appendAuditEvent(ctx.dataDir, {
       event: 'wallet-registered',
@@ -129,7 +132,7 @@ async function importCommand(args: string[], ctx: CliContext): Promise<void> {
   }
   ctx.io.stderr.write(
     created
-      ? `Registered wallet "${wallet.name}" from a ${format} export.\n`
+      ? `Registered wallet "${wallet.name}" from ${/^[aeiou]/.test(format) ? 'an' : 'a'} ${format} export.\n`
       : `Wallet "${wallet.name}" was already registered with the same keys; nothing changed.\n`,
   );
   ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
@@ -161,7 +164,8 @@ function showCommand(args: string[], ctx: CliContext): void {
 
 export const walletCommand: CliCommand = {
   name: 'wallet',
-  summary: 'register a multisig wallet (descriptor, Coldcard/Sparrow file, BSMS, Caravan JSON), list, show',
+  summary:
+    'register a multisig wallet (descriptor, Coldcard/Sparrow file, BSMS, Caravan JSON, Electrum wallet file), list, show',
   usage: USAGE,
   async run(args, ctx) {
     const [sub, ...rest] = args;

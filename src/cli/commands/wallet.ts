@@ -165,7 +165,7 @@ function showCommand(args: string[], ctx: CliContext): void {
 export const walletCommand: CliCommand = {
   name: 'wallet',
   summary:
-    'register a multisig wallet (descriptor, Coldcard/Sparrow file, BSMS, Caravan JSON, Electrum wallet file), list, show',
+    'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show',
   usage: USAGE,
   async run(args, ctx) {
     const [sub, ...rest] = args;

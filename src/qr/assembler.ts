@@ -1,6 +1,7 @@
 import { AirlockError, isAirlockError } from '../common/errors';
 import { decodeSingleFramePsbt, decodeStrictBase64, parseSpecterPart } from './base64';
-import { type BbqrEncoding, type BbqrFileType, joinBbqrBodies, parseBbqrHeader } from './bbqr';
+import { type BbqrFileType, parseBbqrHeader } from './bbqr';
+import { BbqrParts } from './bbqr-parts';
 import { type AssemblerUpdate, hasPsbtMagic, type PayloadKind, type QrFormat, type QrPayload } from './types';
 import { payloadFromUr, readUrPart, type UrPartInfo, UrSession } from './ur';
 
@@ -19,13 +20,7 @@ const BBQR_KIND: Record<BbqrFileType, PayloadKind> = {
 
 type Session =
   | { format: 'ur'; ur: UrSession }
-  | {
-      format: 'bbqr';
-      encoding: BbqrEncoding;
-      fileType: BbqrFileType;
-      total: number;
-      bodies: Map<number, string>;
-    }
+  | { format: 'bbqr'; parts: BbqrParts }
   | { format: 'specter'; total: number; chunks: Map<number, string> };
 
 export interface AssemblerOptions {
@@ -120,30 +115,46 @@ export class QrAssembler {
       this.checkSize(((text.length - 8) * header.total * 5) / 8);
       this.session = {
         format: 'bbqr',
-        encoding: header.encoding,
-        fileType: header.fileType,
-        total: header.total,
-        bodies: new Map(),
+        parts: new BbqrParts(header.encoding, header.fileType, header.total, this.maxBytes),
       };
     }
-    const s = this.session;
-    if (s.encoding !== header.encoding || s.fileType !== header.fileType || s.total !== header.total) {
+    const { parts } = this.session;
+    if (
+      parts.encoding !== header.encoding ||
+      parts.fileType !== header.fileType ||
+      parts.total !== header.total
+    ) {
       return this.foreign('this BBQr frame belongs to another transfer (its header differs)');
     }
-    const body = text.slice(8);
-    const previous = s.bodies.get(header.index);
-    if (previous !== undefined) {
-      if (previous !== body)
-        return this.foreign('two BBQr frames claim the same position with different data');
-      return this.update('progress', {});
+    const part = header.index + 1;
+    switch (parts.add(header.index, text.slice(8))) {
+      case 'damaged':
+        return this.update('rejected', {
+          code: 'QR_CORRUPT',
+          message: `BBQr part ${part} was read damaged (cut short); it is skipped, keep scanning`,
+        });
+      case 'too-many-copies':
+        return this.foreign(`too many different frames claim to be BBQr part ${part}`);
+      case 'duplicate':
+        return this.update('progress', {});
+      case 'added':
+        break;
     }
-    s.bodies.set(header.index, body);
-    if (s.bodies.size < s.total) return this.update('progress', {});
-    const bodies = Array.from({ length: s.total }, (_, i) => s.bodies.get(i) as string);
-    const bytes = this.failOnError(() =>
-      joinBbqrBodies({ bodies, encoding: s.encoding, maxBytes: this.maxBytes }),
+    if (parts.seen < parts.total) return this.update('progress', {});
+    const assembled = parts.assemble();
+    // A damaged copy may have come first: keep scanning, the next good copy of it completes the set.
+    if (!assembled.ok) {
+      return this.update('rejected', {
+        code: 'QR_PARTS_UNVERIFIED',
+        message: `${assembled.message}; a part was probably read damaged, keep scanning`,
+      });
+    }
+    const ignored = assembled.unverifiedParts.map((n) => `a damaged copy of BBQr part ${n} was ignored`);
+    return this.finish(
+      'bbqr',
+      { kind: BBQR_KIND[parts.fileType], bytes: assembled.bytes },
+      ignored.length > 0 ? ignored.join('; ') : null,
     );
-    return this.finish('bbqr', { kind: BBQR_KIND[s.fileType], bytes });
   }
 
   private receiveSpecter(index: number, total: number, chunk: string): AssemblerUpdate {
@@ -197,7 +208,7 @@ export class QrAssembler {
     return this.update('failed', { code: 'QR_CORRUPT', message });
   }
 
-  private finish(format: QrFormat, payload: QrPayload): AssemblerUpdate {
+  private finish(format: QrFormat, payload: QrPayload, message: string | null = null): AssemblerUpdate {
     if (payload.bytes.length > this.maxBytes) return this.fail('the assembled data is larger than allowed');
     if (payload.kind === 'psbt' && !hasPsbtMagic(payload.bytes))
       return this.fail('the assembled data is not a PSBT (no psbt magic)');
@@ -212,7 +223,7 @@ export class QrAssembler {
       partsSeen: parts.seen,
       partsNeeded: parts.seen,
       code: null,
-      message: null,
+      message,
       payload,
     };
   }
@@ -225,7 +236,7 @@ export class QrAssembler {
     const s = this.session;
     if (!s) return { seen: this.done ? 1 : 0, needed: this.done ? 1 : null };
     if (s.format === 'ur') return { seen: s.ur.partsSeen, needed: s.ur.partsNeeded };
-    if (s.format === 'bbqr') return { seen: s.bodies.size, needed: s.total };
+    if (s.format === 'bbqr') return { seen: s.parts.seen, needed: s.parts.total };
     return { seen: s.chunks.size, needed: s.total };
   }
 

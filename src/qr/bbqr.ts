@@ -125,6 +125,16 @@ export function splitBbqr(
   return { version, encoding: encoded.encoding, parts };
 }
 
+/** Decodes one part's body alone: refuses a part that cannot be whole bytes of its encoding. */
+export function decodeBbqrBody(body: string, encoding: BbqrEncoding): Uint8Array {
+  if (encoding === 'H') {
+    if (body.length % 2 !== 0 || !/^[0-9A-F]*$/.test(body))
+      throw badInput('QR_CORRUPT', 'a BBQr hex part is damaged');
+    return new Uint8Array(Buffer.from(body, 'hex'));
+  }
+  return base32Decode(body);
+}
+
 /** Decodes a complete, ordered set of part bodies (headers removed). */
 export function joinBbqrBodies({
   bodies,
@@ -135,16 +145,8 @@ export function joinBbqrBodies({
   encoding: BbqrEncoding;
   maxBytes: number;
 }): Uint8Array {
-  if (encoding === 'H') {
-    for (const body of bodies) {
-      if (body.length % 2 !== 0 || !/^[0-9A-F]*$/.test(body))
-        throw badInput('QR_CORRUPT', 'a BBQr hex part is damaged');
-    }
-    return new Uint8Array(Buffer.from(bodies.join(''), 'hex'));
-  }
-  const chunks = bodies.map(base32Decode);
-  const joined = new Uint8Array(Buffer.concat(chunks));
-  if (encoding === '2') return joined;
+  const joined = new Uint8Array(Buffer.concat(bodies.map((body) => decodeBbqrBody(body, encoding))));
+  if (encoding !== 'Z') return joined;
   try {
     return new Uint8Array(
       inflateRawSync(joined, { windowBits: ZLIB_WINDOW_BITS, maxOutputLength: maxBytes }),

@@ -13,8 +13,10 @@ export interface QrPayload {
 }
 
 /**
- * The assembler's answer to one scanned frame. `rejected` leaves the session as it was (a stray or
- * foreign frame); `failed` means the session cannot complete and must be restarted.
+ * The assembler's answer to one scanned frame. `rejected`: this frame did not advance the transfer (a
+ * stray, foreign or damaged frame, or parts that do not yet verify together), and scanning goes on;
+ * `failed` means the session cannot complete and must be restarted. A `complete` update's message, if
+ * any, reports frames that never verified and were left out.
  */
 export interface AssemblerUpdate {
   status: 'progress' | 'complete' | 'rejected' | 'failed';

@@ -141,6 +141,7 @@ async function decode(args: string[], ctx: CliContext): Promise<void> {
     throw badInput('QR_INCOMPLETE', `the QR payload could not be assembled (${why})`);
   }
   const payload = last.payload;
+  if (last.message) ctx.io.stderr.write(`note: ${last.message}\n`);
   ctx.io.stdout.write(
     ctx.json
       ? `${JSON.stringify({ format: last.format, kind: payload.kind, urType: payload.urType ?? null, data: printable(payload) })}\n`

@@ -36,6 +36,71 @@ describe('BBQr', () => {
     expect(text).toContain('PSBT');
   });
 
+  describe('two different frames for one part (a real scan with a copy cut short; a JSON transfer)', () => {
+    const scanned = readFileSync(join(FIXTURES, 'real-scan.txt'), 'utf8').split('\n').filter(Boolean);
+    const distinct = [...new Set(scanned)].sort();
+    const part4 = distinct.find((frame) => frame.startsWith('B$ZU0803'))!;
+    // Cut on a base32 boundary (8 characters = 5 bytes), so the copy alone still looks like whole bytes.
+    const cutShort = part4.slice(0, 8 + 640);
+    const expectedText = (() => {
+      const whole = assemble(distinct);
+      return new TextDecoder().decode(whole.payload!.bytes);
+    })();
+
+    it.each([
+      ['before', [cutShort, ...distinct]],
+      ['after', [...distinct.filter((f) => f !== part4), cutShort, part4]],
+    ])('completes with the copy that verifies when the short copy comes %s the good one', (_, frames) => {
+      const result = assemble(frames);
+      expect(result.status).toBe('complete');
+      expect(new TextDecoder().decode(result.payload!.bytes)).toBe(expectedText);
+      expect(result.message).toBe('a damaged copy of BBQr part 4 was ignored');
+    });
+
+    it('keeps collecting while the parts do not verify, and completes once a good copy is scanned', () => {
+      const assembler = createAssembler();
+      const updates = [cutShort, ...distinct.filter((f) => f !== part4)].map((f) => assembler.receive(f));
+      const last = updates.at(-1)!;
+      expect(last).toMatchObject({ status: 'rejected', code: 'QR_PARTS_UNVERIFIED', partsSeen: 8 });
+      expect(last.message).toMatch(/keep scanning/);
+      expect(updates.some((u) => u.payload)).toBe(false);
+      const done = assembler.receive(part4);
+      expect(done.status).toBe('complete');
+      expect(new TextDecoder().decode(done.payload!.bytes)).toBe(expectedText);
+    });
+
+    it('skips a copy cut in the middle of a byte at once, and says which part it was', () => {
+      const assembler = createAssembler();
+      assembler.receive(distinct[0]!);
+      expect(assembler.receive(part4.slice(0, 8 + 643))).toMatchObject({
+        status: 'rejected',
+        code: 'QR_CORRUPT',
+        message: expect.stringContaining('part 4'),
+      });
+      expect(assemble(distinct).status).toBe('complete');
+    });
+
+    it('between two copies of equal length, completes with the one whose JSON parses', () => {
+      const json = new TextEncoder().encode(
+        JSON.stringify({ keys: Array.from({ length: 80 }, (_, i) => i) }),
+      );
+      const { parts } = splitBbqr(json, 'J', { encoding: '2', minSplit: 3, maxVersion: 10 });
+      const damaged = `${parts[1]!.slice(0, 16)}AAAAAAAA${parts[1]!.slice(24)}`;
+      const result = assemble([damaged, ...parts]);
+      expect(result.status).toBe('complete');
+      expect(Buffer.from(result.payload!.bytes).equals(Buffer.from(json))).toBe(true);
+      expect(result.message).toBe('a damaged copy of BBQr part 2 was ignored');
+    });
+
+    it('refuses a fourth different frame for one part as another transfer', () => {
+      const assembler = createAssembler();
+      const copies = [600, 400, 200, 96].map((n) => part4.slice(0, 8 + n));
+      const updates = copies.map((f) => assembler.receive(f));
+      expect(updates.map((u) => u.status)).toEqual(['progress', 'progress', 'progress', 'rejected']);
+      expect(updates[3]!.code).toBe('QR_MIXED_SESSION');
+    });
+  });
+
   for (const name of SAMPLES) {
     for (const encoding of ['H', '2', 'Z'] as BbqrEncoding[]) {
       it(`round trips the spec sample ${name} with encoding ${encoding}, in any order`, () => {

@@ -9,10 +9,13 @@ import {
   PathComponent,
   ScriptExpressions,
 } from '@keystonehq/bc-ur-registry';
+import { UR, UREncoder } from '@ngraveio/bc-ur';
 import { bip32 } from '../common/ecc';
 import { bitcoinNetwork, type NetworkName } from '../common/network';
-import { parsePath } from '../keys/hd';
+import { formatKeyWithOrigin, parsePath } from '../keys/hd';
 import type { ScriptType } from '../wallet/types';
+import { type CborValue, writeCbor } from './cbor';
+import { encodeHdKey, TAG } from './hdkey';
 
 export interface CosignerKeyExport {
   fingerprint: string;
@@ -66,4 +69,64 @@ export function encodeCryptoAccount({
     .toUREncoder(1000)
     .nextPart()
     .toUpperCase();
+}
+
+/** Partial descriptors BCR-2023-019 uses for one multisig cosigner's key. */
+const COSIGNER_SOURCES: Record<CosignerKeyExport['scriptType'], string> = {
+  p2wsh: 'wsh(cosigner(@0))',
+  'p2sh-p2wsh': 'sh(wsh(cosigner(@0)))',
+};
+
+/** The account descriptor's CBOR (untagged, as its UR carries it): master fingerprint, one descriptor per key. */
+export function accountDescriptorCbor({
+  keys,
+  network,
+}: {
+  keys: CosignerKeyExport[];
+  network: NetworkName;
+}): Uint8Array {
+  const fingerprint = keys[0]?.fingerprint ?? '00000000';
+  const outputs = keys.map((key) => ({
+    tag: TAG.OUTPUT_DESCRIPTOR,
+    value: new Map<number, CborValue>([
+      [1, COSIGNER_SOURCES[key.scriptType]],
+      [2, [encodeHdKey({ ...key, network })]],
+    ]),
+  }));
+  return writeCbor(
+    new Map<number, CborValue>([
+      [1, Number.parseInt(fingerprint, 16)],
+      [2, outputs],
+    ]),
+  );
+}
+
+/**
+ * `ur:account-descriptor` (BCR-2023-019, which replaces crypto-account) with the same keys as
+ * encodeCryptoAccount, for coordinators that read the newer form.
+ */
+export function encodeAccountDescriptor(options: {
+  keys: CosignerKeyExport[];
+  network: NetworkName;
+}): string {
+  const ur = new UR(Buffer.from(accountDescriptorCbor(options)), 'account-descriptor');
+  return new UREncoder(ur, 1000).nextPart().toUpperCase();
+}
+
+/** How this cosigner's key is handed to a coordinator: key text, ur:crypto-account, ur:account-descriptor. */
+export const COSIGNER_KEY_FORMATS = ['text', 'ur', 'ur-account-descriptor'] as const;
+export type CosignerKeyFormat = (typeof COSIGNER_KEY_FORMATS)[number];
+
+export function formatCosignerKey({
+  key,
+  network,
+  format,
+}: {
+  key: CosignerKeyExport;
+  network: NetworkName;
+  format: CosignerKeyFormat;
+}): string {
+  if (format === 'ur') return encodeCryptoAccount({ keys: [key], network });
+  if (format === 'ur-account-descriptor') return encodeAccountDescriptor({ keys: [key], network });
+  return formatKeyWithOrigin(key);
 }

@@ -12,7 +12,12 @@ import { droppedSecretsNote } from './electrum-wallet';
 import { parseJsonWallet } from './json-wallets';
 import { assertWalletName, sanitiseWalletName } from './names';
 import { type OwnerClass, type Wallet, WalletSchema } from './types';
-import { decodeSinglePartUr, descriptorFromCryptoOutput, textFromUrBytes } from './ur-output';
+import {
+  decodeSinglePartUr,
+  descriptorFromCryptoOutput,
+  descriptorFromOutputDescriptor,
+  textFromUrBytes,
+} from './ur-output';
 
 /** Wallet export files are small; anything larger is not one, and is not read further. */
 export const MAX_WALLET_FILE_BYTES = 64 * 1024;
@@ -25,7 +30,8 @@ export type WalletFormat =
   | 'electrum'
   | 'json-descriptor'
   | 'specter-diy'
-  | 'ur-crypto-output';
+  | 'ur-crypto-output'
+  | 'ur-output-descriptor';
 
 export interface ImportWalletInput {
   text: string;
@@ -103,6 +109,14 @@ function importByFormat({
       return {
         wallet: walletFromDescriptors([descriptor], { ...options, allowAccountKeys: true }),
         format: 'ur-crypto-output',
+      };
+    }
+    if (ur.type === 'output-descriptor') {
+      const { descriptor, name } = descriptorFromOutputDescriptor(ur.cbor);
+      return {
+        wallet: walletFromDescriptors([descriptor], { ...options, allowAccountKeys: true }),
+        format: 'ur-output-descriptor',
+        fileName: name,
       };
     }
     // A file shared as bytes (BlueWallet's multisig file); read it as if it had been opened, once.

@@ -19,13 +19,13 @@ function utf8(bytes: Uint8Array, what: string): string {
 
 /**
  * The wallet export an assembled QR payload holds, as text the importer reads: an animated
- * `ur:crypto-output` becomes the single-part UR a static code would hold (the importer applies the
+ * `ur:crypto-output` or `ur:output-descriptor` becomes the single-part UR a static code would hold (the importer applies the
  * rules for scanned wallet codes to it); `ur:bytes` (BlueWallet) and BBQr text or JSON (Coldcard) are
  * the file itself, which may not nest another UR.
  */
 export function walletTextFromQrPayload(payload: QrPayload): string {
-  if (payload.urType === 'crypto-output') {
-    return new UREncoder(new UR(Buffer.from(payload.bytes), 'crypto-output'), 100_000).nextPart();
+  if (payload.urType === 'crypto-output' || payload.urType === 'output-descriptor') {
+    return new UREncoder(new UR(Buffer.from(payload.bytes), payload.urType), 100_000).nextPart();
   }
   if (payload.kind === 'text' || payload.kind === 'json' || payload.kind === 'bytes') {
     const text = utf8(payload.bytes, payload.urType ? `ur:${payload.urType}` : 'file');

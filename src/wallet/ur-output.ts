@@ -6,10 +6,10 @@ import {
   ScriptExpressions,
 } from '@keystonehq/bc-ur-registry';
 import { URDecoder } from '@ngraveio/bc-ur';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { createBase58check } from '@scure/base';
 import { badInput } from '../common/errors';
+import { type CborValue, readCbor } from '../qr/cbor';
 import { assertWellFormedCbor } from '../qr/cbor-guard';
+import { encodeExtendedKey, keyExpressionFromHdKey, TAG } from '../qr/hdkey';
 
 /**
  * BCR-2020-010 `crypto-output` (UR type `ur:crypto-output`): the CBOR form of an output descriptor
@@ -17,9 +17,6 @@ import { assertWellFormedCbor } from '../qr/cbor-guard';
  * here, so a scanned wallet goes through exactly the same checks as a typed one.
  */
 
-const base58check = createBase58check(sha256);
-const XPUB_VERSION = 0x0488b21e;
-const TPUB_VERSION = 0x043587cf;
 const HARDENED_OFFSET = 0x80000000;
 
 function urInvalid(message: string) {
@@ -43,25 +40,19 @@ function extendedKey(hdKey: CryptoHDKey, where: string): string {
   const origin = hdKey.getOrigin();
   const components = origin?.getComponents() ?? [];
   const last = components.at(-1);
-  const depth = components.length || origin?.getDepth() || 0;
   // Without an explicit parent fingerprint, a key one step below the master has the master's as parent.
   const parent =
     hdKey.getParentFingerprint() ??
     (components.length === 1 ? origin?.getSourceFingerprint() : undefined) ??
     Buffer.alloc(4);
-  const bytes = new Uint8Array(78);
-  const view = new DataView(bytes.buffer);
-  const testnet = hdKey.getUseInfo()?.getNetwork() === 1;
-  view.setUint32(0, testnet ? TPUB_VERSION : XPUB_VERSION);
-  bytes[4] = depth;
-  bytes.set(parent.subarray(0, 4), 5);
-  view.setUint32(
-    9,
-    last && !last.isWildcard() ? last.getIndex() + (last.isHardened() ? HARDENED_OFFSET : 0) : 0,
-  );
-  bytes.set(chainCode, 13);
-  bytes.set(key, 45);
-  return base58check.encode(bytes);
+  return encodeExtendedKey({
+    key,
+    chainCode,
+    depth: components.length || origin?.getDepth() || 0,
+    parentFingerprint: parent,
+    childIndex: last && !last.isWildcard() ? last.getIndex() + (last.isHardened() ? HARDENED_OFFSET : 0) : 0,
+    testnet: hdKey.getUseInfo()?.getNetwork() === 1,
+  });
 }
 
 function keyExpression(hdKey: CryptoHDKey, where: string): string {
@@ -115,6 +106,39 @@ export function descriptorFromCryptoOutput(cbor: Uint8Array): string {
   let text = `${name}(${multi.getThreshold()},${keys.join(',')})`;
   for (const tag of outer) text = `${tag === SCRIPT_HASH.getTag() ? 'sh' : 'wsh'}(${text})`;
   return text;
+}
+
+/**
+ * BCR-2023-010 `output-descriptor` (UR type `ur:output-descriptor`, which replaces crypto-output): the
+ * descriptor text with `@0`, `@1`… standing for the keys that follow it as version 2 hdkeys.
+ */
+export function descriptorFromOutputDescriptor(cbor: Uint8Array): { descriptor: string; name?: string } {
+  let value: CborValue = readCbor(cbor);
+  if (typeof value === 'object' && value !== null && 'tag' in value && value.tag === TAG.OUTPUT_DESCRIPTOR) {
+    value = value.value;
+  }
+  if (!(value instanceof Map)) throw urInvalid('the output-descriptor is not a CBOR map (BCR-2023-010)');
+  const [source, keys = [], name] = [value.get(1), value.get(2), value.get(3)];
+  if (typeof source !== 'string' || !Array.isArray(keys)) {
+    throw urInvalid('the output-descriptor lacks its descriptor text or key list (BCR-2023-010)');
+  }
+  const expressions = keys.map((key, i) => {
+    const tag = typeof key === 'object' && key !== null && 'tag' in key ? key.tag : TAG.HDKEY;
+    if (tag !== TAG.HDKEY) {
+      throw badInput(
+        'DESCRIPTOR_INVALID',
+        `cosigner ${i + 1} is a single key or address; a wallet needs extended keys`,
+      );
+    }
+    return keyExpressionFromHdKey(key, `cosigner ${i + 1}`);
+  });
+  const descriptor = source.replace(/@(\d+)/g, (_, n: string) => {
+    const expression = expressions[Number(n)];
+    if (expression === undefined)
+      throw urInvalid(`the output-descriptor refers to key @${n}, which it does not hold`);
+    return expression;
+  });
+  return { descriptor, ...(typeof name === 'string' ? { name } : {}) };
 }
 
 /** Decodes a single-part UR (`ur:crypto-output/…` or `ur:bytes/…`); animated URs are assembled by src/qr. */

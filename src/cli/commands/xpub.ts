@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { wipe } from '../../common/bytes';
 import { badInput } from '../../common/errors';
 import { NETWORK_NAMES } from '../../common/network';
-import { accountXpub, formatKeyWithOrigin } from '../../keys/hd';
-import { encodeCryptoAccount } from '../../qr/account';
+import { accountXpub } from '../../keys/hd';
+import { COSIGNER_KEY_FORMATS, formatCosignerKey } from '../../qr/account';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { KEY_SOURCE_OPTIONS, loadSigningSeed } from '../key-source';
 
 const USAGE =
-  'airlock xpub export (--mnemonic-file F [--passphrase-file F] | --share-file F ...) --script p2wsh|p2sh-p2wsh [--account N] [--network NET] [--format text|ur]';
+  'airlock xpub export (--mnemonic-file F [--passphrase-file F] | --share-file F ...) --script p2wsh|p2sh-p2wsh [--account N] [--network NET] [--format text|ur|ur-account-descriptor]';
 
 const ExportOptionsSchema = z.object({
   script: z.enum(['p2wsh', 'p2sh-p2wsh'], { error: '--script must be p2wsh or p2sh-p2wsh' }),
@@ -22,7 +22,11 @@ const ExportOptionsSchema = z.object({
   network: z
     .enum(NETWORK_NAMES, { error: '--network must be mainnet, testnet, signet or regtest' })
     .default('mainnet'),
-  format: z.enum(['text', 'ur'], { error: '--format must be text or ur' }).default('text'),
+  format: z
+    .enum(COSIGNER_KEY_FORMATS, {
+      error: '--format must be text, ur (ur:crypto-account) or ur-account-descriptor',
+    })
+    .default('text'),
 });
 
 export const xpubCommand: CliCommand = {
@@ -59,10 +63,7 @@ export const xpubCommand: CliCommand = {
     } finally {
       wipe(seed);
     }
-    const text =
-      format === 'ur'
-        ? encodeCryptoAccount({ keys: [{ ...key, scriptType: script }], network })
-        : formatKeyWithOrigin(key);
+    const text = formatCosignerKey({ key: { ...key, scriptType: script }, network, format });
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify({ ...key, key: text })}\n` : `${text}\n`);
   },
 };

@@ -6,6 +6,7 @@ import type { NewPartitionedKey, PartitionedKeyPlan, ShareWords } from '../../sr
 import type { DestinationCheck } from '../../src/psbt/review';
 import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
 import type { CosignerKeyExport } from '../../src/qr/account';
+import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { Wallet } from '../../src/wallet/types';
 
 /**
@@ -58,8 +59,8 @@ export interface CorePort {
     list(dataDir: string): CosignerRecord[];
     markFinished(dataDir: string, fingerprint: string, at: Date): CosignerRecord;
     remove(dataDir: string, fingerprint: string): void;
-    /** `ur:crypto-account` or `[fingerprint/48h/…]xpub…`, as `airlock xpub export` prints them. */
-    exportKey(input: { key: CosignerKeyExport; network: NetworkName; format: 'ur' | 'text' }): string;
+    /** `ur:crypto-account`, `ur:account-descriptor` or `[fingerprint/48h/…]xpub…`, as `airlock xpub export` prints them. */
+    exportKey(input: { key: CosignerKeyExport; network: NetworkName; format: CosignerKeyFormat }): string;
   };
   policy: {
     /** The wallet's policy, or null when it has none (no approvals, no limits). */

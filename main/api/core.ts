@@ -11,7 +11,6 @@ import {
   removeCosignerRecord,
   saveNewCosignerRecord,
 } from '../../src/keys/cosigner-record';
-import { formatKeyWithOrigin } from '../../src/keys/hd';
 import { createPartitionedKey, shareText } from '../../src/keys/partitioned-key';
 import { QuorumSession } from '../../src/keys/quorum';
 import { renderShareCardHtml } from '../../src/keys/share-card';
@@ -24,7 +23,7 @@ import { transferViolations } from '../../src/policy/transfers';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
-import { encodeCryptoAccount } from '../../src/qr/account';
+import { formatCosignerKey } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWallet } from '../../src/wallet/import';
@@ -188,8 +187,7 @@ export const airlockCore: CorePort = {
     list: listCosignerRecords,
     markFinished: markCosignerFinished,
     remove: removeCosignerRecord,
-    exportKey: ({ key, network, format }) =>
-      format === 'ur' ? encodeCryptoAccount({ keys: [key], network }) : formatKeyWithOrigin(key),
+    exportKey: formatCosignerKey,
   },
   policy: {
     forWallet: walletPolicy,

@@ -2,6 +2,7 @@ import { appendAuditEvent } from '../../src/audit/log';
 import { badInput, refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
 import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
+import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { ApiContext } from './context';
 
 export function cosignerKeys(ctx: ApiContext): CosignerKeysView[] {
@@ -46,7 +47,7 @@ export function discardUnfinishedKey(ctx: ApiContext, request: { fingerprint: st
 
 /**
  * This cosigner's account key for the coordinator, from the stored public record: as one
- * `ur:crypto-account` QR or as the text key with origin. Without a fingerprint, the only finished
+ * `ur:crypto-account` or `ur:account-descriptor` QR or as the text key with origin. Without a fingerprint, the only finished
  * key is meant; a key whose cards were not all printed is not offered.
  */
 export function cosignerExport(
@@ -55,7 +56,7 @@ export function cosignerExport(
     fingerprint?: string;
     scriptType: 'p2wsh' | 'p2sh-p2wsh';
     network?: NetworkName;
-    format: 'ur' | 'text';
+    format: CosignerKeyFormat;
   },
 ): CosignerExport {
   const records = ctx.core.cosigners.list(ctx.dataDir);

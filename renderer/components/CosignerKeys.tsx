@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
+import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import { en } from '../i18n/en';
 import { QrCode } from './QrCode';
 
 type ScriptType = 'p2wsh' | 'p2sh-p2wsh';
+type QrFormat = Exclude<CosignerKeyFormat, 'text'>;
+const QR_FORMATS: QrFormat[] = ['ur', 'ur-account-descriptor'];
 
-/** The keys created on this machine, each shown as one ur:crypto-account QR for the coordinator. */
+/** The keys created on this machine, each shown as one QR (ur:crypto-account or ur:account-descriptor) for the coordinator. */
 export function CosignerKeys({
   load,
   onExport,
@@ -16,19 +19,20 @@ export function CosignerKeys({
   onExport: (
     fingerprint: string,
     scriptType: ScriptType,
-    format: 'ur' | 'text',
+    format: CosignerKeyFormat,
   ) => Promise<CosignerExport | null>;
 }) {
   const [records, setRecords] = useState<CosignerKeysView[]>([]);
   const [shown, setShown] = useState<{ ur: CosignerExport; text: CosignerExport } | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
+  const [qrFormat, setQrFormat] = useState<QrFormat>('ur');
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
   useEffect(() => {
     void load().then((list) => setRecords(list ?? []));
   }, []);
 
-  const show = async (fingerprint: string, scriptType: ScriptType) => {
-    const ur = await onExport(fingerprint, scriptType, 'ur');
+  const show = async (fingerprint: string, scriptType: ScriptType, format = qrFormat) => {
+    const ur = await onExport(fingerprint, scriptType, format);
     const text = ur && (await onExport(fingerprint, scriptType, 'text'));
     if (ur && text) setShown({ ur, text });
   };
@@ -36,6 +40,26 @@ export function CosignerKeys({
     <>
       <h2>{en.wallets.thisCosigner}</h2>
       <p>{records.length === 0 ? en.wallets.noCosigner : en.wallets.thisCosignerHint}</p>
+      {records.length > 0 && (
+        <label>
+          {en.wallets.keyQrFormat}{' '}
+          <select
+            value={qrFormat}
+            data-key-qr-format
+            onChange={(event) => {
+              const format = event.target.value as QrFormat;
+              setQrFormat(format);
+              if (shown) void show(shown.ur.fingerprint, shown.ur.scriptType, format);
+            }}
+          >
+            {QR_FORMATS.map((format) => (
+              <option key={format} value={format}>
+                {en.wallets.keyQrFormats[format]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <ul className="wallets">
         {records.map((record) => (
           <li key={record.fingerprint} data-cosigner={record.fingerprint} data-finished={record.finished}>
@@ -99,6 +123,9 @@ export function CosignerKeys({
                   label={en.wallets.keyQr(
                     en.createShares.scriptTypes[shown.ur.scriptType] ?? shown.ur.scriptType,
                     record.fingerprint,
+                    shown.ur.format === 'ur-account-descriptor'
+                      ? 'ur:account-descriptor'
+                      : 'ur:crypto-account',
                   )}
                   size={400}
                 />

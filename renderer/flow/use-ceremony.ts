@@ -7,6 +7,7 @@ import type {
   ShareProgress,
   Status,
 } from '../../src/ipc/models';
+import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
@@ -152,7 +153,7 @@ export function useCeremony() {
     cosignerKeys: () => attempt(() => call('cosignerKeys', {})),
     discardUnfinishedKey: (fingerprint: string) =>
       attempt(() => call('discardUnfinishedKey', { fingerprint })),
-    cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: 'ur' | 'text') =>
+    cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: CosignerKeyFormat) =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
   return { state, status, actions };

@@ -191,8 +191,13 @@ export const en = {
     discardYes: 'Yes, discard it',
     discardNo: 'Keep it for now',
     showKeyQr: (scriptType: string) => `Show ${scriptType} key QR`,
-    keyQr: (scriptType: string, fingerprint: string) =>
-      `${scriptType} account key of ${fingerprint} (ur:crypto-account)`,
+    keyQr: (scriptType: string, fingerprint: string, format: string) =>
+      `${scriptType} account key of ${fingerprint} (${format})`,
+    keyQrFormat: 'QR code format',
+    keyQrFormats: {
+      ur: 'ur:crypto-account (read by most coordinators)',
+      'ur-account-descriptor': 'ur:account-descriptor (newer coordinators)',
+    },
     keyText: 'The same key as text',
   },
   createShares: {

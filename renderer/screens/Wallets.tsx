@@ -6,6 +6,7 @@ import type {
   WalletScanProgress,
   WalletSummary,
 } from '../../src/ipc/models';
+import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { OwnerClass } from '../../src/wallet/types';
 import { AddressVerifier } from '../components/AddressVerifier';
 import { CosignerKeys } from '../components/CosignerKeys';
@@ -38,7 +39,7 @@ export function Wallets({
   onCosignerExport: (
     fingerprint: string,
     scriptType: 'p2wsh' | 'p2sh-p2wsh',
-    format: 'ur' | 'text',
+    format: CosignerKeyFormat,
   ) => Promise<CosignerExport | null>;
   onStartScan: () => Promise<unknown>;
   onScanFrame: (text: string) => Promise<WalletScanProgress | null>;

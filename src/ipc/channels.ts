@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
+import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
 import { OwnerClassSchema } from '../wallet/types';
 import type { ChannelName } from './channel-names';
 import {
@@ -177,7 +178,7 @@ export const CHANNELS = {
         .optional(),
       scriptType: z.enum(['p2wsh', 'p2sh-p2wsh']),
       network: NetworkNameSchema.optional(),
-      format: z.enum(['ur', 'text']),
+      format: z.enum(COSIGNER_KEY_FORMATS),
     }),
     response: CosignerExportSchema,
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
 import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
+import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
 import { CosignerSchema, OwnerClassSchema, ScriptTypeSchema } from '../wallet/types';
 
 /** Public data that crosses from main to the renderer. Objects are strict so nothing extra slips through. */
@@ -210,8 +211,8 @@ export type CosignerKeysView = z.infer<typeof CosignerKeysViewSchema>;
 export const CosignerExportSchema = z.strictObject({
   fingerprint: FingerprintSchema,
   scriptType: z.enum(['p2wsh', 'p2sh-p2wsh']),
-  format: z.enum(['ur', 'text']),
-  /** `UR:CRYPTO-ACCOUNT/…` (one QR) or `[fingerprint/48h/…]xpub…`. */
+  format: z.enum(COSIGNER_KEY_FORMATS),
+  /** `UR:CRYPTO-ACCOUNT/…` or `UR:ACCOUNT-DESCRIPTOR/…` (one QR), or `[fingerprint/48h/…]xpub…`. */
   text: z.string().min(1).max(2000),
 });
 export type CosignerExport = z.infer<typeof CosignerExportSchema>;

@@ -16,6 +16,7 @@ import { formatKeyWithOrigin, parsePath } from '../keys/hd';
 import type { ScriptType } from '../wallet/types';
 import { type CborValue, writeCbor } from './cbor';
 import { encodeHdKey, TAG } from './hdkey';
+import type { CosignerKeyFormat } from './key-formats';
 
 export interface CosignerKeyExport {
   fingerprint: string;
@@ -112,10 +113,6 @@ export function encodeAccountDescriptor(options: {
   const ur = new UR(Buffer.from(accountDescriptorCbor(options)), 'account-descriptor');
   return new UREncoder(ur, 1000).nextPart().toUpperCase();
 }
-
-/** How this cosigner's key is handed to a coordinator: key text, ur:crypto-account, ur:account-descriptor. */
-export const COSIGNER_KEY_FORMATS = ['text', 'ur', 'ur-account-descriptor'] as const;
-export type CosignerKeyFormat = (typeof COSIGNER_KEY_FORMATS)[number];
 
 export function formatCosignerKey({
   key,

@@ -11,6 +11,8 @@ import { bip32 } from '../../src/common/ecc';
 import { bitcoinNetwork } from '../../src/common/network';
 import { accountXpub, formatKeyWithOrigin } from '../../src/keys/hd';
 import { combineShares } from '../../src/keys/slip39';
+import { type CborValue, readCbor } from '../../src/qr/cbor';
+import { keyExpressionFromHdKey } from '../../src/qr/hdkey';
 import { buildRenderer, decodeQrPng, type OpenApp, openApp, SCREENSHOTS } from '../helpers/app';
 import { runCli, tempDir } from '../helpers/cli';
 
@@ -125,6 +127,17 @@ describe('Shares screen end to end in Chromium: a new 2-of-3 key, cards printed 
     expect(key.getKey().equals(Buffer.from(shownNode.publicKey))).toBe(true);
     expect(key.getChainCode().equals(Buffer.from(shownNode.chainCode))).toBe(true);
     const textForm = ((await page.textContent('[data-cosigner-text]')) ?? '').trim();
+
+    // The newer QR form of the same key, chosen on the screen: ur:account-descriptor (BCR-2023-019).
+    await page.selectOption('[data-key-qr-format]', 'ur-account-descriptor');
+    await page.waitForSelector('[data-cosigner-qr="p2wsh"] svg[aria-label*="ur:account-descriptor"]');
+    const descriptorUr = decodeQrPng(await page.locator('[data-cosigner-qr="p2wsh"] svg').screenshot()) ?? '';
+    expect(descriptorUr).toMatch(/^UR:ACCOUNT-DESCRIPTOR\//);
+    const accountDescriptor = readCbor(
+      new Uint8Array(URDecoder.decode(descriptorUr.toLowerCase()).cbor),
+    ) as Map<number, unknown>;
+    const [output] = accountDescriptor.get(2) as { value: Map<number, CborValue[]> }[];
+    expect(keyExpressionFromHdKey(output!.value.get(2)![0]!, 'key')).toBe(textForm);
 
     // Strong check: two of the printed cards rebuild a key whose P2WSH account key is the one shown,
     // by the core and by the CLI an officer would use.

@@ -17,6 +17,8 @@ import { CosignerRecordSchema, cosignersDir } from '../../../src/keys/cosigner-r
 import { accountXpub, formatKeyWithOrigin } from '../../../src/keys/hd';
 import { combineShares } from '../../../src/keys/slip39';
 import { decodeShare } from '../../../src/keys/slip39-share';
+import { type CborValue, readCbor } from '../../../src/qr/cbor';
+import { keyExpressionFromHdKey } from '../../../src/qr/hdkey';
 import { tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
 
@@ -175,6 +177,19 @@ describe('creating a partitioned key in the app', () => {
       expect(key.getKey().equals(Buffer.from(node.publicKey))).toBe(true);
       expect(key.getChainCode().equals(Buffer.from(node.chainCode))).toBe(true);
       expect(`m/${key.getOrigin().getPath()}`).toBe(expected.path);
+      // The newer form of the same key (BCR-2023-019), read back with the BCR-2023-010 key reader.
+      const descriptorUr = await value(
+        handlers.cosignerExport({ scriptType, format: 'ur-account-descriptor' }),
+      );
+      expect(descriptorUr.text).toMatch(/^UR:ACCOUNT-DESCRIPTOR\//);
+      const accountDescriptor = readCbor(
+        new Uint8Array(URDecoder.decode(descriptorUr.text.toLowerCase()).cbor),
+      ) as Map<number, unknown>;
+      expect(accountDescriptor.get(1)).toBe(Number.parseInt(created.fingerprint, 16));
+      const [descriptor] = accountDescriptor.get(2) as { value: Map<number, CborValue[]> }[];
+      expect(keyExpressionFromHdKey(descriptor!.value.get(2)![0]!, 'key')).toBe(
+        formatKeyWithOrigin(expected),
+      );
       const text = await value(
         handlers.cosignerExport({
           fingerprint: created.fingerprint,

@@ -101,7 +101,10 @@ export function Wallets({
               <ul>
                 {w.cosigners.map((c) => (
                   <li key={c.xpub} className="address">
-                    [{c.fingerprint}/{c.path.slice(2)}] {c.xpub}
+                    {c.fingerprint !== null && c.path !== null
+                      ? `[${c.fingerprint}/${c.path.slice(2)}]`
+                      : en.wallets.originUnknown}{' '}
+                    {c.xpub}
                   </li>
                 ))}
               </ul>

@@ -167,7 +167,7 @@ export class QuorumSession {
     try {
       const fingerprint = fingerprintHex(root);
       for (const [index, cosigner] of wallet.cosigners.entries()) {
-        if (cosigner.fingerprint !== fingerprint) continue;
+        if (cosigner.fingerprint !== fingerprint || cosigner.path === null) continue;
         const account = derivePath(root, cosigner.path);
         const matches = account.neutered().toBase58() === cosigner.xpub;
         wipeNode(account);

@@ -60,7 +60,9 @@ export function psbtNetworkEvidence(psbt: Psbt, ourFingerprints: Set<string>): N
 /** DESIGN §5: a PSBT for another network is refused before anything else is judged. */
 export function checkPsbtNetwork(psbt: Psbt, wallet: Wallet): void {
   const expected = networkFamily(wallet.network);
-  const fingerprints = new Set(wallet.cosigners.map((c) => c.fingerprint));
+  const fingerprints = new Set(
+    wallet.cosigners.flatMap((c) => (c.fingerprint === null ? [] : [c.fingerprint])),
+  );
   const other = psbtNetworkEvidence(psbt, fingerprints).find((family) => family !== expected);
   if (other) {
     throw refused(

@@ -20,7 +20,8 @@ export interface KeyClaim {
 /** Decides which inputs and outputs belong to the wallet by re-deriving its scripts (DESIGN §4). */
 export class WalletMatcher {
   readonly deriver: WalletDeriver;
-  private readonly prefixes: Array<{ fingerprint: string; prefix: string }>;
+  /** Per cosigner, where its keys sit under its master; null for a key of unknown origin, which claims nothing. */
+  private readonly prefixes: Array<{ fingerprint: string; prefix: string } | null>;
 
   /** `deriver` may hold scripts derived ahead (WalletDeriver.prefetch); it must be this wallet's. */
   constructor(
@@ -29,14 +30,16 @@ export class WalletMatcher {
   ) {
     if (deriver.wallet !== wallet) throw new Error('the deriver belongs to another wallet');
     this.deriver = deriver;
-    this.prefixes = wallet.cosigners.map((c) => ({ fingerprint: c.fingerprint, prefix: `${c.path}/` }));
+    this.prefixes = wallet.cosigners.map((c) =>
+      c.fingerprint !== null && c.path !== null ? { fingerprint: c.fingerprint, prefix: `${c.path}/` } : null,
+    );
   }
 
   /** The derivation entries claiming one of our cosigners' fingerprints (path not checked). */
   claimsOurFingerprint(derivations: Derivation[] | undefined): boolean {
     return (derivations ?? []).some((d) => {
       const fingerprint = Buffer.from(d.masterFingerprint).toString('hex');
-      return this.prefixes.some((p) => p.fingerprint === fingerprint);
+      return this.prefixes.some((p) => p?.fingerprint === fingerprint);
     });
   }
 
@@ -45,7 +48,7 @@ export class WalletMatcher {
     for (const d of derivations ?? []) {
       const fingerprint = Buffer.from(d.masterFingerprint).toString('hex');
       for (const [cosigner, p] of this.prefixes.entries()) {
-        if (p.fingerprint !== fingerprint || !d.path.startsWith(p.prefix)) continue;
+        if (!p || p.fingerprint !== fingerprint || !d.path.startsWith(p.prefix)) continue;
         const rest = d.path.slice(p.prefix.length).split('/');
         if (rest.length !== 2 || !rest.every((step) => /^\d{1,10}$/.test(step))) continue;
         const chain = Number(rest[0]);

@@ -49,7 +49,7 @@ function ourAccounts(root: BIP32Interface, wallet: Wallet): Map<number, BIP32Int
   const network = bitcoinNetwork(wallet.network);
   const accounts = new Map<number, BIP32Interface>();
   for (const [i, cosigner] of wallet.cosigners.entries()) {
-    if (cosigner.fingerprint !== fingerprint) continue;
+    if (cosigner.fingerprint !== fingerprint || cosigner.path === null) continue;
     const account = derivePath(root, cosigner.path);
     const registered = bip32.fromBase58(cosigner.xpub, network);
     if (

@@ -9,8 +9,10 @@ import type { Wallet } from './types';
 export function formatDescriptor(
   wallet: Pick<Wallet, 'scriptType' | 'sorted' | 'threshold' | 'cosigners'>,
 ): string {
+  // A key of unknown origin is written bare, as descriptors write a key with no origin.
   const keys = wallet.cosigners.map(
-    (c) => `[${c.fingerprint}${originPathForDescriptor(c.path)}]${c.xpub}/<0;1>/*`,
+    (c) =>
+      `${c.fingerprint !== null && c.path !== null ? `[${c.fingerprint}${originPathForDescriptor(c.path)}]` : ''}${c.xpub}/<0;1>/*`,
   );
   const multi = `${wallet.sorted ? 'sortedmulti' : 'multi'}(${wallet.threshold},${keys.join(',')})`;
   const body =

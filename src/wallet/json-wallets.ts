@@ -63,6 +63,10 @@ function firstIssue(error: z.ZodError): string {
 function caravanWallet(config: z.infer<typeof CaravanConfigSchema>): JsonWallet {
   const keys = config.extendedPublicKeys.map((entry, i) => {
     const where = `cosigner ${i + 1}`;
+    // Caravan's mark for a key whose path it was not told (Unchained's platform key): origin unknown.
+    if (entry.bip32Path.trim().toLowerCase() === 'unknown') {
+      return parseKeyExpression(`${entry.xpub}/<0;1>/*`, where);
+    }
     if (!entry.xfp || !/^[0-9a-fA-F]{8}$/.test(entry.xfp)) {
       throw badInput(
         'KEY_ORIGIN_MISSING',

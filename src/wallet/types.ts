@@ -11,10 +11,16 @@ export const DerivationPathSchema = z
   .regex(/^m(\/\d+'?)*$/, "a derivation path such as m/48'/0'/0'/2'");
 
 export const CosignerSchema = z.object({
-  /** Master key fingerprint, 8 lowercase hex digits. */
-  fingerprint: z.string().regex(/^[0-9a-f]{8}$/),
-  /** Path from the master key to the account key. */
-  path: DerivationPathSchema,
+  /**
+   * Master key fingerprint, 8 lowercase hex digits; null with path when the key's origin is unknown
+   * (Unchained's platform key): its scripts still derive from the xpub at /chain/index.
+   */
+  fingerprint: z
+    .string()
+    .regex(/^[0-9a-f]{8}$/)
+    .nullable(),
+  /** Path from the master key to the account key; null when the origin is unknown. */
+  path: DerivationPathSchema.nullable(),
   /** Account extended public key, normalised to `xpub` (mainnet) or `tpub` (test networks). */
   xpub: z.string().regex(/^[xt]pub[1-9A-HJ-NP-Za-km-z]{100,112}$/),
 });

@@ -106,15 +106,17 @@ export function walletFromParsedDescriptor(
   const network = checkNetwork(parsed, options.network);
   checkKeyPurposes(parsed);
   const firstAddressAt = checkDerivations(parsed, options);
+  // A key of unknown origin (Unchained's platform key) is checked from its xpub alone, but the
+  // wallet's addresses are found through the paths of the keys whose origin is known: one at least.
+  if (parsed.keys.every((k) => !k.origin)) {
+    throw badInput(
+      'KEY_ORIGIN_MISSING',
+      'no cosigner has a key origin [fingerprint/path]; without one no input or change can be placed in the wallet',
+    );
+  }
   const seen = new Set<string>();
   const cosigners = parsed.keys.map(({ origin, key }, i) => {
-    if (!origin) {
-      throw badInput(
-        'KEY_ORIGIN_MISSING',
-        `cosigner ${i + 1} has no key origin [fingerprint/path]; without it its signatures cannot be checked`,
-      );
-    }
-    if (origin.depth !== key.depth) {
+    if (origin && origin.depth !== key.depth) {
       throw badInput(
         'KEY_ORIGIN_MISMATCH',
         `cosigner ${i + 1}'s origin path has ${origin.depth} steps but its key sits at depth ${key.depth}`,
@@ -123,7 +125,7 @@ export function walletFromParsedDescriptor(
     if (seen.has(key.xpub))
       throw badInput('DUPLICATE_KEY', `cosigner ${i + 1} repeats the key of another cosigner`);
     seen.add(key.xpub);
-    return { fingerprint: origin.fingerprint, path: origin.path, xpub: key.xpub };
+    return { fingerprint: origin?.fingerprint ?? null, path: origin?.path ?? null, xpub: key.xpub };
   });
   const draft = {
     name: options.name,

@@ -17,8 +17,8 @@ const walletFile = [
   `Policy: ${wallet.threshold} of ${wallet.cosigners.length}`,
   'Format: P2WSH',
   ...wallet.cosigners.flatMap((c) => [
-    `Derivation: ${c.path.replace(/h/g, "'")}`,
-    `${c.fingerprint.toUpperCase()}: ${c.xpub}`,
+    `Derivation: ${c.path!.replace(/h/g, "'")}`,
+    `${c.fingerprint!.toUpperCase()}: ${c.xpub}`,
   ]),
   '',
 ].join('\n');

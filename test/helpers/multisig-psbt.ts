@@ -74,7 +74,7 @@ export function fundingTx(script: Uint8Array, amount: bigint, vout = 1): Transac
 function derivations(wallet: Wallet, chain: Chain, index: number) {
   const network = bitcoinNetwork(wallet.network);
   return wallet.cosigners.map((c) => ({
-    masterFingerprint: Uint8Array.from(Buffer.from(c.fingerprint, 'hex')),
+    masterFingerprint: Uint8Array.from(Buffer.from(c.fingerprint!, 'hex')),
     path: `${c.path}/${chain}/${index}`,
     pubkey: Uint8Array.from(bip32.fromBase58(c.xpub, network).derive(chain).derive(index).publicKey),
   }));

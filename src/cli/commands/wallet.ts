@@ -64,7 +64,10 @@ function describeWallet(wallet: Wallet): string {
     `Network:    ${wallet.network}`,
     `Owner:      ${wallet.owner ?? 'not assigned (transfers to or from it need the policy to allow them)'}`,
     'Cosigners:',
-    ...wallet.cosigners.map((c, i) => `  ${i + 1}. [${c.fingerprint}${c.path.slice(1)}] ${c.xpub}`),
+    ...wallet.cosigners.map(
+      (c, i) =>
+        `  ${i + 1}. ${c.fingerprint !== null && c.path !== null ? `[${c.fingerprint}${c.path.slice(1)}]` : '[origin unknown]'} ${c.xpub}`,
+    ),
     `First receive address: ${deriver.address(0, 0)}`,
     `First change address:  ${deriver.address(1, 0)}`,
     `Descriptor: ${wallet.descriptor}`,

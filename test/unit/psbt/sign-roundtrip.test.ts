@@ -119,7 +119,7 @@ describe('signing details', () => {
 
   it('signs an input of the wallet whose derivations name only the other cosigners', () => {
     const unsigned = psbt();
-    const ourFingerprint = Buffer.from(wallet.cosigners[0]!.fingerprint, 'hex');
+    const ourFingerprint = Buffer.from(wallet.cosigners[0]!.fingerprint!, 'hex');
     const input = unsigned.data.inputs[0]!;
     input.bip32Derivation = input.bip32Derivation!.filter(
       (d) => !Buffer.from(d.masterFingerprint).equals(ourFingerprint),

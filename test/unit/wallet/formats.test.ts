@@ -91,13 +91,20 @@ describe('BIP-129 records on test networks', () => {
 describe('JSON wallet exports', () => {
   const caravan = JSON.parse(fixture('caravan/bitcoin-2-of-2-P2WSH_TESTNET.json'));
 
-  it('refuses a Caravan key without a master fingerprint or path', () => {
+  it('refuses a Caravan key without a master fingerprint, or with a path that is not one', () => {
     const noXfp = structuredClone(caravan);
     delete noXfp.extendedPublicKeys[0].xfp;
     expect(importCode(JSON.stringify(noXfp))).toBe('KEY_ORIGIN_MISSING');
+    const badPath = structuredClone(caravan);
+    badPath.extendedPublicKeys[1].bip32Path = 'm/48x';
+    expect(importCode(JSON.stringify(badPath))).toBe('KEY_ORIGIN_MISSING');
+  });
+
+  it('accepts a key Caravan marks with path "Unknown", its origin unknown (see unknown-origin tests)', () => {
     const unknownPath = structuredClone(caravan);
     unknownPath.extendedPublicKeys[1].bip32Path = 'Unknown';
-    expect(importCode(JSON.stringify(unknownPath))).toBe('KEY_ORIGIN_MISSING');
+    const wallet = importWallet({ text: JSON.stringify(unknownPath) });
+    expect(wallet.cosigners.map((c) => c.path === null)).toEqual([false, true]);
   });
 
   it('lets --network choose signet for a testnet Caravan configuration but not mainnet', () => {

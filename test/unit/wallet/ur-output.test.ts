@@ -31,7 +31,7 @@ describe('BCR-2020-010 crypto-output', () => {
     const fromCbor = importWallet({ text: singlePartUr('crypto-output', seedhammerTwoOfThree.cborHex) });
     const fromFile = importWallet({ text: fixture('ur/bluewallet-multisig-2of3.txt') });
     const byFingerprint = (w: typeof fromCbor) =>
-      [...w.cosigners].sort((a, b) => a.fingerprint.localeCompare(b.fingerprint));
+      [...w.cosigners].sort((a, b) => a.fingerprint!.localeCompare(b.fingerprint!));
     expect(byFingerprint(fromCbor)).toEqual(byFingerprint(fromFile));
     expect(fromCbor).toMatchObject({ scriptType: 'p2wsh', threshold: 2, sorted: true, network: 'mainnet' });
     const [electrum] = electrumAddresses([

@@ -15,7 +15,11 @@ import type { Wallet } from '../../src/wallet/types';
  */
 export interface CorePort {
   wallets: {
-    parse(input: { text: string; name?: string; owner?: Wallet['owner'] }): Wallet;
+    /** The wallet a file describes, and notes for the operator (secrets the file held were ignored). */
+    parse(input: { text: string; name?: string; owner?: Wallet['owner'] }): {
+      wallet: Wallet;
+      notes: string[];
+    };
     register(dataDir: string, wallet: Wallet): void;
     list(dataDir: string): Wallet[];
     load(dataDir: string, name: string): Wallet;

@@ -26,7 +26,7 @@ import { signPsbt } from '../../src/psbt/sign';
 import { formatCosignerKey } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
-import { importWallet } from '../../src/wallet/import';
+import { importWalletDetailed } from '../../src/wallet/import';
 import { WalletQrScan } from '../../src/wallet/qr-import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
 import type { Wallet } from '../../src/wallet/types';
@@ -124,7 +124,7 @@ function readableAuditEntries(dataDir: string): AuditEntry[] {
 /** The real core, bound to the handlers' port. */
 export const airlockCore: CorePort = {
   wallets: {
-    parse: (input) => importWallet(input),
+    parse: (input) => importWalletDetailed(input),
     register: (dataDir, wallet) => {
       registerWallet(dataDir, wallet);
     },

@@ -1,5 +1,11 @@
 import { appendAuditEvent } from '../../src/audit/log';
-import type { AddressCheck, ScanProgress, WalletScanProgress, WalletSummary } from '../../src/ipc/models';
+import type {
+  AddressCheck,
+  ImportedWallet,
+  ScanProgress,
+  WalletScanProgress,
+  WalletSummary,
+} from '../../src/ipc/models';
 import {
   addressOfInput,
   DEFAULT_ADDRESS_RANGE,
@@ -29,8 +35,8 @@ export function listWallets(ctx: ApiContext): WalletSummary[] {
 export function importWallet(
   ctx: ApiContext,
   request: { text: string; name?: string; owner?: Wallet['owner'] },
-): WalletSummary {
-  const wallet = ctx.core.wallets.parse(request);
+): ImportedWallet {
+  const { wallet, notes } = ctx.core.wallets.parse(request);
   ctx.core.wallets.register(ctx.dataDir, wallet);
   appendAuditEvent(ctx.dataDir, {
     event: 'wallet-registered',
@@ -43,7 +49,7 @@ export function importWallet(
     },
   });
   selectLoaded(ctx, wallet);
-  return walletSummary(wallet);
+  return { ...walletSummary(wallet), notes };
 }
 
 /** Which registered wallet an address (or BIP-21 URI) belongs to; not found is an answer, not an error. */

@@ -178,6 +178,7 @@ export const en = {
     openFile: 'Open wallet file',
     showQr: 'Show descriptor QR for the coordinator',
     cosigners: 'Cosigners',
+    importNote: 'Registered. Note:',
     originUnknown: '[origin unknown: only its xpub is known; it is checked, never signed with here]',
     thisCosigner: "This cosigner's key",
     thisCosignerHint:

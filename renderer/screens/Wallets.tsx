@@ -3,6 +3,7 @@ import type {
   AddressCheck,
   CosignerExport,
   CosignerKeysView,
+  ImportedWallet,
   WalletScanProgress,
   WalletSummary,
 } from '../../src/ipc/models';
@@ -30,7 +31,7 @@ export function Wallets({
 }: {
   current: string | null;
   load: () => Promise<WalletSummary[] | null>;
-  onImport: (text: string, name?: string, owner?: OwnerClass) => Promise<WalletSummary | null>;
+  onImport: (text: string, name?: string, owner?: OwnerClass) => Promise<ImportedWallet | null>;
   onVerifyAddress: (address: string) => Promise<AddressCheck | null>;
   onSelect: (name: string) => Promise<void>;
   onExport: (name: string) => Promise<{ text: string } | null>;
@@ -53,6 +54,7 @@ export function Wallets({
   const [exported, setExported] = useState<{ name: string; text: string } | null>(null);
   const [scanning, setScanning] = useState(false);
   const [scan, setScan] = useState<WalletScanProgress | null>(null);
+  const [notes, setNotes] = useState<string[]>([]);
   const refresh = async () => setWallets((await load()) ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
   useEffect(() => {
@@ -61,7 +63,9 @@ export function Wallets({
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (await onImport(text, name.trim() || undefined, owner || undefined)) {
+    const imported = await onImport(text, name.trim() || undefined, owner || undefined);
+    setNotes(imported?.notes ?? []);
+    if (imported) {
       setText('');
       setName('');
       setOwner('');
@@ -168,6 +172,11 @@ export function Wallets({
           {en.wallets.scanned}
         </p>
       )}
+      {notes.map((note) => (
+        <p key={note} className="notice notice-warning" role="status" data-wallet-import-note="">
+          {en.wallets.importNote} {note}
+        </p>
+      ))}
       <form onSubmit={submit} className="stack">
         <label>
           {en.wallets.text}

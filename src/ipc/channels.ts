@@ -10,6 +10,7 @@ import {
   CosignerExportSchema,
   CosignerKeysViewSchema,
   FramesSchema,
+  ImportedWalletSchema,
   IpcErrorSchema,
   KeyCreationEndSchema,
   KeyCreationViewSchema,
@@ -104,7 +105,7 @@ export const CHANNELS = {
       name: WalletName.optional(),
       owner: OwnerClassSchema.optional(),
     }),
-    response: WalletSummarySchema,
+    response: ImportedWalletSchema,
   },
   selectWallet: { request: z.strictObject({ name: WalletName }), response: StatusSchema },
   verifyAddress: {

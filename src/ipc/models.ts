@@ -50,6 +50,12 @@ export const AddressCheckSchema = z.strictObject({
 });
 export type AddressCheck = z.infer<typeof AddressCheckSchema>;
 
+/** A registration just made, with the plain notes the operator should read (e.g. secrets in the file ignored). */
+export const ImportedWalletSchema = WalletSummarySchema.extend({
+  notes: z.array(z.string().max(500)).max(5),
+});
+export type ImportedWallet = z.infer<typeof ImportedWalletSchema>;
+
 export const CeremonyStageSchema = z.enum([
   'idle',
   'scanning',

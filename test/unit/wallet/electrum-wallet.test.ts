@@ -2,9 +2,12 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAirlockMain } from '../../../main/api/app';
+import { airlockCore } from '../../../main/api/core';
 import { WalletDeriver } from '../../../src/wallet/derive';
 import { importWalletDetailed } from '../../../src/wallet/import';
 import { runCli, tempDir } from '../../helpers/cli';
+import { value } from '../../helpers/ipc-result';
 import { errorCodeOf, fixture, fixturePath } from './support';
 
 // Electrum wallet files from Coldcard's firmware tests, Sparrow's tests and Electrum's own storage tests;
@@ -137,6 +140,17 @@ describe('Electrum wallet files that hold seeds and private keys (spesmilo/elect
       expect(everyFileUnder(dataDir)).toContain(JSON.parse(readFileSync(path, 'utf8'))['x1/'].xpub);
       for (const secret of secrets) expect(everything).not.toContain(secret);
     }
+  });
+
+  it('tells the app operator the secrets were ignored, and stores none of them', async () => {
+    const dataDir = tempDir();
+    const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: 'test' });
+    const text = fixture('electrum/client_2_9_3_multisig');
+    const imported = await value(handlers.importWallet({ text, name: 'electrum' }));
+    expect(imported.notes).toEqual([expect.stringMatching(/seed or private key of cosigner 1/)]);
+    const stored = everyFileUnder(dataDir);
+    expect(stored).toContain(imported.cosigners[0]!.xpub);
+    for (const secret of secretsIn(text)) expect(stored).not.toContain(secret);
   });
 
   it('refuses a single-signature Electrum file and neither stores nor prints its seed', async () => {

@@ -74,6 +74,20 @@ describe('Electrum multisig wallet files written by Coldcard and Sparrow (testne
     },
   );
 
+  it('reads the fingerprint Electrum 4 writes (root_fingerprint) as Coldcard’s ckcc_xfp', () => {
+    const document = JSON.parse(fixture('coldcard/el-p2wsh-myself.json'));
+    for (let i = 1; i <= 4; i++) {
+      const keystore = document[`x${i}/`];
+      keystore.root_fingerprint = Buffer.from(Uint32Array.of(keystore.ckcc_xfp).buffer).toString('hex');
+      delete keystore.ckcc_xfp;
+      keystore.type = 'bip32';
+    }
+    const electrum4 = importWalletDetailed({ text: JSON.stringify(document) }).wallet;
+    expect(electrum4.descriptor).toBe(
+      importWalletDetailed({ text: fixture('coldcard/el-p2wsh-myself.json') }).wallet.descriptor,
+    );
+  });
+
   it('refuses a keystore whose master fingerprint is unknown', () => {
     const document = JSON.parse(fixture('coldcard/el-p2wsh-myself.json'));
     delete document['x3/'].ckcc_xfp;

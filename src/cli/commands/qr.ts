@@ -135,6 +135,10 @@ async function decode(args: string[], ctx: CliContext): Promise<void> {
       ctx.io.stderr.write(`skipped a frame: ${last.message}\n`);
     }
   }
+  if (last?.code === 'QR_PARTS_UNVERIFIED') {
+    // Every part arrived but no set of copies decodes: a frame was read damaged and never read again.
+    throw badInput('QR_CORRUPT', `the QR payload could not be assembled: ${last.message}`);
+  }
   if (last?.status !== 'complete' || !last.payload) {
     const seen = last ? `${last.partsSeen} of ${last.partsNeeded ?? '?'} parts` : 'no frame';
     const why = rejected === frames.length ? 'no frame could be used' : `incomplete: ${seen} received`;

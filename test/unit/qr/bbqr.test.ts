@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import QRCode from 'qrcode';
@@ -11,6 +11,7 @@ import {
   splitBbqr,
   toBase36Pair,
 } from '../../../src/qr/bbqr';
+import { runCli, tempDir } from '../../helpers/cli';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/qr/bbqr');
 const SAMPLES = ['1in100out.psbt', '1in10out.psbt', '1in2out.psbt', 'devils-txn.txn', 'last.txn'];
@@ -90,6 +91,24 @@ describe('BBQr', () => {
       expect(result.status).toBe('complete');
       expect(Buffer.from(result.payload!.bytes).equals(Buffer.from(json))).toBe(true);
       expect(result.message).toBe('a damaged copy of BBQr part 2 was ignored');
+    });
+
+    it('qr decode notes the ignored copy, and fails plainly when part 4 is never read whole', async () => {
+      const dir = tempDir();
+      const withGood = join(dir, 'with-good.txt');
+      const shortOnly = join(dir, 'short-only.txt');
+      writeFileSync(withGood, [cutShort, ...distinct].join('\n'));
+      writeFileSync(shortOnly, [cutShort, ...distinct.filter((f) => f !== part4)].join('\n'));
+      const good = await runCli(['qr', 'decode', withGood]);
+      expect(good.status).toBe(0);
+      expect(good.stdout.trim()).toBe(expectedText.trim());
+      expect(good.stderr).toContain('note: a damaged copy of BBQr part 4 was ignored');
+      const bad = await runCli(['--json', 'qr', 'decode', shortOnly]);
+      expect(bad.status).toBe(2);
+      expect(JSON.parse(bad.stdout).error).toMatchObject({
+        code: 'QR_CORRUPT',
+        message: expect.stringContaining('keep scanning'),
+      });
     });
 
     it('refuses a fourth different frame for one part as another transfer', () => {

@@ -3,7 +3,7 @@ import type { Chain, Wallet } from '../wallet/types';
 
 /**
  * A PSBT output or input paying the wallet's script at (chain, index), with every cosigner's key
- * origin and the scripts, as a coordinator writes them, so any cosigner can recognise it.
+ * origin (those that are known) and the scripts, as a coordinator writes them, so any cosigner can recognise it.
  */
 export function walletOutput(
   wallet: Wallet,
@@ -13,11 +13,18 @@ export function walletOutput(
   const script = deriver.script(chain, index);
   return {
     script: script.outputScript,
-    bip32Derivation: wallet.cosigners.map((c, i) => ({
-      masterFingerprint: Uint8Array.from(Buffer.from(c.fingerprint, 'hex')),
-      path: `${c.path}/${chain}/${index}`,
-      pubkey: script.cosignerKeys[i] as Uint8Array,
-    })),
+    // A key of unknown origin has no derivation to write; the others place the script.
+    bip32Derivation: wallet.cosigners.flatMap((c, i) =>
+      c.fingerprint === null || c.path === null
+        ? []
+        : [
+            {
+              masterFingerprint: Uint8Array.from(Buffer.from(c.fingerprint, 'hex')),
+              path: `${c.path}/${chain}/${index}`,
+              pubkey: script.cosignerKeys[i] as Uint8Array,
+            },
+          ],
+    ),
     ...(script.witnessScript ? { witnessScript: script.witnessScript } : {}),
     ...(script.redeemScript ? { redeemScript: script.redeemScript } : {}),
   };

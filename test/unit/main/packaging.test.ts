@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
@@ -26,6 +27,7 @@ const config = yaml.load(readFileSync('electron-builder.yml', 'utf8')) as Builde
 const packageJson = JSON.parse(readFileSync('package.json', 'utf8')) as {
   main: string;
   scripts: Record<string, string>;
+  dependencies: Record<string, string>;
 };
 
 describe('electron-builder.yml', () => {
@@ -63,5 +65,29 @@ describe('electron-builder.yml', () => {
     expect(packageJson.scripts.dist).toMatch(
       /^npm run build && electron-builder --config electron-builder.yml$/,
     );
+  });
+});
+
+/** Every source file of what ships (core, main, renderer, the CLI's launcher, the build scripts). */
+function shippedSources(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx|js|mjs)$/.test(entry.name)) files.push(readFileSync(path, 'utf8'));
+    }
+  };
+  for (const dir of ['src', 'main', 'renderer', 'bin', 'scripts']) walk(dir);
+  return files;
+}
+
+describe('package.json', () => {
+  it('lists no runtime dependency that nothing imports (it would ship in the bundle unused)', () => {
+    const sources = shippedSources();
+    const unused = Object.keys(packageJson.dependencies).filter(
+      (name) => !sources.some((text) => text.includes(`'${name}'`) || text.includes(`'${name}/`)),
+    );
+    expect(unused).toEqual([]);
   });
 });

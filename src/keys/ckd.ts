@@ -71,7 +71,12 @@ export function childPublicKey(parent: ParentKey, index: number): Uint8Array | n
   return childFromTweak(uncompressedParentKey(parent), childTweak(parent, index));
 }
 
-/** The private key of child `index` (wipe it after use), or null when BIP-32 says to skip the index. */
+/**
+ * The private key of child `index` (wipe it after use), or null when BIP-32 says to skip the index.
+ * tiny-secp256k1 zeroes its wasm input buffers and returns a fresh copy of the sum, which is handed
+ * over as is so that no second copy exists. What cannot be wiped from here: the scalar's transient
+ * copies on the wasm module's stack inside libsecp256k1, and OpenSSL's HMAC state in Node.
+ */
 export function childPrivateKey(
   parent: ParentKey & { privateKey: Uint8Array },
   index: number,
@@ -80,8 +85,7 @@ export function childPrivateKey(
   const IL = I.subarray(0, 32);
   try {
     if (!ecc.isPrivate(IL)) return null;
-    const child = ecc.privateAdd(parent.privateKey, IL);
-    return child ? Uint8Array.from(child) : null;
+    return ecc.privateAdd(parent.privateKey, IL);
   } finally {
     wipe(I);
   }

@@ -94,9 +94,11 @@ export function accountXpub({
   account?: number;
 }): AccountKey {
   const path = multisigAccountPath({ scriptType, network, account });
-  const root = masterNode(seed, network);
-  const node = derivePath(root, path);
+  let root: BIP32Interface | undefined;
+  let node: BIP32Interface | undefined;
   try {
+    root = masterNode(seed, network);
+    node = derivePath(root, path);
     return { fingerprint: fingerprintHex(root), path, xpub: node.neutered().toBase58() };
   } finally {
     wipeNode(node, root);

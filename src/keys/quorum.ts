@@ -163,8 +163,10 @@ export class QuorumSession {
     if (!this.progress().complete) throw refused('QUORUM_INCOMPLETE', 'the quorum is not complete yet');
     const seed = combineDecodedShares(this.#shares, this.#passphrase);
     this.#secrets.push(seed);
-    const root = masterNode(seed, wallet.network);
+    let root: ReturnType<typeof masterNode> | undefined;
     try {
+      // Inside the try: a derivation that throws must still leave no seed behind.
+      root = masterNode(seed, wallet.network);
       const fingerprint = fingerprintHex(root);
       for (const [index, cosigner] of wallet.cosigners.entries()) {
         if (cosigner.fingerprint !== fingerprint || cosigner.path === null) continue;

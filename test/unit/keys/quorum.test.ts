@@ -1,6 +1,7 @@
 import { inspect } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toHex } from '../../../src/common/bytes';
+import { bip32 } from '../../../src/common/ecc';
 import { isAirlockError } from '../../../src/common/errors';
 import { accountXpub } from '../../../src/keys/hd';
 import { type IdleTimer, QuorumSession } from '../../../src/keys/quorum';
@@ -157,6 +158,27 @@ describe('QuorumSession', () => {
     timer.fire();
     expect(idle.progress().sharesEntered).toBe(0);
     expect(idle.secretBuffersForTest().every((b) => b.every((x) => x === 0))).toBe(true);
+  });
+
+  it('leaves no seed behind when deriving the master node throws', () => {
+    const session = new QuorumSession();
+    session.addShare(SHARES[0]!);
+    session.addShare(SHARES[1]!);
+    const wallet = walletWithPartitionedKey(MASTER_SECRET);
+    const fromSeed = vi.spyOn(bip32, 'fromSeed').mockImplementation(() => {
+      throw new Error('derivation failed');
+    });
+    try {
+      expect(() => session.verifyAgainstWallet(wallet)).toThrow('derivation failed');
+      expect(() => accountXpub({ seed: MASTER_SECRET, scriptType: 'p2wsh', network: 'testnet' })).toThrow(
+        'derivation failed',
+      );
+    } finally {
+      fromSeed.mockRestore();
+    }
+    const buffers = session.secretBuffersForTest();
+    expect(buffers).toHaveLength(3); // two shares (kept for another try) and the rebuilt seed
+    expect(buffers[2]!.every((b) => b === 0)).toBe(true);
   });
 
   it('never serialises share content', () => {

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { fromHex, toHex, wipe } from '../../common/bytes';
-import { badInput } from '../../common/errors';
+import { toHex, wipe } from '../../common/bytes';
+import { badInput, refused } from '../../common/errors';
 import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
 import { SHARE_ITERATION_EXPONENT } from '../../keys/partitioned-key';
 import { renderShareCardHtml } from '../../keys/share-card';
 import { combineShares, splitMasterSecret } from '../../keys/slip39';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
-import { readSecretTextFile } from '../inputs';
+import { readLimitedFile, readSecretTextFile } from '../inputs';
 
 const USAGE = [
   'airlock shares split (--threshold K --shares N | --groups G:K/N,K/N,...)',
-  '                     (--entropy-hex HEX | --random [--bits 128|256] [--dice-file F])',
+  '                     (--entropy-file F|- | --random [--bits 128|256] [--dice-file F])',
   '                     [--passphrase-file F] [--iteration-exponent E]',
   '       airlock shares combine --share-file F [--share-file F ...] [--passphrase-file F]',
   '       airlock shares card --share-file F --of N --fingerprint FP [--title T]   (printable HTML on standard output)',
@@ -50,6 +50,8 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
       threshold: { type: 'string' },
       shares: { type: 'string' },
       groups: { type: 'string' },
+      'entropy-file': { type: 'string' },
+      // Only so it can be refused with a reason instead of "unknown option".
       'entropy-hex': { type: 'string' },
       random: { type: 'boolean' },
       bits: { type: 'string' },
@@ -60,6 +62,12 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
     USAGE,
   );
   if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
+  if (values['entropy-hex'] !== undefined) {
+    throw refused(
+      'SECRET_ON_COMMAND_LINE',
+      '--entropy-hex is refused: a secret on the command line is visible to every process on this machine and stays in the shell history. Put the hex in a file and give --entropy-file F, or pipe it with --entropy-file -',
+    );
+  }
   const parsed = SplitSchema.safeParse(values);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -71,16 +79,13 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
     throw badInput('BAD_ARGUMENTS', `give --threshold and --shares, or --groups. Usage: ${USAGE}`);
   }
   const plan = groups ?? { groupThreshold: 1, groups: [{ threshold: threshold ?? 0, count: shares ?? 0 }] };
-  if (Boolean(values['entropy-hex']) === Boolean(values.random)) {
-    throw badInput('BAD_ARGUMENTS', `give exactly one of --entropy-hex or --random. Usage: ${USAGE}`);
+  const entropyFile = values['entropy-file'];
+  if (Boolean(entropyFile) === Boolean(values.random)) {
+    throw badInput('BAD_ARGUMENTS', `give exactly one of --entropy-file or --random. Usage: ${USAGE}`);
   }
   let secret: Uint8Array;
-  if (values['entropy-hex']) {
-    try {
-      secret = fromHex(values['entropy-hex']);
-    } catch {
-      throw badInput('SECRET_INVALID', '--entropy-hex is not hexadecimal');
-    }
+  if (entropyFile) {
+    secret = await readEntropy(ctx, entropyFile);
   } else {
     const bitCount = Number(bits) as 128 | 256;
     const dice = values['dice-file'] ? readSecretTextFile(ctx, values['dice-file'], 'dice file') : '';
@@ -108,6 +113,53 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
   } finally {
     wipe(secret);
   }
+}
+
+/** A master secret file (or standard input) holds 16 or 32 bytes in hex; the text never becomes a string. */
+const MAX_ENTROPY_FILE_BYTES = 256;
+
+async function readEntropy(ctx: CliContext, file: string): Promise<Uint8Array> {
+  const text =
+    file === '-'
+      ? await ctx.io.readStdin()
+      : readLimitedFile(ctx, file, MAX_ENTROPY_FILE_BYTES, 'entropy file');
+  try {
+    if (text.length > MAX_ENTROPY_FILE_BYTES) throw badInput('FILE_TOO_LARGE', 'the entropy is too long');
+    return hexBytesToSecret(text);
+  } finally {
+    wipe(text);
+  }
+}
+
+/** ASCII hex (surrounding whitespace allowed) straight to bytes, so no unwipeable string holds the secret. */
+function hexBytesToSecret(text: Uint8Array): Uint8Array {
+  const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text[start]!)) start++;
+  while (end > start && isSpace(text[end - 1]!)) end--;
+  const nibble = (c: number): number => {
+    if (c >= 0x30 && c <= 0x39) return c - 0x30;
+    const lower = c | 0x20;
+    if (lower >= 0x61 && lower <= 0x66) return lower - 0x61 + 10;
+    return -1;
+  };
+  const length = end - start;
+  const secret = new Uint8Array(length >> 1);
+  for (let i = 0; i < secret.length; i++) {
+    const high = nibble(text[start + 2 * i]!);
+    const low = nibble(text[start + 2 * i + 1]!);
+    if (high < 0 || low < 0) {
+      wipe(secret);
+      throw badInput('SECRET_INVALID', 'the entropy is not hexadecimal');
+    }
+    secret[i] = (high << 4) | low;
+  }
+  if (length % 2 !== 0 || length === 0) {
+    wipe(secret);
+    throw badInput('SECRET_INVALID', 'the entropy is not an even number of hex digits');
+  }
+  return secret;
 }
 
 type SplitPlan = z.infer<typeof GroupsSchema>;

@@ -83,16 +83,10 @@ describe('airlock shares', () => {
 
   it('splits a secret so that any two of three shares give it back', async () => {
     const dir = tempDir();
-    const split = await runCli([
-      'shares',
-      'split',
-      '--threshold',
-      '2',
-      '--shares',
-      '3',
-      '--entropy-hex',
-      VECTOR_SECRET,
-    ]);
+    const split = await runCli(
+      ['shares', 'split', '--threshold', '2', '--shares', '3', '--entropy-file', '-'],
+      { stdin: `${VECTOR_SECRET}\n` },
+    );
     expect(split.status).toBe(0);
     const shares = split.stdout.trim().split('\n');
     expect(shares).toHaveLength(3);
@@ -123,15 +117,10 @@ describe('airlock shares', () => {
 
   it('splits into groups (--groups 2:2/3,3/5,1/1) that two complete groups rebuild', async () => {
     const dir = tempDir();
-    const split = await runCli([
-      '--json',
-      'shares',
-      'split',
-      '--groups',
-      '2:2/3,3/5,1/1',
-      '--entropy-hex',
-      VECTOR_SECRET,
-    ]);
+    const split = await runCli(
+      ['--json', 'shares', 'split', '--groups', '2:2/3,3/5,1/1', '--entropy-file', '-'],
+      { stdin: `${VECTOR_SECRET}\n` },
+    );
     expect(split.status).toBe(0);
     const plan = JSON.parse(split.stdout) as {
       groupThreshold: number;
@@ -160,7 +149,9 @@ describe('airlock shares', () => {
     expect(short.status).toBe(2);
     expect(JSON.parse(short.stdout).error.code).toBe('SHARES_INSUFFICIENT');
 
-    const text = await runCli(['shares', 'split', '--groups', '1:2/2,1/1', '--entropy-hex', VECTOR_SECRET]);
+    const text = await runCli(['shares', 'split', '--groups', '1:2/2,1/1', '--entropy-file', '-'], {
+      stdin: VECTOR_SECRET,
+    });
     expect(text.stdout.trim().split('\n')).toHaveLength(3);
     for (const bad of [
       ['--groups', '4:2/3,1/1'],
@@ -168,9 +159,60 @@ describe('airlock shares', () => {
       ['--groups', '2of3'],
       ['--groups', '1:2/3', '--threshold', '2'],
     ]) {
-      const refused = await runCli(['shares', 'split', ...bad, '--entropy-hex', VECTOR_SECRET]);
+      const refused = await runCli(['shares', 'split', ...bad, '--entropy-file', '-'], {
+        stdin: VECTOR_SECRET,
+      });
       expect(refused.status, bad.join(' ')).toBe(2);
     }
+  });
+
+  it('reads the entropy from a file, and refuses it on the command line (visible to every process)', async () => {
+    const dir = tempDir();
+    const entropyFile = join(dir, 'entropy.txt');
+    writeFileSync(entropyFile, `${VECTOR_SECRET.toUpperCase()}\n`);
+    const fromFile = await runCli([
+      'shares',
+      'split',
+      '--threshold',
+      '2',
+      '--shares',
+      '3',
+      '--entropy-file',
+      entropyFile,
+    ]);
+    const shares = fromFile.stdout.trim().split('\n');
+    expect(shares).toHaveLength(3);
+    const combined = await runCli([
+      'shares',
+      'combine',
+      ...writeShares(dir, shares.slice(1)).flatMap((f) => ['--share-file', f]),
+    ]);
+    expect(combined.stdout.trim()).toBe(VECTOR_SECRET);
+
+    const onCommandLine = await runCli([
+      '--json',
+      'shares',
+      'split',
+      '--threshold',
+      '2',
+      '--shares',
+      '3',
+      '--entropy-hex',
+      VECTOR_SECRET,
+    ]);
+    expect(onCommandLine.status).toBe(3);
+    const { error } = JSON.parse(onCommandLine.stdout) as { error: { code: string; message: string } };
+    expect(error.code).toBe('SECRET_ON_COMMAND_LINE');
+    expect(error.message).toMatch(/visible to every process.*--entropy-file/);
+    expect(onCommandLine.stdout + onCommandLine.stderr).not.toContain(VECTOR_SECRET);
+  });
+
+  it("README's split example writes no file holding every share", () => {
+    const examples = readFileSync('README.md', 'utf8')
+      .split('\n')
+      .filter((line) => /^\s*npx airlock shares split/.test(line));
+    expect(examples.length).toBeGreaterThan(0);
+    for (const line of examples) expect(line).not.toMatch(/>\s*\S/);
   });
 
   it('generates a random key and refuses bad parameters with exit 2', async () => {
@@ -197,23 +239,21 @@ describe('airlock shares', () => {
     );
     expect((await runCli(['shares', 'split', '--threshold', '2', '--shares', '3'])).status).toBe(2);
     expect(
-      (await runCli(['shares', 'split', '--threshold', '2', '--shares', '3', '--entropy-hex', 'zz'])).status,
+      (
+        await runCli(['shares', 'split', '--threshold', '2', '--shares', '3', '--entropy-file', '-'], {
+          stdin: 'zz',
+        })
+      ).status,
     ).toBe(2);
   });
 
   it('signs from a 2-of-3 quorum of share files, Electrum completes the transaction; no share, secret or key reaches any output or file', async () => {
     const dir = tempDir();
     const dataDir = join(dir, 'data');
-    const split = await runCli([
-      'shares',
-      'split',
-      '--threshold',
-      '2',
-      '--shares',
-      '3',
-      '--entropy-hex',
-      VECTOR_SECRET,
-    ]);
+    const split = await runCli(
+      ['shares', 'split', '--threshold', '2', '--shares', '3', '--entropy-file', '-'],
+      { stdin: `${VECTOR_SECRET}\n` },
+    );
     const shares = split.stdout.trim().split('\n');
     const shareFiles = writeShares(dir, shares);
     const exported = await runCli([

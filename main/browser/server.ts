@@ -1,17 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
+import { contentTypeOf } from '../content-types';
 import { CONTENT_SECURITY_POLICY } from '../csp';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-};
 
 /** Headers on every response, errors included: the same CSP the Electron adapter sends. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -49,7 +40,7 @@ export async function serveRenderer(root: string): Promise<{ url: string; close:
     response
       .writeHead(200, {
         ...SECURITY_HEADERS,
-        'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+        'Content-Type': contentTypeOf(path),
       })
       .end(request.method === 'HEAD' ? undefined : body);
   });

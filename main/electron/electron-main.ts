@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { CHANNEL_NAMES, ipcChannel } from '../../src/ipc/channel-names';
 import { createAirlockMain } from '../api/app';
 import { airlockCore } from '../api/core';
 import { resolveInRoot } from '../browser/server';
+import { contentTypeOf } from '../content-types';
 import { electronCardPrinter } from './print';
 import {
   APP_ORIGIN,
@@ -21,14 +22,6 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererRoot = join(here, '..', 'renderer');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-};
-
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
@@ -42,7 +35,7 @@ async function serveApp(request: Request): Promise<Response> {
   );
   if (!path || !body) return new Response('not found', { status: 404, headers });
   return new Response(body, {
-    headers: { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' },
+    headers: { ...headers, 'Content-Type': contentTypeOf(path) },
   });
 }
 

@@ -15,11 +15,16 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
     closeSync(fd);
   }
   renameSync(temp, path);
-  const dirFd = openSync(dirname(path), 'r');
+  fsyncDirectory(dirname(path));
+}
+
+/** Makes a rename, link or unlink in `dir` durable: the entry itself lives in the directory. */
+export function fsyncDirectory(dir: string): void {
+  const fd = openSync(dir, 'r');
   try {
-    fsyncSync(dirFd);
+    fsyncSync(fd);
   } finally {
-    closeSync(dirFd);
+    closeSync(fd);
   }
 }
 

@@ -1,7 +1,7 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, unlinkSync } from 'node:fs';
+import { existsSync, linkSync, readdirSync, unlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { badInput, refused } from '../common/errors';
-import { readJsonFile, writeFileAtomic } from '../common/storage';
+import { fsyncDirectory, readJsonFile, writeFileAtomic } from '../common/storage';
 import { parseDescriptor } from './descriptor';
 import { assertWalletName, WALLET_NAME_PATTERN } from './names';
 import { type Wallet, WalletSchema } from './types';
@@ -86,12 +86,7 @@ function createExclusive(path: string, data: string): boolean {
     throw error;
   } finally {
     unlinkSync(staged);
-    const dirFd = openSync(dirname(path), 'r');
-    try {
-      fsyncSync(dirFd);
-    } finally {
-      closeSync(dirFd);
-    }
+    fsyncDirectory(dirname(path));
   }
 }
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -69,13 +69,13 @@ describe('electron-builder.yml', () => {
 });
 
 /** Every source file of what ships (core, main, renderer, the CLI's launcher, the build scripts). */
-function shippedSources(): string[] {
-  const files: string[] = [];
+function shippedSources(): Array<{ path: string; text: string }> {
+  const files: Array<{ path: string; text: string }> = [];
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (/\.(ts|tsx|js|mjs)$/.test(entry.name)) files.push(readFileSync(path, 'utf8'));
+      else if (/\.(ts|tsx|js|mjs)$/.test(entry.name)) files.push({ path, text: readFileSync(path, 'utf8') });
     }
   };
   for (const dir of ['src', 'main', 'renderer', 'bin', 'scripts']) walk(dir);
@@ -86,8 +86,18 @@ describe('package.json', () => {
   it('lists no runtime dependency that nothing imports (it would ship in the bundle unused)', () => {
     const sources = shippedSources();
     const unused = Object.keys(packageJson.dependencies).filter(
-      (name) => !sources.some((text) => text.includes(`'${name}'`) || text.includes(`'${name}/`)),
+      (name) => !sources.some(({ text }) => text.includes(`'${name}'`) || text.includes(`'${name}/`)),
     );
     expect(unused).toEqual([]);
+  });
+
+  it('keeps one MIME table, one directory fsync and one interface listing', () => {
+    const holding = (pattern: RegExp) =>
+      shippedSources()
+        .filter(({ text }) => pattern.test(text))
+        .map(({ path }) => path);
+    expect(holding(/'application\/wasm'/)).toEqual(['main/content-types.ts']);
+    expect(holding(/openSync\([^)]*,\s*'r'\)[\s\S]{0,80}fsyncSync/)).toEqual(['src/common/storage.ts']);
+    expect(holding(/networkInterfaces\b/)).toEqual(['main/airgap.ts']);
   });
 });

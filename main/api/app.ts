@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../../src/audit/log';
+import type { IdleTimer } from '../../src/keys/idle-deadline';
 import { AirgapGuard, type InterfaceLister } from '../airgap';
 import type { ApiContext, CardPrinter } from './context';
 import type { CorePort } from './core-port';
@@ -14,6 +15,8 @@ export interface AirlockMainOptions {
   airgapOverride?: string | null;
   /** The adapter's isolated print surface for share cards; without one, cards cannot be printed. */
   printer?: CardPrinter;
+  /** The idle timeout of shares held in main (default five minutes) and its timer, for tests. */
+  idle?: { idleMs?: number; timers?: IdleTimer };
 }
 
 /** Everything both adapters (Electron and plain Chromium) bind: the same handlers, one context. */
@@ -36,6 +39,7 @@ export function createAirlockMain(options: AirlockMainOptions): {
     session: new CeremonySession(),
     printer: options.printer ?? null,
     keyCreation: null,
+    idle: options.idle ?? {},
     walletScan: null,
   };
   return { handlers: createApiHandlers(context), context };

@@ -1,3 +1,4 @@
+import type { IdleTimer } from '../../src/keys/idle-deadline';
 import type { AirgapGuard } from '../airgap';
 import type { CorePort, WalletScan } from './core-port';
 import type { KeyCreation } from './key-creation';
@@ -23,6 +24,8 @@ export interface ApiContext {
   printer: CardPrinter | null;
   /** The key being created, held in main only until its cards are printed. */
   keyCreation: KeyCreation | null;
+  /** How long shares held between actions survive untouched; tests inject a timer they fire. */
+  idle: { idleMs?: number; timers?: IdleTimer };
   /** A wallet export being scanned on the Wallets screen; apart from the ceremony's PSBT scan. */
   walletScan: WalletScan | null;
 }

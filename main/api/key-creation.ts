@@ -2,31 +2,60 @@ import { refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
 import type { KeyCreationView } from '../../src/ipc/models';
 import type { ShareLayout } from '../../src/keys/cosigner-record';
+import { IdleDeadline, type IdleTimer } from '../../src/keys/idle-deadline';
 import { type NewPartitionedKey, type ShareWords, wipeShares } from '../../src/keys/partitioned-key';
 
 /**
  * A new key between its creation and the last printed card: the shares live here (as word
- * indices, in main only) and nowhere else, and are wiped when the creation ends either way.
+ * indices, in main only) and nowhere else, and are wiped when the creation ends either way, or
+ * (as the quorum's) when nobody has touched it for the idle timeout: then `onIdle` ends it.
  */
 export class KeyCreation {
   readonly fingerprint: string;
   readonly keys: NewPartitionedKey['keys'];
   private shares: ShareWords[][];
   private readonly printed: boolean[][];
+  readonly #idle: IdleDeadline;
 
-  constructor(
-    created: NewPartitionedKey,
-    readonly network: NetworkName,
-    readonly layout: ShareLayout,
-  ) {
+  constructor({
+    created,
+    network,
+    layout,
+    onIdle,
+    idleMs,
+    timers,
+  }: {
+    created: NewPartitionedKey;
+    network: NetworkName;
+    layout: ShareLayout;
+    /** Called after the shares were wiped for idleness, to end the creation and record it. */
+    onIdle: (creation: KeyCreation) => void;
+    idleMs?: number;
+    timers?: IdleTimer;
+  }) {
+    this.network = network;
+    this.layout = layout;
     this.fingerprint = created.fingerprint;
     this.keys = created.keys;
     this.shares = created.shares;
     this.printed = created.shares.map((group) => group.map(() => false));
+    this.#idle = new IdleDeadline(
+      () => {
+        this.wipe();
+        onIdle(this);
+      },
+      idleMs,
+      timers,
+    );
+    this.#idle.touch();
   }
+
+  readonly network: NetworkName;
+  readonly layout: ShareLayout;
 
   /** The share at group/index (from 0); a position outside the layout is refused. */
   share(group: number, index: number): ShareWords {
+    this.#idle.touch();
     const share = this.shares[group]?.[index];
     if (!share) {
       throw refused(
@@ -63,6 +92,7 @@ export class KeyCreation {
 
   /** Overwrites every share and drops the references. */
   wipe(): void {
+    this.#idle.clear();
     wipeShares(this.shares);
     this.shares = [];
   }

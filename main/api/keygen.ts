@@ -66,7 +66,13 @@ export function createPartitionedKey(ctx: ApiContext, request: CreateKeyRequest)
     wipeShares(created.shares);
     throw error;
   }
-  ctx.keyCreation = new KeyCreation(created, request.network, layout);
+  ctx.keyCreation = new KeyCreation({
+    created,
+    network: request.network,
+    layout,
+    onIdle: (creation) => endIdleKeyCreation(ctx, creation),
+    ...ctx.idle,
+  });
   appendAuditEvent(ctx.dataDir, {
     event: 'key-created',
     details: {
@@ -138,6 +144,29 @@ export function finishKeyCreation(ctx: ApiContext, request: { abandon?: true }):
   ctx.core.cosigners.markFinished(ctx.dataDir, fingerprint, new Date());
   appendAuditEvent(ctx.dataDir, { event: 'key-finished', details: { fingerprint } });
   return { fingerprint, outcome: 'finished' };
+}
+
+/**
+ * After the idle timeout the shares are already wiped; the creation ends as the officers would have
+ * ended it: finished when every card was printed, otherwise abandoned (a key short of its cards may
+ * never be recoverable), and the log says why. Runs from a timer, so it never throws.
+ */
+function endIdleKeyCreation(ctx: ApiContext, creation: KeyCreation): void {
+  if (ctx.keyCreation !== creation) return;
+  ctx.keyCreation = null;
+  const { fingerprint } = creation;
+  const unprinted = creation.unprintedCount();
+  try {
+    if (unprinted > 0) ctx.core.cosigners.remove(ctx.dataDir, fingerprint);
+    else ctx.core.cosigners.markFinished(ctx.dataDir, fingerprint, new Date());
+    appendAuditEvent(ctx.dataDir, {
+      event: 'key-creation-idle-wipe',
+      outcome: unprinted > 0 ? 'abandoned' : 'finished',
+      details: { fingerprint, unprinted },
+    });
+  } catch {
+    // The shares are gone either way; an unfinished public record is what a failed write leaves.
+  }
 }
 
 export function keyCreationStatus(ctx: ApiContext): KeyCreationView | null {

@@ -2,6 +2,7 @@ import { wipe } from '../common/bytes';
 import { badInput, refused } from '../common/errors';
 import type { Wallet } from '../wallet/types';
 import { derivePath, fingerprintHex, masterNode, wipeNode } from './hd';
+import { DEFAULT_IDLE_MS, IdleDeadline, type IdleTimer, systemTimer } from './idle-deadline';
 import { assertSameSet, combineDecodedShares } from './slip39';
 import { decodeShare, type Slip39Share } from './slip39-share';
 
@@ -16,22 +17,7 @@ export interface QuorumProgress {
   complete: boolean;
 }
 
-export interface IdleTimer {
-  set(callback: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
-
-const systemTimer: IdleTimer = {
-  set: (callback, ms) => {
-    const handle = setTimeout(callback, ms);
-    handle.unref?.();
-    return handle;
-  },
-  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
-/** Shares are wiped when nobody has touched the session for this long. */
-export const DEFAULT_IDLE_MS = 5 * 60_000;
+export { DEFAULT_IDLE_MS, type IdleTimer } from './idle-deadline';
 
 /**
  * Collects SLIP-39 shares one at a time during a ceremony. The key exists only inside `withSeed`,
@@ -39,9 +25,7 @@ export const DEFAULT_IDLE_MS = 5 * 60_000;
  */
 export class QuorumSession {
   #shares: Slip39Share[] = [];
-  #timer: unknown;
-  readonly #idleMs: number;
-  readonly #timers: IdleTimer;
+  readonly #idle: IdleDeadline;
   readonly #passphrase: string;
   /** Set by verifyAgainstWallet, cleared by any change of shares: no signature from an unchecked key. */
   #verified = false;
@@ -54,8 +38,7 @@ export class QuorumSession {
     timers = systemTimer,
   }: { passphrase?: string; idleMs?: number; timers?: IdleTimer } = {}) {
     this.#passphrase = passphrase;
-    this.#idleMs = idleMs;
-    this.#timers = timers;
+    this.#idle = new IdleDeadline(() => this.cancel(), idleMs, timers);
   }
 
   /** Adds one share (typed words or a scanned share QR's text); rejects a foreign, repeated or mistyped share. */
@@ -193,13 +176,11 @@ export class QuorumSession {
     this.#verified = false;
     for (const s of this.#shares) wipe(s.value);
     this.#shares = [];
-    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
-    this.#timer = undefined;
+    this.#idle.clear();
   }
 
   private touch(): void {
-    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
-    this.#timer = this.#timers.set(() => this.cancel(), this.#idleMs);
+    this.#idle.touch();
   }
 
   /** For tests: every secret buffer the session held. */

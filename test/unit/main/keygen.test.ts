@@ -15,6 +15,7 @@ import { bip32 } from '../../../src/common/ecc';
 import { bitcoinNetwork } from '../../../src/common/network';
 import { CosignerRecordSchema, cosignersDir } from '../../../src/keys/cosigner-record';
 import { accountXpub, formatKeyWithOrigin } from '../../../src/keys/hd';
+import type { IdleTimer } from '../../../src/keys/idle-deadline';
 import { combineShares } from '../../../src/keys/slip39';
 import { decodeShare } from '../../../src/keys/slip39-share';
 import { type CborValue, readCbor } from '../../../src/qr/cbor';
@@ -46,19 +47,22 @@ function recordingPrinter() {
 function app({
   listInterfaces = offline,
   printer,
+  timers,
 }: {
   listInterfaces?: InterfaceLister;
   printer?: CardPrinter;
+  timers?: IdleTimer;
 }) {
   const dataDir = tempDir();
-  const { handlers } = createAirlockMain({
+  const { handlers, context } = createAirlockMain({
     dataDir,
     core: airlockCore,
     appVersion: 'test',
     listInterfaces,
     ...(printer ? { printer } : {}),
+    ...(timers ? { idle: { idleMs: 1000, timers } } : {}),
   });
-  return { dataDir, handlers };
+  return { dataDir, handlers, context };
 }
 
 /** The share words as the card prints them, in order. */
@@ -77,6 +81,22 @@ function filesUnder(dir: string): string[] {
     const path = join(dir, name);
     return statSync(path).isDirectory() ? filesUnder(path) : [path];
   });
+}
+
+/** Fires the idle timeout on demand. */
+class ManualTimer implements IdleTimer {
+  readonly callbacks = new Map<number, () => void>();
+  #next = 0;
+  set(callback: () => void): unknown {
+    this.callbacks.set(++this.#next, callback);
+    return this.#next;
+  }
+  clear(handle: unknown): void {
+    this.callbacks.delete(handle as number);
+  }
+  fire(): void {
+    for (const callback of [...this.callbacks.values()]) callback();
+  }
 }
 
 const TWO_OF_THREE = {
@@ -207,6 +227,34 @@ describe('creating a partitioned key in the app', () => {
     expect(await value(handlers.cosignerKeys({}))).toEqual([
       expect.objectContaining({ fingerprint: created.fingerprint, finished: true, keys: created.keys }),
     ]);
+  });
+
+  it('wipes the shares after the idle timeout as the quorum does: status follows, the log says so', async () => {
+    const { printer } = recordingPrinter();
+    const timer = new ManualTimer();
+    const { dataDir, handlers, context } = app({ printer, timers: timer });
+    const created = await value(handlers.createPartitionedKey(TWO_OF_THREE));
+    await value(handlers.printShareCard({ group: 0, index: 0 }));
+    const held = [0, 1, 2].map((index) => context.keyCreation!.share(0, index));
+    expect(held.every((share) => share.some((word) => word !== 0))).toBe(true);
+    expect(timer.callbacks.size).toBe(1);
+
+    timer.fire();
+    expect(held.every((share) => share.every((word) => word === 0))).toBe(true);
+    expect(await value(handlers.keyCreationStatus({}))).toBeNull();
+    expect(await errorCode(handlers.printShareCard({ group: 0, index: 1 }))).toBe('NO_KEY_CREATION');
+    // Two cards unprinted: the key may never be recoverable, so it is discarded as abandon would.
+    expect(await value(handlers.cosignerKeys({}))).toEqual([]);
+    const events = readFileSync(auditPath(dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; outcome?: string; details?: Record<string, unknown> });
+    expect(events.at(-1)).toMatchObject({
+      event: 'key-creation-idle-wipe',
+      outcome: 'abandoned',
+      details: { fingerprint: created.fingerprint, unprinted: 2 },
+    });
+    expect(verifyAuditLog(dataDir).ok).toBe(true);
   });
 
   it('refuses an unknown card, keeps a cancelled card unprinted, refuses to finish early; abandon discards the key', async () => {

@@ -87,7 +87,7 @@ export const en = {
     needed: (done: number, required: number) => `${done} of ${required} approvals given`,
     candidates: (names: string) => `Approvers: ${names}`,
     name: 'Approver name',
-    pin: 'PIN',
+    pin: 'Passphrase (12 characters or more)',
     code: 'Authenticator code',
     submit: 'Approve this transaction',
     approved: (name: string) => `${name} approved`,

@@ -67,7 +67,7 @@ export function Approvals({
           <input
             name="pin"
             type="password"
-            inputMode="numeric"
+            autoComplete="off"
             value={pin}
             onChange={(e) => setPin(e.target.value)}
             required

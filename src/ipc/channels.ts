@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
+import { ApproverSecretSchema } from '../policy/approver-secret';
 import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
 import { OwnerClassSchema } from '../wallet/types';
 import type { ChannelName } from './channel-names';
@@ -137,7 +138,7 @@ export const CHANNELS = {
   approve: {
     request: z.strictObject({
       name: z.string().min(1).max(64),
-      pin: z.string().regex(/^\d{4,12}$/, 'a PIN is 4 to 12 digits'),
+      pin: ApproverSecretSchema,
       code: z.string().regex(/^\d{6,8}$/, 'a code is 6 to 8 digits'),
     }),
     response: ApprovalProgressSchema,

@@ -5,16 +5,30 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { z } from 'zod';
 import { appendAuditEvent, readLastAuditTime } from '../audit/log';
 import { fromHex, toHex, wipe } from '../common/bytes';
-import { badInput, refused } from '../common/errors';
+import { type AirlockError, badInput, refused } from '../common/errors';
 import { readJsonFile, writeFileAtomic } from '../common/storage';
+import { APPROVER_SECRET_RULE, ApproverSecretSchema } from './approver-secret';
 import { totpFor, totpStep } from './totp';
 
 /** Consecutive failures after which an approver is locked until another approver unlocks them. */
 export const MAX_FAILURES = 5;
-const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+/**
+ * scrypt's cost per try, measured on the signing laptop class to about one second (bench/RESULTS.md):
+ * N = 2^17, r = 8 (128 MiB per try, which also bounds how many tries a GPU runs at once).
+ */
+export const APPROVER_KDF = { algorithm: 'scrypt', logN: 17, r: 8, p: 1 } as const;
+const KdfSchema = z.strictObject({
+  algorithm: z.literal('scrypt'),
+  logN: z.number().int().min(10).max(22),
+  r: z.number().int().min(1).max(32),
+  p: z.number().int().min(1).max(4),
+});
+export type ApproverKdf = z.infer<typeof KdfSchema>;
 const NAME = /^[A-Za-z][A-Za-z0-9 ._-]{0,39}$/;
 
 const ApproverRecordSchema = z.strictObject({
+  /** Absent in records of the first format (scrypt N=2^15 of a 6-digit PIN): those are refused. */
+  kdf: KdfSchema.optional(),
   salt: z.string().regex(/^[0-9a-f]{32}$/),
   nonce: z.string().regex(/^[0-9a-f]{24}$/),
   /** The TOTP secret, encrypted with AES-256-GCM under scrypt(PIN); never stored in plain text. */
@@ -35,18 +49,27 @@ function readStore(dataDir: string): ApproverStore {
     : { approvers: {} };
 }
 
-function pinKey(pin: string, salt: Uint8Array): Uint8Array {
-  return new Uint8Array(scryptSync(pin.normalize('NFKC'), salt, 32, SCRYPT));
+export function pinKey(pin: string, salt: Uint8Array, kdf: ApproverKdf): Uint8Array {
+  const N = 2 ** kdf.logN;
+  const maxmem = 128 * N * kdf.r * kdf.p + 16 * 1024 * 1024;
+  return new Uint8Array(scryptSync(pin.normalize('NFKC'), salt, 32, { N, r: kdf.r, p: kdf.p, maxmem }));
 }
 
 function checkPin(pin: string): void {
-  if (!/^\d{6,12}$/.test(pin)) throw badInput('PIN_INVALID', 'a PIN has 6 to 12 digits');
+  if (!ApproverSecretSchema.safeParse(pin).success) throw badInput('PIN_INVALID', APPROVER_SECRET_RULE);
+}
+
+function refuseOldRecord(name: string): AirlockError {
+  return refused(
+    'APPROVER_RECORD_OLD',
+    `approver ${name} was enrolled under the older, weaker PIN protection; enrol them again with a passphrase (airlock approver enroll ${name} --pin-file F replaces that record)`,
+  );
 }
 
 /** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
 export function enrollApprover(
   dataDir: string,
-  { name, pin }: { name: string; pin: string },
+  { name, pin, kdf = APPROVER_KDF }: { name: string; pin: string; kdf?: ApproverKdf },
 ): { uri: string } {
   if (!NAME.test(name))
     throw badInput(
@@ -55,14 +78,17 @@ export function enrollApprover(
     );
   checkPin(pin);
   const store = readStore(dataDir);
-  if (store.approvers[name]) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
+  const existing = store.approvers[name];
+  // A record of the first format is useless (it is refused), so enrolling again replaces it.
+  if (existing?.kdf) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
   const secret = new Uint8Array(randomBytes(20));
   const salt = new Uint8Array(randomBytes(16));
   const nonce = new Uint8Array(randomBytes(12));
-  const key = pinKey(pin, salt);
+  const key = pinKey(pin, salt, kdf);
   try {
     const sealed = gcm(key, nonce, new TextEncoder().encode(`airlock-approver:${name}`)).encrypt(secret);
     store.approvers[name] = {
+      kdf,
       salt: toHex(salt),
       nonce: toHex(nonce),
       sealedSecret: toHex(sealed),
@@ -109,7 +135,8 @@ function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): void {
       `${message} (${record.failures} failed attempt${record.failures === 1 ? '' : 's'} in a row)`,
     );
   };
-  const key = pinKey(proof.pin, fromHex(record.salt));
+  if (!record.kdf) throw refuseOldRecord(proof.name);
+  const key = pinKey(proof.pin, fromHex(record.salt), record.kdf);
   let secret: Uint8Array;
   try {
     secret = gcm(

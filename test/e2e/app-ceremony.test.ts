@@ -75,7 +75,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'end-to-end test run' });
     // The treasury's policy: two of three named approvers, each with PIN and authenticator code.
     for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: '482913' });
+      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       approverCodes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
     mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
@@ -123,7 +123,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     await page.waitForSelector('[data-screen="approvals"]');
     for (const name of ['alice', 'bob']) {
       await page.fill('input[name="approver"]', name);
-      await page.fill('input[name="pin"]', '482913');
+      await page.fill('input[name="pin"]', 'tulip anchor 482913');
       await page.fill('input[name="code"]', approverCodes[name]?.() ?? '');
       if (name === 'bob') await shot(page, '05-approvals');
       await page.getByRole('button', { name: 'Approve this transaction' }).click();

@@ -31,11 +31,13 @@ describe('IPC schemas', () => {
   });
 
   it('accepts only digit PINs and codes for an approval', () => {
-    const ok = { name: 'alice', pin: '482913', code: '123456' };
+    const ok = { name: 'alice', pin: 'tulip anchor 482913', code: '123456' };
     expect(CHANNELS.approve.request.safeParse(ok).success).toBe(true);
     expect(CHANNELS.approve.request.safeParse({ ...ok, pin: '12' }).success).toBe(false);
     expect(CHANNELS.approve.request.safeParse({ ...ok, code: '12345a' }).success).toBe(false);
-    expect(CHANNELS.approve.request.safeParse({ name: 'alice', pin: '482913' }).success).toBe(false);
+    expect(CHANNELS.approve.request.safeParse({ name: 'alice', pin: 'tulip anchor 482913' }).success).toBe(
+      false,
+    );
   });
 
   it('normalises share words and accepts only 20 or 33 of them', () => {

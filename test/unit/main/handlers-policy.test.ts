@@ -24,7 +24,7 @@ async function ceremonyWithPolicy(policy: Record<string, unknown>) {
   const dataDir = tempDir();
   const codes = Object.fromEntries(
     ['alice', 'bob'].map((name) => {
-      const { uri } = enrollApprover(dataDir, { name, pin: '482913' });
+      const { uri } = enrollApprover(dataDir, { name, pin: 'tulip anchor 482913' });
       return [name, () => OTPAuth.URI.parse(uri).generate()];
     }),
   );
@@ -53,23 +53,27 @@ describe('ceremony handlers with a wallet policy', () => {
       ok: false,
       error: { code: 'APPROVALS_MISSING' },
     });
-    expect(await handlers.approve({ name: 'mallory', pin: '482913', code: '123456' })).toMatchObject({
+    expect(
+      await handlers.approve({ name: 'mallory', pin: 'tulip anchor 482913', code: '123456' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'APPROVER_NOT_IN_POLICY' },
     });
     expect(
-      await handlers.approve({ name: 'alice', pin: '000000', code: codes.alice?.() ?? '' }),
+      await handlers.approve({ name: 'alice', pin: 'wrong passphrase 0', code: codes.alice?.() ?? '' }),
     ).toMatchObject({
       ok: false,
       error: { code: 'APPROVAL_WRONG_PIN' },
     });
     expect(
-      await handlers.approve({ name: 'alice', pin: '482913', code: codes.alice?.() ?? '' }),
+      await handlers.approve({ name: 'alice', pin: 'tulip anchor 482913', code: codes.alice?.() ?? '' }),
     ).toMatchObject({
       ok: true,
       value: { approved: ['alice'], required: 2, complete: false, candidates: approvals.approvers },
     });
-    expect(await handlers.approve({ name: 'bob', pin: '482913', code: codes.bob?.() ?? '' })).toMatchObject({
+    expect(
+      await handlers.approve({ name: 'bob', pin: 'tulip anchor 482913', code: codes.bob?.() ?? '' }),
+    ).toMatchObject({
       ok: true,
       value: { approved: ['alice', 'bob'], complete: true },
     });

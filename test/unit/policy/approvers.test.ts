@@ -1,10 +1,22 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gcm } from '@noble/ciphers/aes.js';
 import { Secret, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { fromHex } from '../../../src/common/bytes';
 import { isAirlockError } from '../../../src/common/errors';
-import { approvePsbt, enrollApprover, MAX_FAILURES, unlockApprover } from '../../../src/policy/approvers';
+import { CHANNELS } from '../../../src/ipc/channels';
+import { ApproverSecretSchema } from '../../../src/policy/approver-secret';
+import {
+  APPROVER_KDF,
+  type ApproverKdf,
+  approvePsbt,
+  enrollApprover,
+  MAX_FAILURES,
+  pinKey,
+  unlockApprover,
+} from '../../../src/policy/approvers';
 import { totpCode } from '../../../src/policy/totp';
 import { tempDir } from '../../helpers/cli';
 
@@ -25,6 +37,9 @@ const SECRETS = {
   SHA256: ascii(RFC6238.secrets.SHA256),
   SHA512: ascii(RFC6238.secrets.SHA512),
 } as const;
+
+/** The real KDF scaled down 2^7 times in N so a test can afford many tries; the record carries it. */
+const TEST_KDF: ApproverKdf = { ...APPROVER_KDF, logN: APPROVER_KDF.logN - 7 };
 
 function codeOf(error: () => unknown): string {
   try {
@@ -59,14 +74,18 @@ describe('approvers', () => {
 
   it('approves with PIN and current code, once per code, and never stores the secret in plain text', () => {
     const dir = tempDir();
-    const { uri } = enrollApprover(dir, { name: 'alice', pin: '482913' });
+    const { uri } = enrollApprover(dir, { name: 'alice', pin: 'tulip anchor 482913', kdf: TEST_KDF });
     expect(uri).toMatch(/^otpauth:\/\/totp\/Airlock:alice\?/);
     const app = authenticator(uri);
-    approvePsbt(dir, { proof: { name: 'alice', pin: '482913', code: app(t0) }, psbtHash: hash, now: t0 });
+    approvePsbt(dir, {
+      proof: { name: 'alice', pin: 'tulip anchor 482913', code: app(t0) },
+      psbtHash: hash,
+      now: t0,
+    });
     expect(
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '482913', code: app(t0) },
+          proof: { name: 'alice', pin: 'tulip anchor 482913', code: app(t0) },
           psbtHash: hash,
           now: later(5),
         }),
@@ -74,14 +93,14 @@ describe('approvers', () => {
     ).toBe('APPROVAL_CODE_REPLAYED');
     // A code from the previous step is accepted within the ±1 step window; two steps away is not.
     approvePsbt(dir, {
-      proof: { name: 'alice', pin: '482913', code: app(later(60)) },
+      proof: { name: 'alice', pin: 'tulip anchor 482913', code: app(later(60)) },
       psbtHash: hash,
       now: later(95),
     });
     expect(
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '482913', code: app(later(120)) },
+          proof: { name: 'alice', pin: 'tulip anchor 482913', code: app(later(120)) },
           psbtHash: hash,
           now: later(185),
         }),
@@ -102,12 +121,16 @@ describe('approvers', () => {
 
   it('refuses a wrong PIN and a wrong code, locks after five failures, and another approver unlocks', () => {
     const dir = tempDir();
-    const alice = authenticator(enrollApprover(dir, { name: 'alice', pin: '111111' }).uri);
-    const bob = authenticator(enrollApprover(dir, { name: 'bob', pin: '222222' }).uri);
+    const alice = authenticator(
+      enrollApprover(dir, { name: 'alice', pin: 'alice passphrase 1', kdf: TEST_KDF }).uri,
+    );
+    const bob = authenticator(
+      enrollApprover(dir, { name: 'bob', pin: 'bob passphrase 22', kdf: TEST_KDF }).uri,
+    );
     expect(
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '999999', code: alice(t0) },
+          proof: { name: 'alice', pin: 'wrong passphrase 9', code: alice(t0) },
           psbtHash: hash,
           now: t0,
         }),
@@ -116,7 +139,7 @@ describe('approvers', () => {
     expect(
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '111111', code: '000000' },
+          proof: { name: 'alice', pin: 'alice passphrase 1', code: '000000' },
           psbtHash: hash,
           now: t0,
         }),
@@ -125,7 +148,7 @@ describe('approvers', () => {
     for (let i = 2; i < MAX_FAILURES; i++) {
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '999999', code: alice(t0) },
+          proof: { name: 'alice', pin: 'wrong passphrase 9', code: alice(t0) },
           psbtHash: hash,
           now: t0,
         }),
@@ -134,7 +157,7 @@ describe('approvers', () => {
     expect(
       codeOf(() =>
         approvePsbt(dir, {
-          proof: { name: 'alice', pin: '111111', code: alice(t0) },
+          proof: { name: 'alice', pin: 'alice passphrase 1', code: alice(t0) },
           psbtHash: hash,
           now: t0,
         }),
@@ -144,14 +167,18 @@ describe('approvers', () => {
       codeOf(() =>
         unlockApprover(dir, {
           name: 'alice',
-          by: { name: 'alice', pin: '111111', code: alice(t0) },
+          by: { name: 'alice', pin: 'alice passphrase 1', code: alice(t0) },
           now: t0,
         }),
       ),
     ).toBe('APPROVER_SELF_UNLOCK');
-    unlockApprover(dir, { name: 'alice', by: { name: 'bob', pin: '222222', code: bob(t0) }, now: t0 });
+    unlockApprover(dir, {
+      name: 'alice',
+      by: { name: 'bob', pin: 'bob passphrase 22', code: bob(t0) },
+      now: t0,
+    });
     approvePsbt(dir, {
-      proof: { name: 'alice', pin: '111111', code: alice(later(30)) },
+      proof: { name: 'alice', pin: 'alice passphrase 1', code: alice(later(30)) },
       psbtHash: hash,
       now: later(30),
     });
@@ -162,11 +189,92 @@ describe('approvers', () => {
     const dir = tempDir();
     expect(
       codeOf(() =>
-        approvePsbt(dir, { proof: { name: 'mallory', pin: '123456', code: '123456' }, psbtHash: hash }),
+        approvePsbt(dir, {
+          proof: { name: 'mallory', pin: 'carol passphrase 3', code: '123456' },
+          psbtHash: hash,
+        }),
       ),
     ).toBe('APPROVER_UNKNOWN');
-    expect(codeOf(() => enrollApprover(dir, { name: 'carol', pin: '12' }))).toBe('PIN_INVALID');
-    enrollApprover(dir, { name: 'carol', pin: '123456' });
-    expect(codeOf(() => enrollApprover(dir, { name: 'carol', pin: '123456' }))).toBe('APPROVER_EXISTS');
+    expect(codeOf(() => enrollApprover(dir, { name: 'carol', pin: '12', kdf: TEST_KDF }))).toBe(
+      'PIN_INVALID',
+    );
+    enrollApprover(dir, { name: 'carol', pin: 'carol passphrase 3', kdf: TEST_KDF });
+    expect(
+      codeOf(() => enrollApprover(dir, { name: 'carol', pin: 'carol passphrase 3', kdf: TEST_KDF })),
+    ).toBe('APPROVER_EXISTS');
+  });
+});
+
+describe('a copied approvers.json', () => {
+  it('yields a TOTP secret only at one full KDF per guess, at the cost the record demands', () => {
+    const dir = tempDir();
+    // A deliberately tiny space (100 guesses) so the search ends within the test.
+    const passphrase = 'tulip anchor 73';
+    enrollApprover(dir, { name: 'alice', pin: passphrase, kdf: TEST_KDF });
+    const copied = JSON.parse(readFileSync(join(dir, 'approvers.json'), 'utf8')) as {
+      approvers: Record<string, { kdf: ApproverKdf; salt: string; nonce: string; sealedSecret: string }>;
+    };
+    const record = copied.approvers.alice!;
+    expect(record.kdf).toEqual(TEST_KDF);
+    const aad = new TextEncoder().encode('airlock-approver:alice');
+    let tries = 0;
+    let found: string | null = null;
+    for (let guess = 0; guess < 100 && !found; guess++) {
+      const candidate = `tulip anchor ${String(guess).padStart(2, '0')}`;
+      tries += 1;
+      const key = pinKey(candidate, fromHex(record.salt), record.kdf);
+      try {
+        gcm(key, fromHex(record.nonce), aad).decrypt(fromHex(record.sealedSecret));
+        found = candidate;
+      } catch {
+        // wrong guess: the tag fails, nothing about the secret is learnt
+      }
+    }
+    expect(found).toBe(passphrase);
+    expect(tries).toBe(74);
+    // Cost per try: scrypt memory and work are 128 * N * r bytes; the real parameters ask 2^7 times
+    // the test's, 128 MiB per guess (about a second here, bench/RESULTS.md).
+    const bytesPerTry = (kdf: ApproverKdf) => 128 * 2 ** kdf.logN * kdf.r * kdf.p;
+    expect(bytesPerTry(APPROVER_KDF)).toBe(128 * 1024 * 1024);
+    expect(bytesPerTry(APPROVER_KDF) / bytesPerTry(TEST_KDF)).toBe(128);
+    // And enrolment refuses a space small enough to search: a 6-digit PIN.
+    expect(codeOf(() => enrollApprover(tempDir(), { name: 'bob', pin: '482913' }))).toBe('PIN_INVALID');
+  });
+
+  it('refuses a record of the first format (scrypt 2^15 of a PIN) with a clear message; enrolling again replaces it', () => {
+    const dir = tempDir();
+    enrollApprover(dir, { name: 'alice', pin: 'tulip anchor 482913', kdf: TEST_KDF });
+    const store = JSON.parse(readFileSync(join(dir, 'approvers.json'), 'utf8'));
+    delete store.approvers.alice.kdf;
+    writeFileSync(join(dir, 'approvers.json'), JSON.stringify(store));
+    const proof = { name: 'alice', pin: 'tulip anchor 482913', code: '123456' };
+    let message = '';
+    try {
+      approvePsbt(dir, { proof, psbtHash: 'ab'.repeat(32) });
+    } catch (error) {
+      expect(isAirlockError(error) && error.code).toBe('APPROVER_RECORD_OLD');
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/older, weaker PIN protection; enrol them again/);
+    enrollApprover(dir, { name: 'alice', pin: 'a new passphrase', kdf: TEST_KDF });
+    expect(codeOf(() => enrollApprover(dir, { name: 'alice', pin: 'a new passphrase', kdf: TEST_KDF }))).toBe(
+      'APPROVER_EXISTS',
+    );
+  });
+
+  it('IPC and enrolment accept exactly the same approver secrets', () => {
+    const request = (pin: string) =>
+      CHANNELS.approve.request.safeParse({ name: 'alice', pin, code: '123456' });
+    for (const pin of ['4829', '482913', '12345678901', ' padded passphrase ', 'x'.repeat(129)]) {
+      expect(request(pin).success, pin).toBe(false);
+      expect(
+        codeOf(() => enrollApprover(tempDir(), { name: 'a', pin, kdf: TEST_KDF })),
+        pin,
+      ).toBe('PIN_INVALID');
+    }
+    for (const pin of ['123456789012', 'tulip anchor 482913', 'x'.repeat(128)]) {
+      expect(request(pin).success, pin).toBe(true);
+      expect(ApproverSecretSchema.safeParse(pin).success).toBe(true);
+    }
   });
 });

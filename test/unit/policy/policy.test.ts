@@ -161,7 +161,7 @@ describe('a CLI ceremony with a policy', () => {
     };
     writeFileSync(join(dir, 'policy.json'), JSON.stringify(policy));
     const apps = ['alice', 'bob'].map((name, i) => {
-      const pin = `${i + 1}`.repeat(6);
+      const pin = `${name} passphrase ${i + 1}`;
       writeFileSync(join(dir, `${name}.pin`), pin);
       const uri = URI.parse(enrollApprover(dataDir, { name, pin }).uri) as unknown as {
         secret: { bytes: Uint8Array };

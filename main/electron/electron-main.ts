@@ -12,7 +12,7 @@ import {
   APP_ORIGIN,
   APP_SCHEME,
   denyNavigation,
-  isAllowedUrl,
+  isAppSender,
   permissionGranted,
   permissionHandler,
   requestFilter,
@@ -77,8 +77,7 @@ void app.whenReady().then(async () => {
   });
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, request) => {
-      // Only the app's own page may call main.
-      if (!event.senderFrame || !isAllowedUrl(event.senderFrame.url)) {
+      if (!isAppSender(event.senderFrame)) {
         return {
           ok: false,
           error: { kind: 'refused', code: 'FOREIGN_SENDER', message: 'call from outside the app' },

@@ -7,7 +7,7 @@ declare module 'electron' {
     preventDefault(): void;
   }
   export interface IpcMainInvokeEvent {
-    senderFrame: { url: string } | null;
+    senderFrame: { url: string; parent: unknown } | null;
   }
   export interface WebContents {
     on(event: 'will-navigate' | 'will-redirect', listener: (event: Event, url: string) => void): void;

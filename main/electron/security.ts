@@ -18,6 +18,20 @@ export function isAllowedUrl(url: string): boolean {
   return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'airlock';
 }
 
+/**
+ * The IPC sender check, stricter than the request filter: only the app's own page in the window's
+ * main frame may call main. Not data:, blob: or devtools: documents, and not a subframe of any origin.
+ */
+export function isAppSender(frame: { url: string; parent: unknown } | null | undefined): boolean {
+  if (!frame || frame.parent !== null) return false;
+  try {
+    const url = new URL(frame.url);
+    return url.protocol === `${APP_SCHEME}:` && url.host === 'airlock';
+  } catch {
+    return false;
+  }
+}
+
 /** will-navigate / will-redirect: the window never leaves the app. */
 export function denyNavigation(event: { preventDefault(): void }, _url: string): void {
   event.preventDefault();

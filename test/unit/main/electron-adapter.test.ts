@@ -61,16 +61,31 @@ describe('Electron adapter wiring (built bundle)', () => {
 
   it('answers the app page through the real handlers and refuses other senders', async () => {
     const getStatus = record.ipcHandlers.get(ipcChannel('getStatus'));
-    expect(await getStatus?.({ senderFrame: { url: 'app://airlock/index.html' } }, {})).toMatchObject({
+    expect(
+      await getStatus?.({ senderFrame: { url: 'app://airlock/index.html', parent: null } }, {}),
+    ).toMatchObject({
       ok: true,
       value: { appVersion: '0.0.0-test', stage: 'idle' },
     });
-    expect(await getStatus?.({ senderFrame: { url: 'https://example.com/' } }, {})).toMatchObject({
-      ok: false,
-      error: { code: 'FOREIGN_SENDER' },
-    });
+    const appFrame = { url: 'app://airlock/index.html', parent: null };
+    for (const senderFrame of [
+      { url: 'https://example.com/', parent: null },
+      { url: 'data:text/html,<script>airlock.getStatus()</script>', parent: null },
+      { url: 'blob:app://airlock/3f6c2a10-0000-4000-8000-000000000000', parent: null },
+      { url: 'devtools://devtools/bundled/inspector.html', parent: null },
+      { url: 'app://airlock/index.html', parent: appFrame },
+      { url: 'app://airlock.evil/index.html', parent: null },
+      null,
+    ]) {
+      expect(await getStatus?.({ senderFrame }, {}), senderFrame?.url ?? 'no frame').toMatchObject({
+        ok: false,
+        error: { code: 'FOREIGN_SENDER' },
+      });
+    }
     const scan = record.ipcHandlers.get(ipcChannel('scanFrame'));
-    expect(await scan?.({ senderFrame: { url: 'app://airlock/index.html' } }, { text: 7 })).toMatchObject({
+    expect(
+      await scan?.({ senderFrame: { url: 'app://airlock/index.html', parent: null } }, { text: 7 }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'BAD_REQUEST' },
     });
@@ -88,7 +103,7 @@ describe('Electron adapter wiring (built bundle)', () => {
   });
 
   it('prints a share card from a hidden window with no preload and no JavaScript, then destroys it', async () => {
-    const app = { senderFrame: { url: 'app://airlock/index.html' } };
+    const app = { senderFrame: { url: 'app://airlock/index.html', parent: null } };
     const invoke = (name: Parameters<typeof ipcChannel>[0], request: unknown) =>
       record.ipcHandlers.get(ipcChannel(name))?.(app, request) as Promise<{ ok: boolean; value?: unknown }>;
     const created = await invoke('createPartitionedKey', {

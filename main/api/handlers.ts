@@ -1,7 +1,7 @@
 import { isAirlockError } from '../../src/common/errors';
 import { CHANNEL_NAMES, type ChannelName } from '../../src/ipc/channel-names';
 import { CHANNELS, type IpcResult, type ParsedRequestOf, type ResponseOf } from '../../src/ipc/channels';
-import type { IpcError } from '../../src/ipc/models';
+import { type IpcError, IpcErrorSchema } from '../../src/ipc/models';
 import { approvalStatus, approve } from './approvals';
 import { auditLog } from './audit';
 import { cancelCeremony } from './cancel';
@@ -66,15 +66,29 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
 export type ApiHandler<C extends ChannelName> = (raw: unknown) => Promise<IpcResult<ResponseOf<C>>>;
 export type ApiHandlers = { [C in ChannelName]: ApiHandler<C> };
 
+const INTERNAL_ERROR: IpcError = {
+  kind: 'internal',
+  code: 'INTERNAL',
+  message: 'internal error; nothing was signed',
+};
+const MAX_MESSAGE = IpcErrorSchema.shape.message.maxLength ?? 500;
+
+/**
+ * Every error that leaves main, checked against the schema the renderer holds it to: a message longer
+ * than the renderer accepts is cut (a long wallet name quoted in it must not turn into a crash), and
+ * anything else off-schema becomes the plain internal error.
+ */
+export function errorEnvelope(error: IpcError): { ok: false; error: IpcError } {
+  const message =
+    error.message.length > MAX_MESSAGE ? `${error.message.slice(0, MAX_MESSAGE - 1)}…` : error.message;
+  const checked = IpcErrorSchema.safeParse({ ...error, message });
+  return { ok: false, error: checked.success ? checked.data : INTERNAL_ERROR };
+}
+
 function failure(error: unknown): { ok: false; error: IpcError } {
-  if (isAirlockError(error)) {
-    return { ok: false, error: { kind: error.kind, code: error.code, message: error.message } };
-  }
   // Third-party messages are not vetted for secrets, so they never cross to the renderer.
-  return {
-    ok: false,
-    error: { kind: 'internal', code: 'INTERNAL', message: 'internal error; nothing was signed' },
-  };
+  if (!isAirlockError(error)) return errorEnvelope(INTERNAL_ERROR);
+  return errorEnvelope({ kind: error.kind, code: error.code, message: error.message });
 }
 
 function describeIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
@@ -96,23 +110,21 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     const run = async (raw: unknown): Promise<IpcResult<ResponseOf<C>>> => {
       const parsed = requestSchema.safeParse(raw ?? {});
       if (!parsed.success) {
-        return {
-          ok: false,
-          error: {
-            kind: 'bad-input',
-            code: 'BAD_REQUEST',
-            message: `malformed ${name} request (${describeIssue(parsed.error.issues[0])})`,
-          },
-        };
+        return errorEnvelope({
+          kind: 'bad-input',
+          code: 'BAD_REQUEST',
+          message: `malformed ${name} request (${describeIssue(parsed.error.issues[0])})`,
+        });
       }
       try {
         const value = await implementation(ctx, parsed.data as ParsedRequestOf<C>);
         const checked = responseSchema.safeParse(value);
         if (!checked.success) {
-          return {
-            ok: false,
-            error: { kind: 'internal', code: 'BAD_RESPONSE', message: `the ${name} result was malformed` },
-          };
+          return errorEnvelope({
+            kind: 'internal',
+            code: 'BAD_RESPONSE',
+            message: `the ${name} result was malformed`,
+          });
         }
         return { ok: true, value: checked.data as ResponseOf<C> };
       } catch (error) {

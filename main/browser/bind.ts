@@ -25,6 +25,32 @@ export function isAllowedBrowserUrl(url: string, origin: string): boolean {
   return url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:');
 }
 
+/** The Electron adapter's sender check, here: only the app's origin in the page's main frame may call. */
+export function isAppFrame({
+  frameUrl,
+  isMainFrame,
+  origin,
+}: {
+  frameUrl: string;
+  isMainFrame: boolean;
+  origin: string;
+}): boolean {
+  if (!isMainFrame) return false;
+  try {
+    const frame = new URL(frameUrl);
+    const app = new URL(origin);
+    // A blob: URL's origin is its creator's, so the scheme is compared as well.
+    return frame.protocol === app.protocol && frame.origin === app.origin;
+  } catch {
+    return false;
+  }
+}
+
+const FOREIGN_SENDER = {
+  ok: false,
+  error: { kind: 'refused', code: 'FOREIGN_SENDER', message: 'call from outside the app' },
+} as const;
+
 /**
  * Binds the main-side handlers into a plain Chromium page (the adapter used by `npm start` without
  * the Electron binary, and by the UI tests): one binding per channel, the same handlers as Electron.
@@ -37,7 +63,10 @@ export async function bindApi(options: {
 }) {
   const { context, page, handlers, origin } = options;
   for (const name of CHANNEL_NAMES) {
-    await page.exposeBinding(bindingName(name), (_source, request: unknown) => handlers[name](request));
+    await page.exposeBinding(bindingName(name), (source, request: unknown) => {
+      const caller = { frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame(), origin };
+      return isAppFrame(caller) ? handlers[name](request) : FOREIGN_SENDER;
+    });
   }
   await page.addInitScript({ content: apiInitScript() });
   // The web-request guard: nothing but the app's own origin is ever fetched. A foreign navigation

@@ -5,7 +5,9 @@ import { chromium } from 'playwright-core';
 import { createAirlockMain } from '../api/app';
 import { airlockCore } from '../api/core';
 import { bindApi } from './bind';
+import { developmentBannerScript } from './dev-banner';
 import { browserCardPrinter } from './print';
+import { chooseChromiumSandbox, machineSandboxFacts } from './sandbox';
 import { serveRenderer } from './server';
 
 /**
@@ -18,9 +20,13 @@ async function run(argv: string[]): Promise<void> {
   const dataDir = process.env.AIRLOCK_HOME ? resolve(process.env.AIRLOCK_HOME) : join(homedir(), '.airlock');
   const server = await serveRenderer(resolve('dist/renderer'));
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  const sandbox = chooseChromiumSandbox(machineSandboxFacts());
+  if (sandbox.reason) process.stderr.write(`airlock: Chromium's sandbox is off: ${sandbox.reason}\n`);
   const browser = await chromium.launch({
     executablePath,
     headless: false,
+    // Playwright adds --no-sandbox unless asked for the sandbox.
+    chromiumSandbox: sandbox.enabled,
     // Playwright opens its own window, so Chromium's --app mode would not apply: the page shows in a
     // plain window whose navigation to anything but the app is blocked by the route guard (bind.ts).
     args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -35,6 +41,7 @@ async function run(argv: string[]): Promise<void> {
   const context = await browser.newContext({ viewport: null, permissions: ['camera'] });
   const page = await context.newPage();
   await bindApi({ context, page, handlers, origin: server.url });
+  await page.addInitScript({ content: developmentBannerScript(sandbox) });
   await page.goto(server.url);
   process.stderr.write(
     `airlock: the app is open in Chromium (data in ${dataDir}); close the window to quit\n`,

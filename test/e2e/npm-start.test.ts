@@ -83,7 +83,10 @@ describe('npm start on a display', () => {
     // A top-level window titled after the page ("Airlock", as Chromium names it) is mapped on the display.
     const window = await until('the Airlock window', 30_000, () => {
       const tree = execFileSync('xwininfo', ['-root', '-tree', '-display', display], { encoding: 'utf8' });
-      return tree.split('\n').find((line) => /"Airlock( - Chromium)?"/.test(line)) ?? null;
+      return (
+        tree.split('\n').find((line) => /"Airlock( \(development fallback\))?( - Chromium)?"/.test(line)) ??
+        null
+      );
     });
     const [, width, height] = /(\d+)x(\d+)\+/.exec(window) ?? [];
     expect(Number(width)).toBeGreaterThan(600);

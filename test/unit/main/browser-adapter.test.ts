@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { apiInitScript, isAllowedBrowserUrl } from '../../../main/browser/bind';
+import { apiInitScript, isAllowedBrowserUrl, isAppFrame } from '../../../main/browser/bind';
+import { developmentBannerText } from '../../../main/browser/dev-banner';
+import { chooseChromiumSandbox } from '../../../main/browser/sandbox';
 import { resolveInRoot } from '../../../main/browser/server';
 import { CHANNEL_NAMES } from '../../../src/ipc/channel-names';
 
@@ -29,5 +31,30 @@ describe('plain-Chromium adapter', () => {
     for (const name of CHANNEL_NAMES)
       expect(script).toContain(`"${name}": (request) => window["__airlock_${name}"](request)`);
     expect(script.match(/=> window\[/g)).toHaveLength(CHANNEL_NAMES.length);
+  });
+
+  it('lets only the main frame on the app origin call main (not a subframe, data:, blob: or another origin)', () => {
+    const origin = 'http://127.0.0.1:41234/';
+    const call = (frameUrl: string, isMainFrame = true) => isAppFrame({ frameUrl, isMainFrame, origin });
+    expect(call('http://127.0.0.1:41234/index.html')).toBe(true);
+    expect(call('http://127.0.0.1:41234/index.html', false)).toBe(false);
+    expect(call('data:text/html,<p>x</p>')).toBe(false);
+    expect(call('blob:http://127.0.0.1:41234/3f6c2a10-0000-4000-8000-000000000000')).toBe(false);
+    expect(call('http://127.0.0.1:41235/index.html')).toBe(false);
+    expect(call('about:blank')).toBe(false);
+  });
+
+  it('runs Chromium sandboxed unless root or the kernel rules it out, and says so in the banner', () => {
+    const user = { uid: 1000, userNamespaces: true, setuidHelper: false };
+    expect(chooseChromiumSandbox(user)).toEqual({ enabled: true, reason: null });
+    expect(chooseChromiumSandbox({ ...user, userNamespaces: false, setuidHelper: true }).enabled).toBe(true);
+    const root = chooseChromiumSandbox({ ...user, uid: 0 });
+    expect(root.enabled).toBe(false);
+    expect(root.reason).toMatch(/root.*--no-sandbox/);
+    expect(chooseChromiumSandbox({ ...user, userNamespaces: false }).enabled).toBe(false);
+    expect(developmentBannerText(root)).toMatch(
+      /^Development fallback: .*not the hardened Electron app.*sandbox is off/,
+    );
+    expect(developmentBannerText(chooseChromiumSandbox(user))).toMatch(/sandbox is on/);
   });
 });

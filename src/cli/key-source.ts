@@ -1,8 +1,10 @@
+import { wipe } from '../common/bytes';
 import { badInput } from '../common/errors';
 import { mnemonicToSeed } from '../keys/bip39';
-import { combineShares } from '../keys/slip39';
+import { combineDecodedShares } from '../keys/slip39';
+import { decodeShareIndices, type Slip39Share, shareIndicesFromBytes } from '../keys/slip39-share';
 import type { CliContext } from './context';
-import { readSecretTextFile } from './inputs';
+import { readLimitedFile, readSecretTextFile } from './inputs';
 
 /** Options every key-using command accepts (sign, xpub export); the SLIP-39 source adds --share-file. */
 export const KEY_SOURCE_OPTIONS = {
@@ -40,9 +42,27 @@ export async function loadSigningSeed(values: KeySourceValues, ctx: CliContext):
     : '';
   if (shareFiles.length > 0) {
     // A SLIP-39 master secret is the BIP-32 seed itself, as in Trezor and Electrum.
-    const mnemonics = shareFiles.map((file) => readSecretTextFile(ctx, file, 'share file'));
-    return combineShares({ mnemonics, passphrase });
+    const shares: Slip39Share[] = [];
+    try {
+      for (const file of shareFiles) shares.push(readShareFile(ctx, file));
+      return combineDecodedShares(shares, passphrase);
+    } finally {
+      wipe(...shares.map((s) => s.value));
+    }
   }
   const mnemonic = readSecretTextFile(ctx, mnemonicFile as string, 'mnemonic file');
   return mnemonicToSeed({ mnemonic, passphrase });
+}
+
+/** One share file, read as bytes into word indices and decoded: no string of the share is made. */
+function readShareFile(ctx: CliContext, file: string): Slip39Share {
+  const bytes = readLimitedFile(ctx, file, 4096, 'share file');
+  let indices: Uint16Array | undefined;
+  try {
+    indices = shareIndicesFromBytes(bytes);
+    return decodeShareIndices(indices);
+  } finally {
+    wipe(bytes);
+    indices?.fill(0);
+  }
 }

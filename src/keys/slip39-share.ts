@@ -66,6 +66,71 @@ export function shareWordIndices(text: string): number[] {
   });
 }
 
+/** SLIP-39 words are unique in their first four letters: the letters' codes, packed, name the word. */
+const PREFIX_INDEX = new Map(
+  SLIP39_WORDLIST.map((word, index) => [prefixKey([...word].map((c) => c.charCodeAt(0))), index]),
+);
+
+function prefixKey(codes: ArrayLike<number>): number {
+  let key = 0;
+  for (let i = 0; i < 4; i++) key = key * 128 + ((codes[i] ?? 0) & 0x7f);
+  return key;
+}
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/**
+ * A share's words straight from the bytes of a share file (ASCII, any whitespace between words) to
+ * word indices, so no string ever holds the share. The caller wipes both arrays.
+ */
+export function shareIndicesFromBytes(bytes: Uint8Array): Uint16Array {
+  const indices = new Uint16Array(MAX_SHARE_WORDS);
+  const word = new Uint8Array(9);
+  let count = 0;
+  let length = 0;
+  try {
+    for (let i = 0; i <= bytes.length; i++) {
+      const c = i < bytes.length ? (bytes[i] as number) : 0x20;
+      if (isLetter(c)) {
+        if (length === word.length)
+          throw badInput('SHARE_INVALID', `word ${count + 1} of the share is too long`);
+        word[length++] = c | 0x20;
+        continue;
+      }
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) {
+        throw badInput('SHARE_INVALID', 'a share file holds only the words of one share');
+      }
+      if (length === 0) continue;
+      const index = PREFIX_INDEX.get(prefixKey(word.subarray(0, length)));
+      const listed = index === undefined ? '' : (SLIP39_WORDLIST[index] as string);
+      const same = listed.length === length && [...listed].every((ch, j) => ch.charCodeAt(0) === word[j]);
+      if (index === undefined || !same) {
+        throw badInput('SHARE_INVALID', `word ${count + 1} of the share is not in the SLIP-39 word list`);
+      }
+      if (count === MAX_SHARE_WORDS) throw badInput('SHARE_INVALID', 'a SLIP-39 share has 20 or 33 words');
+      indices[count++] = index;
+      length = 0;
+    }
+    if (count < MIN_SHARE_WORDS) {
+      throw badInput('SHARE_INVALID', `a SLIP-39 share has 20 or 33 words; this one has ${count}`);
+    }
+    return indices.slice(0, count);
+  } finally {
+    word.fill(0);
+    indices.fill(0);
+  }
+}
+
+/** Decodes and checks one share given as word indices (wiped by the caller). */
+export function decodeShareIndices(indices: Uint16Array): Slip39Share {
+  const copy = Array.from(indices);
+  try {
+    return decodeIndices(copy);
+  } finally {
+    copy.fill(0);
+  }
+}
+
 /** Decodes and checks one share: word list, RS1024 checksum, padding, thresholds. */
 export function decodeShare(text: string): Slip39Share {
   const indices = shareWordIndices(text);

@@ -55,7 +55,7 @@ export async function loadSigningSeed(values: KeySourceValues, ctx: CliContext):
 }
 
 /** One share file, read as bytes into word indices and decoded: no string of the share is made. */
-function readShareFile(ctx: CliContext, file: string): Slip39Share {
+export function readShareFile(ctx: CliContext, file: string): Slip39Share {
   const bytes = readLimitedFile(ctx, file, 4096, 'share file');
   let indices: Uint16Array | undefined;
   try {

@@ -4,10 +4,12 @@ import { badInput, refused } from '../../common/errors';
 import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
 import { SHARE_ITERATION_EXPONENT } from '../../keys/partitioned-key';
 import { renderShareCardHtml } from '../../keys/share-card';
-import { combineShares, splitMasterSecret } from '../../keys/slip39';
+import { combineDecodedShares, splitMasterSecret } from '../../keys/slip39';
+import type { Slip39Share } from '../../keys/slip39-share';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 import { readLimitedFile, readSecretTextFile } from '../inputs';
+import { readShareFile } from '../key-source';
 
 const USAGE = [
   'airlock shares split (--threshold K --shares N | --groups G:K/N,K/N,...)',
@@ -190,8 +192,14 @@ async function combine(args: string[], ctx: CliContext): Promise<void> {
   if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
   const files = values['share-file'] ?? [];
   if (files.length === 0) throw badInput('BAD_ARGUMENTS', `give at least one --share-file. Usage: ${USAGE}`);
-  const mnemonics = files.map((f) => readSecretTextFile(ctx, f, 'share file'));
-  const secret = combineShares({ mnemonics, passphrase: passphraseOf(values, ctx) });
+  const shares: Slip39Share[] = [];
+  let secret: Uint8Array;
+  try {
+    for (const file of files) shares.push(readShareFile(ctx, file));
+    secret = combineDecodedShares(shares, passphraseOf(values, ctx));
+  } finally {
+    wipe(...shares.map((s) => s.value));
+  }
   try {
     const hex = toHex(secret);
     ctx.io.stdout.write(ctx.json ? `${JSON.stringify({ masterSecret: hex })}\n` : `${hex}\n`);

@@ -65,7 +65,10 @@ describe('airlock xpub export', () => {
     [['--script', 'p2wsh', '--account=-1'], /--account must not be negative/],
     [['--script', 'p2wsh', '--account', 'x'], /--account must be a number/],
     [['--script', 'p2wsh', '--network', 'litecoin'], /--network must be mainnet, testnet, signet or regtest/],
-    [['--script', 'p2wsh', '--format', 'png'], /--format must be text or ur/],
+    [
+      ['--script', 'p2wsh', '--format', 'png'],
+      /--format must be text, ur \(ur:crypto-account\) or ur-account-descriptor/,
+    ],
   ])('rejects bad options %j as bad input', async (options, message) => {
     const result = await runCli(workspace().exportArgs(options as string[]));
     expect(result.status).toBe(2);

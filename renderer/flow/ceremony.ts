@@ -28,6 +28,7 @@ export type FlowEvent =
   | { type: 'quorumComplete' }
   | { type: 'signed'; signed: SignedResult }
   | { type: 'finished' }
+  | { type: 'showAgain' }
   | { type: 'cancelled' }
   | { type: 'failed'; error: ShownError }
   | { type: 'dismissError' };
@@ -65,6 +66,8 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
         : state;
     case 'finished':
       return state.screen === 'showQr' ? { ...state, screen: 'done', error: null } : state;
+    case 'showAgain':
+      return state.screen === 'done' && state.signed ? { ...state, screen: 'showQr', error: null } : state;
     case 'cancelled':
       return idle('home');
     case 'failed':
@@ -76,6 +79,11 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
 
 export function isCeremonyStep(screen: Screen): screen is CeremonyStep {
   return (CEREMONY_STEPS as readonly string[]).includes(screen);
+}
+
+/** Cancelling from these steps throws away approvals, typed shares or the signature: it asks first. */
+export function cancelLosesWork(screen: Screen): boolean {
+  return screen === 'approvals' || screen === 'shares' || screen === 'signing' || screen === 'showQr';
 }
 
 /** A review with a policy violation or a refusal on screen cannot be confirmed. */

@@ -119,6 +119,7 @@ export function useCeremony() {
     saveFrames: (format: QrFormat, density: QrDensity) =>
       attempt(() => call('saveSignedFrames', { format, density })),
     finish: () => dispatch({ type: 'finished' }),
+    showAgain: () => dispatch({ type: 'showAgain' }),
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));
       if (next) setStatus(next);

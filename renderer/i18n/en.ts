@@ -8,6 +8,12 @@ export const en = {
     shares: 'Shares',
     audit: 'Audit log',
     cancel: 'Cancel ceremony',
+    cancelConfirm:
+      'Cancel this ceremony? The approvals given and the key shares entered are discarded, and the officers must start again.',
+    cancelYes: 'Yes, cancel the ceremony',
+    cancelNo: 'No, continue',
+    main: 'Main menu',
+    steps: 'Ceremony steps',
     back: 'Back',
   },
   airgap: {
@@ -19,6 +25,7 @@ export const en = {
     overrideLabel: 'Reason for overriding the air-gap guard',
     overrideButton: 'Override and allow signing',
   },
+  announce: { step: (n: number, of: number, name: string) => `Step ${n} of ${of}: ${name}` },
   steps: ['Scan', 'Review', 'Approvals', 'Key shares', 'Sign', 'Show QR', 'Done'],
   home: {
     title: 'Signing ceremony',
@@ -46,8 +53,15 @@ export const en = {
       DECODER_FAILED: 'The QR decoder could not be loaded. Restart Airlock.',
     },
   },
+  networks: { mainnet: 'Bitcoin mainnet', testnet: 'testnet', signet: 'signet', regtest: 'regtest' },
   review: {
     title: 'Review the transaction',
+    computing: 'Checking the transaction against the wallet…',
+    wallet: 'Wallet',
+    network: 'Network',
+    txid: 'Transaction ID',
+    psbtHash: 'PSBT hash',
+    number: 'No.',
     inputs: 'Inputs',
     outputs: 'Outputs',
     outpoint: 'Coin',
@@ -76,7 +90,17 @@ export const en = {
     size: 'Size once signed',
     sizeValue: (vsize: number) => `${vsize} vB`,
     signatures: 'Signatures',
-    signaturesValue: (present: number, required: number) => `${present} of ${required} present`,
+    signaturesValue: (present: number, perInput: number, inputs: number) =>
+      inputs === 0
+        ? 'No input of this wallet to sign'
+        : `Each of this wallet's ${inputs} ${inputs === 1 ? 'input needs' : 'inputs need'} ${perInput} signatures; ${present} ${present === 1 ? 'is' : 'are'} present in all. This key adds one to each.`,
+    feeShare: (percent: number, ofSent: boolean) =>
+      `(${percent}% of the amount ${ofSent ? 'sent' : 'spent'})`,
+    inputsSummary: (count: number, ours: number, proven: number) =>
+      `${count} ${count === 1 ? 'input' : 'inputs'}, ${
+        ours === count ? "all this wallet's" : `${ours} of them this wallet's`
+      }, ${proven === count ? 'all amounts proven' : `${count - proven} with amounts not proven`}; total`,
+    showInputs: (count: number) => `Show all ${count} inputs`,
     warnings: 'Warnings',
     violations: 'Policy violations: signing is refused',
     confirm: 'The details are right: continue',
@@ -108,7 +132,8 @@ export const en = {
   },
   signing: {
     title: 'Sign',
-    summary: (sent: string, fee: string) => `Sign the transaction sending ${sent} with a fee of ${fee}.`,
+    summary: (wallet: string, payments: number) =>
+      `Last look: wallet ${wallet} signs this transaction with ${payments} ${payments === 1 ? 'payment' : 'payments'}. Compare every line with the coordinator's screen once more.`,
     sign: 'Sign now',
     blocked: 'Signing is blocked while a network is connected.',
   },
@@ -128,6 +153,11 @@ export const en = {
     title: 'Done',
     signed: (inputs: number) => `Signed ${inputs} input(s). The keys were wiped from memory.`,
     hash: (hash: string) => `Signed PSBT hash: ${hash}`,
+    left: (n: number) =>
+      `Left for the coordinator: ${n} more ${n === 1 ? 'signature' : 'signatures'} from the other cosigners, then finalise and broadcast the transaction.`,
+    complete:
+      'Left for the coordinator: the transaction has every signature it needs. Finalise and broadcast it.',
+    showAgain: 'Show the signed QR again',
     home: 'Back to home',
   },
   purpose: {
@@ -267,7 +297,19 @@ export const en = {
     NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
     unexpected: 'Something went wrong; nothing was signed.',
   } as Record<string, string>,
-  units: { btc: 'BTC', sats: (n: string) => `${n} sats` },
+  /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
+  warnings: {
+    WITNESS_UTXO_ONLY: 'An amount is not proven by its previous transaction.',
+    MISSING_AMOUNT: 'An input gives no amount, so the fee is unknown.',
+    UNKNOWN_INPUT: 'An input is not from this wallet; it is left unsigned.',
+    FOREIGN_CHANGE: 'An output pretends to be change but is not this wallet’s.',
+    HIGH_FEE: 'The fee is unusually high.',
+    LOW_FEE_RATE: 'The fee rate is too low to be relayed.',
+    NONSTANDARD_SIGHASH: 'An input asks for an unusual signature type.',
+    LOCKTIME: 'The transaction cannot be confirmed yet.',
+    MISSING_PREVIOUS_TX: 'A legacy input lacks its previous transaction.',
+  } as Record<string, string>,
+  units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
 
 export type Strings = typeof en;

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ApprovalProgress } from '../../src/ipc/models';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 /** Named approvers confirm one by one with PIN and authenticator code; both fields clear at once. */
@@ -30,7 +31,7 @@ export function Approvals({
   };
   return (
     <section aria-labelledby="approvals-title" data-screen="approvals">
-      <h1 id="approvals-title">{en.approvals.title}</h1>
+      <ScreenHeading id="approvals-title">{en.approvals.title}</ScreenHeading>
       {progress && (
         <>
           <p className="lead" data-approvals={`${progress.approved.length}/${progress.required}`}>
@@ -53,8 +54,6 @@ export function Approvals({
             onChange={(e) => setName(e.target.value)}
             list="approver-names"
             required
-            // biome-ignore lint/a11y/noAutofocus: first field of the step
-            autoFocus
           />
           <datalist id="approver-names">
             {progress?.candidates.map((n) => (

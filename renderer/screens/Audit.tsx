@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AuditView } from '../../src/ipc/models';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 function exportFile(view: AuditView): void {
@@ -22,7 +23,7 @@ export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
   if (!view) return <section data-screen="audit" aria-busy="true" />;
   return (
     <section aria-labelledby="audit-title" data-screen="audit">
-      <h1 id="audit-title">{en.audit.title}</h1>
+      <ScreenHeading id="audit-title">{en.audit.title}</ScreenHeading>
       {view.verified ? (
         <p className="notice notice-ok" data-audit-verified="true">
           {en.audit.intact}

@@ -2,6 +2,7 @@ import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import type { NetworkName } from '../../src/common/network';
 import type { KeyCreationEnd, KeyCreationView } from '../../src/ipc/models';
 import { diceRollsForFullEntropy, type SecretBits } from '../../src/keys/dice';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 const NETWORKS: NetworkName[] = ['mainnet', 'testnet', 'signet', 'regtest'];
@@ -47,7 +48,7 @@ export function CreateShares({
         data-screen="createShares"
         data-key-ended={ended.outcome}
       >
-        <h1 id="create-shares-title">{en.createShares.title}</h1>
+        <ScreenHeading id="create-shares-title">{en.createShares.title}</ScreenHeading>
         <p
           className={`notice ${ended.outcome === 'finished' ? 'notice-ok' : 'notice-warning'}`}
           role="status"
@@ -71,7 +72,7 @@ export function CreateShares({
   }
   return (
     <section aria-labelledby="create-shares-title" data-screen="createShares">
-      <h1 id="create-shares-title">{en.createShares.title}</h1>
+      <ScreenHeading id="create-shares-title">{en.createShares.title}</ScreenHeading>
       {view ? (
         <PrintCards
           view={view}

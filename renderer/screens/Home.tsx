@@ -1,4 +1,5 @@
 import type { Status } from '../../src/ipc/models';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 export function Home({
@@ -13,7 +14,7 @@ export function Home({
   const wallet = status.wallet;
   return (
     <section aria-labelledby="home-title" data-screen="home">
-      <h1 id="home-title">{en.home.title}</h1>
+      <ScreenHeading id="home-title">{en.home.title}</ScreenHeading>
       {wallet ? (
         <p className="lead" data-wallet={wallet.name}>
           {en.home.wallet(wallet.name, wallet.threshold, wallet.cosigners.length, wallet.network)}
@@ -23,8 +24,7 @@ export function Home({
       )}
       <div className="actions">
         {wallet ? (
-          // biome-ignore lint/a11y/noAutofocus: the ceremony's one obvious next step, for keyboard users
-          <button type="button" className="primary" onClick={onStart} autoFocus>
+          <button type="button" className="primary" onClick={onStart}>
             {en.home.start}
           </button>
         ) : (

@@ -1,6 +1,7 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useMemo, useState } from 'react';
 import type { ShareProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 /** The only completion of the last, partly typed word, or null when there is none or several. */
@@ -49,7 +50,7 @@ export function KeyShares({
   };
   return (
     <section aria-labelledby="shares-title" data-screen="shares">
-      <h1 id="shares-title">{en.shares.title}</h1>
+      <ScreenHeading id="shares-title">{en.shares.title}</ScreenHeading>
       <ProgressBar
         value={progress?.sharesSeen ?? 0}
         max={progress?.sharesNeeded ?? null}
@@ -70,8 +71,6 @@ export function KeyShares({
             spellCheck={false}
             autoCapitalize="off"
             autoCorrect="off"
-            // biome-ignore lint/a11y/noAutofocus: first field of the step
-            autoFocus
           />
         </label>
         <p aria-live="polite">

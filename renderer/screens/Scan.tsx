@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
 import type { ScanProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 /** Binary PSBT files travel as base64; text files (base64 or hex) as they are. */
@@ -34,7 +35,7 @@ export function Scan({
   };
   return (
     <section aria-labelledby="scan-title" data-screen="scan">
-      <h1 id="scan-title">{en.scan.title}</h1>
+      <ScreenHeading id="scan-title">{en.scan.title}</ScreenHeading>
       <p className="lead">{en.scan.hint}</p>
       {camera}
       <ProgressBar

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type QrDensity, QrDensitySchema, type QrFormat, type SignedResult } from '../../src/ipc/models';
 import { QrAnimator } from '../components/QrAnimator';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 const SPEEDS = [2, 3, 5, 8, 10] as const;
@@ -30,7 +31,7 @@ export function ShowQr({
   };
   return (
     <section aria-labelledby="showqr-title" data-screen="showQr">
-      <h1 id="showqr-title">{en.showQr.title}</h1>
+      <ScreenHeading id="showqr-title">{en.showQr.title}</ScreenHeading>
       <p className="lead">{en.showQr.hint}</p>
       <QrAnimator frames={frames} framesPerSecond={speed} />
       <div className="controls">

@@ -11,6 +11,7 @@ import { AddressVerifier } from '../components/AddressVerifier';
 import { CosignerKeys } from '../components/CosignerKeys';
 import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
+import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
 
 export function Wallets({
@@ -87,7 +88,7 @@ export function Wallets({
   };
   return (
     <section aria-labelledby="wallets-title" data-screen="wallets">
-      <h1 id="wallets-title">{en.wallets.title}</h1>
+      <ScreenHeading id="wallets-title">{en.wallets.title}</ScreenHeading>
       {wallets.length === 0 && <p>{en.wallets.none}</p>}
       <ul className="wallets">
         {wallets.map((w) => (

@@ -94,6 +94,11 @@ export const PolicyViolationSchema = ReviewWarningSchema;
 export const ReviewResultSchema = z.strictObject({
   walletName: z.string(),
   psbtHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The unsigned transaction's id, for comparing with the coordinator's screen. */
+  txid: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   review: ReviewModelSchema,
   /** Each policy rule the transaction breaks; any one refuses signing. */
   violations: z.array(PolicyViolationSchema),

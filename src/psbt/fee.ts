@@ -5,7 +5,7 @@ import type { Wallet } from '../wallet/types';
 import type { SpentOutput } from './inputs';
 import type { ReviewWarning } from './review-model';
 import { estimateVsize, type InputSize, knownInputSize, multisigInputSize } from './vsize';
-import { HIGH_FEE_RATE, HIGH_FEE_SHARE, MIN_RELAY_FEE_RATE, WARNING, warning } from './warnings';
+import { feePercent, HIGH_FEE_RATE, HIGH_FEE_SHARE, MIN_RELAY_FEE_RATE, WARNING, warning } from './warnings';
 
 export interface FeeSummary {
   /** Satoshis; null when an input amount is unknown. */
@@ -55,11 +55,6 @@ export function feeSummary({
   const fee = Number(totalIn - totalOut);
   const feeRate = Math.round((fee / vsize) * 100) / 100;
   return { fee, feeRate, vsize, warnings: feeWarnings({ fee, feeRate, sent, totalIn: Number(totalIn) }) };
-}
-
-/** The percentage `fee` is of `base`, one decimal: what the review shows and the warning says. */
-export function feePercent(fee: number, base: number): number {
-  return Math.round((fee / base) * 1000) / 10;
 }
 
 /**

@@ -45,6 +45,11 @@ export function listIndexes(noun: 'input' | 'output', indexes: number[]): string
   return `${noun}s ${shown}${indexes.length > 10 ? ` and ${indexes.length - 10} more` : ''}`;
 }
 
+/** The percentage `fee` is of `base`, one decimal: what the review screen shows and HIGH_FEE says. */
+export function feePercent(fee: number, base: number): number {
+  return Math.round((fee / base) * 1000) / 10;
+}
+
 export function warning(code: WarningCode, message: string): ReviewWarning {
   return { code, message };
 }

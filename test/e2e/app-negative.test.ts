@@ -46,6 +46,9 @@ async function loadPsbt(page: Page, base64: string): Promise<void> {
 
 async function cancel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Cancel ceremony' }).click();
+  // After the review, Cancel asks first, since it discards approvals and shares.
+  const confirm = page.getByRole('button', { name: 'Yes, cancel the ceremony' });
+  if (await confirm.isVisible()) await confirm.click();
   await page.waitForSelector('[data-screen="home"]');
 }
 

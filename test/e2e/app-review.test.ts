@@ -1,0 +1,227 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addressGroups } from '../../renderer/components/format';
+import { unsignedTransaction } from '../../src/psbt/review';
+import {
+  buildRenderer,
+  type OpenApp,
+  openApp,
+  partitionedWallet,
+  registerWallet,
+  SCREENSHOTS,
+} from '../helpers/app';
+import { tempDir } from '../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
+
+const { wallet, shares } = partitionedWallet();
+const EXTERNAL_ADDRESS = 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx';
+const NNBSP = '\u202f';
+
+/** 0.01 BTC in; 0.001 BTC to an outsider, 0.0081 BTC change: the fee, 0.0009 BTC, is 90% of the payment. */
+const bigFee = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 1_000_000n }],
+  outputs: [
+    { script: EXTERNAL_SCRIPT, amount: 100_000n },
+    { change: { index: 1 }, amount: 810_000n },
+  ],
+});
+/** 100 sats of fee on about 180 vB: below 1 sat/vB, which nodes do not relay. */
+const lowRate = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 1_000_000n }],
+  outputs: [{ script: EXTERNAL_SCRIPT, amount: 999_900n }],
+});
+/** 20 coins of this wallet, all proven: the inputs are summed up in one line and folded. */
+const manyInputs = buildPsbt({
+  wallet,
+  inputs: Array.from({ length: 20 }, (_, i) => ({ index: i, amount: 100_000n })),
+  outputs: [{ script: EXTERNAL_SCRIPT, amount: 1_990_000n }],
+});
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+async function loadPsbt(page: Page, base64: string): Promise<void> {
+  await page.getByRole('button', { name: /Start: scan/ }).click();
+  await page.waitForSelector('[data-screen="scan"]');
+  await page.locator('[data-screen="scan"] details summary').click();
+  await page.fill('[data-screen="scan"] textarea', base64);
+  await page.getByRole('button', { name: 'Load this PSBT' }).click();
+  await page.waitForSelector('[data-screen="review"] [data-output-kind]');
+}
+
+/** The id of the heading or error that holds the keyboard focus. */
+const focused = (page: Page) =>
+  page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-error-code'));
+
+async function cancelCeremony(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Cancel ceremony' }).click();
+  const confirm = page.getByRole('button', { name: 'Yes, cancel the ceremony' });
+  if (await confirm.isVisible()) await confirm.click();
+  await page.waitForSelector('[data-screen="home"]');
+}
+
+async function enterShare(page: Page, share: string): Promise<void> {
+  await page.fill('textarea[name="share"]', share);
+  await page.getByRole('button', { name: 'Add this share' }).click();
+}
+
+describe('a review officers can check digit by digit', () => {
+  let app: OpenApp;
+
+  beforeAll(async () => {
+    const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
+    app = await openApp({ rendererDir, airgapOverride: 'review end-to-end run' });
+    await app.page.waitForSelector('[data-screen="home"]');
+    await registerWallet(app.page, wallet.descriptor);
+    await app.page.getByRole('button', { name: 'Home' }).click();
+  });
+  afterAll(async () => app?.close());
+
+  it('shows wallet, network, txid and PSBT hash, numbered outputs, addresses in fours and a fee warning in percent', async () => {
+    const { page } = app;
+    await loadPsbt(page, bigFee.toBase64());
+    expect(await focused(page)).toBe('review-title');
+    await shot(page, 'review-fee-warning');
+
+    expect(await page.textContent('[data-identity="wallet"]')).toBe('treasury');
+    expect(await page.textContent('[data-identity="network"]')).toBe('testnet');
+    const txid = unsignedTransaction(bigFee).getId();
+    expect(await page.textContent('[data-identity="txid"]')).toBe(`${txid.slice(0, 8)}…${txid.slice(-8)}`);
+    expect(await page.getAttribute('[data-identity="txid"]', 'title')).toBe(txid);
+    expect(await page.getAttribute('[data-identity="psbtHash"]', 'title')).toMatch(/^[0-9a-f]{64}$/);
+
+    const rows = await page.$$eval('[data-output-number]', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute('data-output-number'),
+        tr.querySelector('th')?.textContent,
+        [...tr.querySelectorAll('.address .group')].map((g) => g.textContent),
+      ]),
+    );
+    expect(rows[0]).toEqual(['1', '1', addressGroups(EXTERNAL_ADDRESS)]);
+    const changeGroups = (rows[1]?.[2] ?? []) as string[];
+    expect(rows[1]?.[0]).toBe('2');
+    expect(changeGroups.slice(0, -1).every((g) => g.length === 4)).toBe(true);
+    expect(changeGroups.length).toBeGreaterThan(10);
+
+    // Red means danger only: the ordinary payment's row and badge are neutral, the warning is red.
+    const colours = await page.evaluate(() => {
+      const bg = (selector: string) =>
+        getComputedStyle(document.querySelector(selector) as Element).backgroundColor;
+      return {
+        row: bg('[data-output-number="1"]'),
+        badge: bg('[data-output-number="1"] .badge'),
+        warning: bg('[data-warnings]'),
+      };
+    });
+    expect(colours.row).toBe('rgba(0, 0, 0, 0)');
+    expect(colours.badge).toBe('rgb(236, 236, 236)');
+    expect(colours.warning).toBe('rgb(253, 232, 232)');
+
+    expect(await page.getAttribute('[data-fee-percent]', 'data-fee-percent')).toBe('90');
+    expect(await page.textContent('[data-total="fee"]')).toBe(
+      `0.00${NNBSP}090${NNBSP}000 BTC (90% of the amount sent)`,
+    );
+    expect(await page.textContent('[data-warning-code="HIGH_FEE"]')).toContain('is 90% of the amount sent');
+    await cancelCeremony(page);
+  });
+
+  it('warns about a fee rate that will not relay, numbering the input from 1', async () => {
+    const { page } = app;
+    await loadPsbt(page, lowRate.toBase64());
+    expect(await page.textContent('[data-warning-code="LOW_FEE_RATE"]')).toMatch(/below 1 sat\/vB/);
+    expect(await page.textContent('[data-input-number="1"] th')).toBe('1');
+    await cancelCeremony(page);
+  });
+
+  it('sums up 20 inputs in one line with their table folded', async () => {
+    const { page } = app;
+    await loadPsbt(page, manyInputs.toBase64());
+    expect(await page.textContent('[data-inputs-summary]')).toBe(
+      `20 inputs, all this wallet's, all amounts proven; total 0.02${NNBSP}000${NNBSP}000 BTC`,
+    );
+    expect(await page.locator('[data-input-number="1"]').isVisible()).toBe(false);
+    await page.getByText('Show all 20 inputs').click();
+    expect(await page.locator('[data-input-number="20"]').isVisible()).toBe(true);
+    await shot(page, 'review-many-inputs');
+    await cancelCeremony(page);
+  });
+
+  it('switches between BTC and sats, and the choice stays for the next screens and the next start', async () => {
+    const { page } = app;
+    await page.getByRole('radio', { name: 'sats' }).check();
+    await loadPsbt(page, bigFee.toBase64());
+    expect(await page.textContent('[data-total="fee"] .amount')).toBe('90,000 sats');
+    expect(await page.getAttribute('[data-total="fee"] .amount', 'title')).toBe(
+      `0.00${NNBSP}090${NNBSP}000 BTC`,
+    );
+    await cancelCeremony(page);
+    await page.reload();
+    await page.waitForSelector('[data-screen="home"]');
+    expect(await page.getByRole('radio', { name: 'sats' }).isChecked()).toBe(true);
+    await page.getByRole('radio', { name: 'BTC' }).check();
+  });
+
+  it('asks before Cancel throws away shares; Sign repeats every payment and never takes focus; Done shows the QR again and what is left', async () => {
+    const { page } = app;
+    await loadPsbt(page, bigFee.toBase64());
+    await page.getByRole('button', { name: /continue/ }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    expect(await focused(page)).toBe('shares-title');
+    await enterShare(page, shares[0] ?? '');
+    await page.getByText('1 of 2 shares entered').waitFor();
+
+    await page.getByRole('button', { name: 'Cancel ceremony' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain(
+      'The approvals given and the key shares entered are discarded',
+    );
+    await shot(page, 'cancel-confirmation');
+    await page.getByRole('button', { name: 'No, continue' }).click();
+    expect(await dialog.count()).toBe(0);
+    expect(await page.locator('[data-screen="shares"]').count()).toBe(1);
+    await page.getByText('1 of 2 shares entered').waitFor();
+
+    await enterShare(page, shares[2] ?? '');
+    await page.waitForSelector('[data-screen="signing"]');
+    expect(await focused(page)).toBe('signing-title');
+    const signing = await page.$$eval('[data-screen="signing"] [data-output-number]', (trs) =>
+      trs.map((tr) => [
+        tr.querySelector('[data-address]')?.getAttribute('data-address'),
+        tr.querySelector('[data-sats]')?.getAttribute('data-sats'),
+        tr.getAttribute('data-output-kind'),
+      ]),
+    );
+    expect(signing[0]).toEqual([EXTERNAL_ADDRESS, '100000', 'external']);
+    expect(signing[1]?.slice(1)).toEqual(['810000', 'change']);
+    expect(
+      await page.getAttribute('[data-screen="signing"] [data-total="fee"] [data-sats]', 'data-sats'),
+    ).toBe('90000');
+    // An Enter pressed now lands on the heading, not on Sign.
+    await page.keyboard.press('Enter');
+    expect(await page.locator('[data-screen="signing"]').count()).toBe(1);
+    await shot(page, 'signing-last-look');
+
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    await page.waitForSelector('[data-screen="showQr"]');
+    await page.getByRole('button', { name: /finish/ }).click();
+    await page.waitForSelector('[data-screen="done"]');
+    expect(await focused(page)).toBe('done-title');
+    expect(await page.getAttribute('[data-signatures-left]', 'data-signatures-left')).toBe('1');
+    expect(await page.textContent('[data-signatures-left]')).toContain(
+      '1 more signature from the other cosigners',
+    );
+    await shot(page, 'done-left');
+    await page.getByRole('button', { name: 'Show the signed QR again' }).click();
+    await page.waitForSelector('[data-screen="showQr"] .qr-animator svg');
+    await page.getByRole('button', { name: /finish/ }).click();
+    await page.getByRole('button', { name: 'Back to home' }).click();
+    await page.waitForSelector('[data-screen="home"]');
+    expect(await focused(page)).toBe('home-title');
+  });
+});

@@ -11,7 +11,13 @@ import {
 import { CameraScanner } from './components/CameraScanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StepBar } from './components/StepBar';
-import { CEREMONY_STEPS, canConfirmReview, cancelLosesWork, isCeremonyStep } from './flow/ceremony';
+import {
+  CEREMONY_STEPS,
+  canConfirmReview,
+  cancelLosesWork,
+  isCeremonyStep,
+  isQuorumRefusal,
+} from './flow/ceremony';
 import { useCeremony } from './flow/use-ceremony';
 import { en } from './i18n/en';
 import { Approvals } from './screens/Approvals';
@@ -32,6 +38,11 @@ export function App() {
   const [unit, setUnit] = useState<AmountUnit>(storedAmountUnit);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   if (!status) return <main aria-busy="true" />;
+  /** This device's keys among the wallet's cosigners: the key the shares must rebuild. */
+  const loadExpectedKeys = async () => {
+    const mine = new Set((await actions.cosignerKeys())?.map((k) => k.fingerprint) ?? []);
+    return (status.wallet?.cosigners ?? []).map((c) => c.fingerprint).filter((f) => mine.has(f));
+  };
   const cancel = () => {
     setConfirmingCancel(false);
     void actions.cancel();
@@ -76,9 +87,23 @@ export function App() {
       case 'approvals':
         return <Approvals load={actions.approvalStatus} onApprove={actions.approve} />;
       case 'shares':
-        return <KeyShares loadWordlist={actions.wordlist} onAddShare={actions.addShare} />;
+        return (
+          <KeyShares
+            loadWordlist={actions.wordlist}
+            loadExpectedKeys={loadExpectedKeys}
+            onAddShare={actions.addShare}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
+          />
+        );
       case 'signing':
-        return <Signing review={state.review} status={status} onSign={() => void actions.sign('ur')} />;
+        return (
+          <Signing
+            review={state.review}
+            status={status}
+            onSign={() => void actions.sign('ur')}
+            onBackToShares={isQuorumRefusal(state.error?.code) ? actions.backToShares : null}
+          />
+        );
       case 'showQr':
         return state.signed ? (
           <ShowQr

@@ -120,6 +120,7 @@ export function useCeremony() {
       attempt(() => call('saveSignedFrames', { format, density })),
     finish: () => dispatch({ type: 'finished' }),
     showAgain: () => dispatch({ type: 'showAgain' }),
+    backToShares: () => dispatch({ type: 'backToShares' }),
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));
       if (next) setStatus(next);

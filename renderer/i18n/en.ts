@@ -122,13 +122,26 @@ export const en = {
     progress: (seen: number, needed: number | null) =>
       needed === null ? `${seen} shares entered` : `${seen} of ${needed} shares entered`,
     label: (n: number) => `Share ${n}: type its words`,
-    words: (count: number) => `${count} words`,
+    wordOf: (n: number, of: number) => `Word ${n} of ${of}`,
+    expectedKey: (fingerprints: string) =>
+      `Enter the shares of this device's key ${fingerprints}: its fingerprint is printed on every card.`,
+    expectedAnyKey:
+      "Enter the shares of this device's key in the wallet: its fingerprint is printed on every card.",
+    expectedSet: (set: string) => `Every share must be of set ${set}, like the first.`,
+    typedSet: (set: string) => `set ${set}`,
+    otherSet: (typed: string, expected: string) =>
+      `This share is of set ${typed}, but the shares entered so far are of set ${expected}. Check the card.`,
+    scan: "Scan the card's QR code",
+    stopScan: 'Stop scanning',
+    scanHint: "Hold the share card's QR code in front of the camera. Its words are not shown here.",
+    notAShare: 'That QR code is not a key share. Scan the QR code printed on the share card.',
     suggestion: (word: string) => `Tab completes: ${word}`,
-    unknownWords: (words: string) => `Not share words: ${words}`,
+    unknownWords: (words: string) => `Not share words (check the spelling on the card): ${words}`,
     submit: 'Add this share',
     missing: (n: number) =>
       `${n} more ${n === 1 ? 'share is' : 'shares are'} needed before this key can sign. Nothing can be signed until then.`,
     next: 'Continue to signing',
+    back: 'Back to key shares (the approvals are kept)',
   },
   signing: {
     title: 'Sign',
@@ -294,6 +307,15 @@ export const en = {
     PRINT_CANCELLED: 'The card was not printed. Print it again.',
     KEY_CREATION_OPEN: 'A key is still being created. Print its cards and finish, or abandon it.',
     COSIGNER_UNFINISHED: 'This key’s share cards were not all printed. It must not be used in a wallet.',
+    SHARE_CHECKSUM:
+      'This share does not check out: a word is mistyped or missing. Compare the words with the card and correct them.',
+    SHARE_INVALID: 'These words are not a valid key share. Compare them with the card and correct them.',
+    SHARE_DUPLICATE: 'This share was already entered. Enter the share of another officer.',
+    SHARE_NOT_NEEDED: 'Enough shares are already entered; this one is not needed.',
+    SHARE_OTHER_SET:
+      'This share belongs to another set of cards than the shares entered so far. Check the set printed on the card.',
+    QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
+    BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',
     NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
     unexpected: 'Something went wrong; nothing was signed.',
   } as Record<string, string>,

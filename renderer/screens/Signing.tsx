@@ -12,10 +12,13 @@ export function Signing({
   review,
   status,
   onSign,
+  onBackToShares,
 }: {
   review: ReviewResult | null;
   status: Status;
   onSign: () => void;
+  /** Offered after a refusal that other shares can mend, e.g. shares of another key. */
+  onBackToShares: (() => void) | null;
 }) {
   const blocked = !status.airgap.signingAllowed;
   const payments = (review?.review.outputs ?? []).filter((o) => o.kind !== 'change');
@@ -44,9 +47,15 @@ export function Signing({
         </p>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={onSign}>
-          {en.signing.sign}
-        </button>
+        {onBackToShares ? (
+          <button type="button" className="primary" onClick={onBackToShares}>
+            {en.shares.back}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onSign}>
+            {en.signing.sign}
+          </button>
+        )}
       </div>
     </section>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ScanProgress } from '../src/ipc/models';
-import { AirgapBanner } from './components/AirgapBanner';
+import { AirgapBanner, AirgapOverride } from './components/AirgapBanner';
 import {
   type AmountUnit,
   AmountUnitContext,
@@ -65,6 +65,8 @@ export function App() {
               void actions.startCeremony();
             }}
             onWallets={() => actions.navigate('wallets')}
+            loadCosigners={actions.cosignerKeys}
+            loadWallets={actions.listWallets}
           />
         );
       case 'scan':
@@ -126,7 +128,9 @@ export function App() {
         return (
           <Wallets
             current={status.wallet?.name ?? null}
+            error={state.error}
             load={actions.listWallets}
+            onPreview={actions.previewWallet}
             onImport={actions.importWallet}
             onVerifyAddress={actions.verifyAddress}
             onSelect={actions.selectWallet}
@@ -157,7 +161,7 @@ export function App() {
   const step = CEREMONY_STEPS.indexOf(state.screen as (typeof CEREMONY_STEPS)[number]);
   return (
     <AmountUnitContext.Provider value={unit}>
-      <AirgapBanner airgap={status.airgap} onOverride={(reason) => void actions.overrideAirgap(reason)} />
+      <AirgapBanner airgap={status.airgap} />
       <header className="top">
         <div className="top-row">
           <span className="brand">{en.appName}</span>
@@ -212,9 +216,11 @@ export function App() {
         <p className="visually-hidden" aria-live="polite" data-announce>
           {step >= 0 ? en.announce.step(step + 1, CEREMONY_STEPS.length, en.steps[step] ?? '') : ''}
         </p>
-        <ErrorNotice error={state.error} />
+        {/* Wallets shows its refusals next to the control that caused them. */}
+        {state.screen !== 'wallets' && <ErrorNotice error={state.error} />}
         {screen}
       </main>
+      <AirgapOverride airgap={status.airgap} onOverride={(reason) => void actions.overrideAirgap(reason)} />
     </AmountUnitContext.Provider>
   );
 }

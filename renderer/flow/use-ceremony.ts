@@ -68,10 +68,16 @@ export function useCeremony() {
       const next = await attempt(() => call('selectWallet', { name }));
       if (next) setStatus(next);
     },
+    previewWallet: async (text: string, name?: string) => {
+      const preview = await attempt(() => call('previewWallet', name ? { text, name } : { text }));
+      if (preview) dispatch({ type: 'dismissError' });
+      return preview;
+    },
     importWallet: async (text: string, name?: string, owner?: OwnerClass) => {
       const wallet = await attempt(() =>
         call('importWallet', { text, ...(name ? { name } : {}), ...(owner ? { owner } : {}) }),
       );
+      if (wallet) dispatch({ type: 'dismissError' });
       await refreshStatus();
       return wallet;
     },
@@ -99,6 +105,7 @@ export function useCeremony() {
       code: string;
     }): Promise<ApprovalProgress | null> => {
       const progress = await attempt(() => call('approve', request));
+      if (progress) dispatch({ type: 'dismissError' });
       if (progress?.complete) dispatch({ type: 'approvalsComplete' });
       return progress;
     },

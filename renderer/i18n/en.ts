@@ -22,6 +22,9 @@ export const en = {
       `Network connected (${names}). Signing is blocked until every network link is switched off.`,
     overridden: (names: string) =>
       `Network connected (${names}). The operator overrode the air-gap guard; this is written to the audit log.`,
+    overrideWhere:
+      'Switch off every network link. Only if that is impossible, an override is offered at the end of the page.',
+    overrideTitle: 'Override the air-gap guard (written to the audit log)',
     overrideLabel: 'Reason for overriding the air-gap guard',
     overrideButton: 'Override and allow signing',
   },
@@ -30,6 +33,14 @@ export const en = {
   home: {
     title: 'Signing ceremony',
     noWallet: 'No wallet is chosen. Register or choose one under Wallets.',
+    setupTitle: 'First setup, in this order',
+    setup: [
+      "Create this device's key under Shares, and print a share card for each officer.",
+      "Give the coordinator this device's key: Wallets, This cosigner's key.",
+      "Register the wallet the coordinator made from the cosigners' keys, under Wallets, after checking it.",
+      "Enrol the approvers and set the wallet's policy; the key quorum accepts them.",
+    ],
+    setupDone: 'done',
     wallet: (name: string, m: number, n: number, network: string) =>
       `${name}: ${m} of ${n} multisig on ${network}`,
     start: 'Start: scan a transaction',
@@ -115,6 +126,12 @@ export const en = {
     code: 'Authenticator code',
     submit: 'Approve this transaction',
     approved: (name: string) => `${name} approved`,
+    approvedNow: (name: string) => `${name}'s approval is recorded.`,
+    attemptsLeft: (name: string, n: number) => `${name} has ${n} attempts left before being locked.`,
+    lastAttempt: (name: string) =>
+      `Last attempt for ${name}: one more failure locks ${name} until another approver unlocks them. Check the PIN and wait for a fresh code.`,
+    locked: (name: string) =>
+      `${name} is locked after too many failed attempts; another approver must unlock them.`,
     next: 'Continue to key shares',
   },
   shares: {
@@ -218,6 +235,21 @@ export const en = {
       company: 'Company funds',
     },
     register: 'Register',
+    check: 'Check this wallet',
+    registered: (name: string) => `Wallet ${name} is registered and in use.`,
+    reviewTitle: (name: string) => `Check wallet ${name} before registering it`,
+    reviewHint:
+      'Compare every line with the coordinator: the threshold, each cosigner’s fingerprint and path, and the first addresses. Register only if all agree.',
+    threshold: 'Signatures needed',
+    thresholdValue: (m: number, n: number) => `${m} of ${n}`,
+    scriptType: 'Script type',
+    firstReceive: 'First receive address',
+    firstChange: 'First change address',
+    fingerprint: 'Fingerprint',
+    path: 'Path',
+    whose: 'Key',
+    thisDevice: 'This device',
+    otherCosigner: 'Other cosigner',
     openFile: 'Open wallet file',
     showQr: 'Show descriptor QR for the coordinator',
     cosigners: 'Cosigners',
@@ -316,6 +348,12 @@ export const en = {
       'This share belongs to another set of cards than the shares entered so far. Check the set printed on the card.',
     QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
     BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',
+    WALLET_NAME_TAKEN:
+      'A different wallet is already registered under this name. Type another name in the Name field.',
+    APPROVAL_WRONG_PIN: 'The PIN is not right. The attempt was counted.',
+    APPROVAL_WRONG_CODE: 'The authenticator code is not right or was used already. Wait for a fresh code.',
+    APPROVER_LOCKED:
+      'This approver is locked after too many failed attempts. Another approver must unlock them.',
     NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
     unexpected: 'Something went wrong; nothing was signed.',
   } as Record<string, string>,

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ApprovalProgress } from '../../src/ipc/models';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
@@ -15,6 +15,8 @@ export function Approvals({
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');
+  const [approvedNow, setApprovedNow] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void load().then(setProgress);
   }, [load]);
@@ -23,12 +25,20 @@ export function Approvals({
     const request = { name: name.trim(), pin, code };
     setPin('');
     setCode('');
+    setApprovedNow(null);
     const next = await onApprove(request);
     if (next) {
       setProgress(next);
       setName('');
+      setApprovedNow(request.name);
+      nameField.current?.focus();
+    } else {
+      // A failed attempt counts against the approver: show what is left of their attempts.
+      const fresh = await load();
+      if (fresh) setProgress(fresh);
     }
   };
+  const attemptsLeft = progress?.attemptsLeft?.[name.trim()];
   return (
     <section aria-labelledby="approvals-title" data-screen="approvals">
       <ScreenHeading id="approvals-title">{en.approvals.title}</ScreenHeading>
@@ -45,11 +55,21 @@ export function Approvals({
           </ul>
         </>
       )}
+      <p
+        className="notice notice-ok"
+        role="status"
+        hidden={!approvedNow}
+        data-approved-now={approvedNow ?? ''}
+      >
+        {approvedNow ? en.approvals.approvedNow(approvedNow) : ''}
+      </p>
       <form onSubmit={submit} className="stack" autoComplete="off">
         <label>
           {en.approvals.name}
           <input
+            ref={nameField}
             name="approver"
+            aria-describedby="approver-attempts"
             value={name}
             onChange={(e) => setName(e.target.value)}
             list="approver-names"
@@ -61,6 +81,19 @@ export function Approvals({
             ))}
           </datalist>
         </label>
+        <p
+          id="approver-attempts"
+          className={attemptsLeft === 1 ? 'notice notice-warning' : 'hint'}
+          data-attempts-left={attemptsLeft ?? ''}
+        >
+          {attemptsLeft === undefined
+            ? ''
+            : attemptsLeft === 0
+              ? en.approvals.locked(name.trim())
+              : attemptsLeft === 1
+                ? en.approvals.lastAttempt(name.trim())
+                : en.approvals.attemptsLeft(name.trim(), attemptsLeft)}
+        </p>
         <label>
           {en.approvals.pin}
           <input

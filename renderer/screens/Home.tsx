@@ -1,17 +1,36 @@
-import type { Status } from '../../src/ipc/models';
+import { useEffect, useState } from 'react';
+import type { CosignerKeysView, Status, WalletSummary } from '../../src/ipc/models';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { en } from '../i18n/en';
+
+/** Which first-setup steps are done, as far as this machine can tell; the guide goes once a wallet is in use. */
+function setupDone(keys: CosignerKeysView[], wallets: WalletSummary[]): boolean[] {
+  const mine = new Set(keys.filter((k) => k.finished).map((k) => k.fingerprint));
+  const walletWithMyKey = wallets.some((w) => w.cosigners.some((c) => mine.has(c.fingerprint)));
+  return [mine.size > 0, walletWithMyKey, wallets.length > 0, false];
+}
 
 export function Home({
   status,
   onStart,
   onWallets,
+  loadCosigners,
+  loadWallets,
 }: {
   status: Status;
   onStart: () => void;
   onWallets: () => void;
+  loadCosigners: () => Promise<CosignerKeysView[] | null>;
+  loadWallets: () => Promise<WalletSummary[] | null>;
 }) {
   const wallet = status.wallet;
+  const [done, setDone] = useState<boolean[] | null>(null);
+  useEffect(() => {
+    if (wallet) return;
+    void Promise.all([loadCosigners(), loadWallets()]).then(([keys, wallets]) =>
+      setDone(setupDone(keys ?? [], wallets ?? [])),
+    );
+  }, [wallet, loadCosigners, loadWallets]);
   return (
     <section aria-labelledby="home-title" data-screen="home">
       <ScreenHeading id="home-title">{en.home.title}</ScreenHeading>
@@ -21,6 +40,19 @@ export function Home({
         </p>
       ) : (
         <p className="lead">{en.home.noWallet}</p>
+      )}
+      {!wallet && done && (
+        <section aria-labelledby="setup-title" data-setup-guide>
+          <h2 id="setup-title">{en.home.setupTitle}</h2>
+          <ol className="setup">
+            {en.home.setup.map((step, i) => (
+              <li key={step} data-setup-done={done[i] ?? false}>
+                {step}
+                {done[i] && <strong className="badge badge-change"> {en.home.setupDone}</strong>}
+              </li>
+            ))}
+          </ol>
+        </section>
       )}
       <div className="actions">
         {wallet ? (

@@ -49,6 +49,18 @@ export const AddressCheckSchema = z.strictObject({
 });
 export type AddressCheck = z.infer<typeof AddressCheckSchema>;
 
+/** A wallet as it would be registered: what the officers compare with the coordinator first. */
+export const WalletPreviewSchema = z.strictObject({
+  name: z.string(),
+  network: NetworkNameSchema,
+  scriptType: ScriptTypeSchema,
+  threshold: z.number().int().positive(),
+  cosigners: z.array(CosignerSchema.extend({ thisDevice: z.boolean() }).strict()),
+  firstReceiveAddress: z.string(),
+  firstChangeAddress: z.string(),
+});
+export type WalletPreview = z.infer<typeof WalletPreviewSchema>;
+
 export const CeremonyStageSchema = z.enum([
   'idle',
   'scanning',
@@ -112,6 +124,8 @@ export const ApprovalProgressSchema = z.strictObject({
   /** Names allowed to approve (from the policy); empty when any enrolled approver may. */
   candidates: z.array(z.string()),
   complete: z.boolean(),
+  /** Failed attempts each enrolled approver has left before being locked. */
+  attemptsLeft: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ApprovalProgress = z.infer<typeof ApprovalProgressSchema>;
 

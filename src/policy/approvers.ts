@@ -35,6 +35,16 @@ function readStore(dataDir: string): ApproverStore {
     : { approvers: {} };
 }
 
+/** Failed attempts each enrolled approver has left before being locked (0 once locked); public. */
+export function approverAttemptsLeft(dataDir: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(readStore(dataDir).approvers).map(([name, r]) => [
+      name,
+      r.locked ? 0 : Math.max(0, MAX_FAILURES - r.failures),
+    ]),
+  );
+}
+
 function pinKey(pin: string, salt: Uint8Array): Uint8Array {
   return new Uint8Array(scryptSync(pin.normalize('NFKC'), salt, 32, SCRYPT));
 }

@@ -12,6 +12,7 @@ import {
   registerWallet,
   SCREENSHOTS,
 } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
 
@@ -41,7 +42,9 @@ const manyInputs = buildPsbt({
   outputs: [{ script: EXTERNAL_SCRIPT, amount: 1_990_000n }],
 });
 
+/** A screenshot of the screen for the docs, after axe-core found nothing wrong with it. */
 async function shot(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -50,6 +53,7 @@ async function loadPsbt(page: Page, base64: string): Promise<void> {
   await page.getByRole('button', { name: /Start: scan/ }).click();
   await page.waitForSelector('[data-screen="scan"]');
   await page.locator('[data-screen="scan"] details summary').click();
+  expect(await axeViolations(page), 'scan').toEqual([]);
   await page.fill('[data-screen="scan"] textarea', base64);
   await page.getByRole('button', { name: 'Load this PSBT' }).click();
   await page.waitForSelector('[data-screen="review"] [data-output-kind]');
@@ -87,6 +91,10 @@ describe('a review officers can check digit by digit', () => {
     const { page } = app;
     await loadPsbt(page, bigFee.toBase64());
     expect(await focused(page)).toBe('review-title');
+    // axe-core does look: an image without a text alternative is found, then removed again.
+    await page.evaluate(() => document.querySelector('main')?.append(document.createElement('img')));
+    expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
+    await page.evaluate(() => document.querySelector('main > img')?.remove());
     await shot(page, 'review-fee-warning');
 
     expect(await page.textContent('[data-identity="wallet"]')).toBe('treasury');
@@ -175,6 +183,7 @@ describe('a review officers can check digit by digit', () => {
     expect(await focused(page)).toBe('shares-title');
     await enterShare(page, shares[0] ?? '');
     await page.getByText('1 of 2 shares entered').waitFor();
+    await shot(page, 'key-shares');
 
     await page.getByRole('button', { name: 'Cancel ceremony' }).click();
     const dialog = page.getByRole('alertdialog');
@@ -209,6 +218,7 @@ describe('a review officers can check digit by digit', () => {
 
     await page.getByRole('button', { name: 'Sign now' }).click();
     await page.waitForSelector('[data-screen="showQr"]');
+    await shot(page, 'show-qr');
     await page.getByRole('button', { name: /finish/ }).click();
     await page.waitForSelector('[data-screen="done"]');
     expect(await focused(page)).toBe('done-title');
@@ -223,5 +233,15 @@ describe('a review officers can check digit by digit', () => {
     await page.getByRole('button', { name: 'Back to home' }).click();
     await page.waitForSelector('[data-screen="home"]');
     expect(await focused(page)).toBe('home-title');
+    await shot(page, 'home');
+    for (const [menu, name] of [
+      ['Wallets', 'wallets'],
+      ['Shares', 'shares'],
+      ['Audit log', 'audit'],
+    ] as const) {
+      await page.getByRole('button', { name: menu, exact: true }).click();
+      await page.waitForSelector(`h1:focus`);
+      await shot(page, name);
+    }
   });
 });

@@ -8,6 +8,7 @@ import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { enrollApprover } from '../../src/policy/approvers';
 import { WalletDeriver } from '../../src/wallet/derive';
 import { buildRenderer, type OpenApp, openApp, partitionedWallet } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
 import {
   buildPsbt,
@@ -65,6 +66,9 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       'Enrol the approvers',
     ]);
     expect(steps.map(([, done]) => done)).toEqual(['true', 'false', 'false', 'false']);
+    await page.locator('.airgap-override summary').click();
+    expect(await axeViolations(page), 'home with setup guide and override').toEqual([]);
+    await page.locator('.airgap-override summary').click();
 
     expect(await page.textContent('[data-airgap="connected"]')).toContain('Switch off every network link');
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
@@ -90,6 +94,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
     await page.getByRole('button', { name: 'Check this wallet' }).click();
     const formError = page.locator('#wallet-form-error [data-error-code]');
     await formError.waitFor();
+    expect(await axeViolations(page), 'wallets with a refusal').toEqual([]);
     expect(await page.getAttribute('textarea[name="wallet"]', 'aria-invalid')).toBe('true');
     expect(await page.getAttribute('textarea[name="wallet"]', 'aria-describedby')).toBe('wallet-form-error');
 
@@ -112,6 +117,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       rows.map((r) => [r.getAttribute('data-preview-cosigner'), r.getAttribute('data-this-device')]),
     );
     expect(cosigners).toEqual(wallet.cosigners.map((c, i) => [c.fingerprint, String(i === 0)]));
+    expect(await axeViolations(page), 'wallet registration review').toEqual([]);
     // Nothing is registered until the officer confirms.
     expect(await page.locator('[data-wallet="treasury"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Register', exact: true }).click();
@@ -171,6 +177,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       await page.waitForSelector(`[data-attempts-left="${left}"]`);
     }
     expect(await page.textContent('#approver-attempts')).toContain('Last attempt for alice');
+    expect(await axeViolations(page), 'approvals with a refusal').toEqual([]);
     expect(await page.getAttribute('input[name="approver"]', 'aria-describedby')).toBe('approver-attempts');
 
     await attempt('482913');

@@ -19,7 +19,7 @@ import {
   isQuorumRefusal,
 } from './flow/ceremony';
 import { useCeremony } from './flow/use-ceremony';
-import { en } from './i18n/en';
+import { useStrings } from './i18n';
 import { Approvals } from './screens/Approvals';
 import { Audit } from './screens/Audit';
 import { CreateShares } from './screens/CreateShares';
@@ -33,6 +33,7 @@ import { Signing } from './screens/Signing';
 import { Wallets } from './screens/Wallets';
 
 export function App() {
+  const en = useStrings();
   const { state, status, actions } = useCeremony();
   const [scanProgress, setScanProgress] = useState<ScanProgress | null>(null);
   const [unit, setUnit] = useState<AmountUnit>(storedAmountUnit);

@@ -1,4 +1,4 @@
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import { addressGroups } from './format';
 
 /**
@@ -6,6 +6,7 @@ import { addressGroups } from './format';
  * shortens an address, are marked so both screens highlight the same characters.
  */
 export function Address({ address }: { address: string | null }) {
+  const en = useStrings();
   if (address === null) return <span className="address">{en.review.noAddress}</span>;
   const groups = addressGroups(address);
   return (

@@ -1,12 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { AirgapStatus } from '../../src/ipc/models';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 const interfaceNames = (airgap: AirgapStatus) =>
   [...new Set(airgap.interfaces.map((i) => i.name))].join(', ');
 
 /** Always visible: green when offline, red when any link is up. The override lives at the page's end. */
 export function AirgapBanner({ airgap }: { airgap: AirgapStatus }) {
+  const en = useStrings();
   if (airgap.state === 'isolated') {
     return (
       <output className="banner banner-ok" data-airgap="isolated">
@@ -35,6 +36,7 @@ export function AirgapOverride({
   airgap: AirgapStatus;
   onOverride: (reason: string) => void;
 }) {
+  const en = useStrings();
   const [reason, setReason] = useState('');
   if (airgap.state !== 'connected') return null;
   const submit = (event: FormEvent) => {

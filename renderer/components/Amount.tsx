@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import { formatBtcGrouped, formatSats } from './format';
 
 export type AmountUnit = 'btc' | 'sats';
@@ -19,10 +19,11 @@ export function storeAmountUnit(unit: AmountUnit): void {
 
 /** An amount in the chosen unit with grouped digits; the other unit on hover, the exact satoshis in data-sats. */
 export function Amount({ sats }: { sats: number | null }) {
+  const en = useStrings();
   const unit = useContext(AmountUnitContext);
   if (sats === null) return <span className="amount unknown">{en.review.unknown}</span>;
-  const btc = `${formatBtcGrouped(sats)} ${en.units.btc}`;
-  const inSats = en.units.sats(formatSats(sats));
+  const btc = `${formatBtcGrouped(sats, en.locale)} ${en.units.btc}`;
+  const inSats = en.units.sats(formatSats(sats, en.locale));
   return (
     <span className="amount" title={unit === 'btc' ? inSats : btc} data-sats={sats} data-unit={unit}>
       {unit === 'btc' ? btc : inSats}
@@ -32,6 +33,7 @@ export function Amount({ sats }: { sats: number | null }) {
 
 /** BTC or sats, as two radio buttons the officers can reach by keyboard. */
 export function UnitSwitch({ unit, onChange }: { unit: AmountUnit; onChange: (unit: AmountUnit) => void }) {
+  const en = useStrings();
   return (
     <fieldset className="unit-switch">
       <legend>{en.units.label}</legend>

@@ -33,6 +33,16 @@ export function addressGroups(address: string): string[] {
   return address.match(/.{1,4}/g) ?? [];
 }
 
+/** An ISO time as the locale writes date and time, in UTC as the audit log keeps it. */
+export function formatDateTime(iso: string, locale = 'en-US'): string {
+  return new Date(iso).toLocaleString(locale, { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+/** An ISO time's date as the locale writes it. */
+export function formatDate(iso: string, locale = 'en-US'): string {
+  return new Date(iso).toLocaleDateString(locale, { timeZone: 'UTC', dateStyle: 'medium' });
+}
+
 /** The first and last 8 characters, the part a coordinator shows when it shortens a hash. */
 export function shortHash(hash: string): string {
   return `${hash.slice(0, 8)}…${hash.slice(-8)}`;

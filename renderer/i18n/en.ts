@@ -1,6 +1,9 @@
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
   appName: 'Airlock',
+  /** BCP 47 locale for numbers and dates. */
+  locale: 'en-US',
+  language: { label: 'Language', en: 'English', ja: '日本語' },
   tagline: 'Air-gapped multisig cosigner',
   nav: {
     home: 'Home',
@@ -371,5 +374,3 @@ export const en = {
   } as Record<string, string>,
   units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
-
-export type Strings = typeof en;

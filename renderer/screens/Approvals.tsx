@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ApprovalProgress } from '../../src/ipc/models';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /** Named approvers confirm one by one with PIN and authenticator code; both fields clear at once. */
 export function Approvals({
@@ -11,6 +11,7 @@ export function Approvals({
   load: () => Promise<ApprovalProgress | null>;
   onApprove: (request: { name: string; pin: string; code: string }) => Promise<ApprovalProgress | null>;
 }) {
+  const en = useStrings();
   const [progress, setProgress] = useState<ApprovalProgress | null>(null);
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AuditView } from '../../src/ipc/models';
+import { formatDateTime } from '../components/format';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 function exportFile(view: AuditView): void {
   const blob = new Blob([`${view.entries.map((e) => JSON.stringify(e)).join('\n')}\n`], {
@@ -16,6 +17,7 @@ function exportFile(view: AuditView): void {
 }
 
 export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
+  const en = useStrings();
   const [view, setView] = useState<AuditView | null>(null);
   useEffect(() => {
     void load().then(setView);
@@ -52,7 +54,7 @@ export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
           {view.entries.map((e) => (
             <tr key={e.seq} data-event={e.event}>
               <td>{e.seq}</td>
-              <td>{e.time.replace('T', ' ').slice(0, 19)}</td>
+              <td>{formatDateTime(e.time, en.locale)}</td>
               <td>{e.event}</td>
               <td>{e.wallet ?? ''}</td>
               <td>{[e.outcome, e.reason, e.approvers.join(', ')].filter(Boolean).join(' · ')}</td>

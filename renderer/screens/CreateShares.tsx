@@ -3,7 +3,7 @@ import type { NetworkName } from '../../src/common/network';
 import type { KeyCreationEnd, KeyCreationView } from '../../src/ipc/models';
 import { diceRollsForFullEntropy, type SecretBits } from '../../src/keys/dice';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 const NETWORKS: NetworkName[] = ['mainnet', 'testnet', 'signet', 'regtest'];
 const SHARE_COUNTS = Array.from({ length: 15 }, (_, i) => i + 2);
@@ -33,6 +33,7 @@ export function CreateShares({
   onFinish: (abandon: boolean) => Promise<KeyCreationEnd | null>;
   onShowWallets: () => void;
 }) {
+  const en = useStrings();
   const [view, setView] = useState<KeyCreationView | null>(null);
   const [ended, setEnded] = useState<KeyCreationEnd | null>(null);
   // A key left half-made (screen changed, window reloaded) is picked up where it was.
@@ -102,6 +103,7 @@ export function CreateShares({
 }
 
 function KeyPlanForm({ onCreate }: { onCreate: (plan: KeyPlan) => Promise<boolean> }) {
+  const en = useStrings();
   const [count, setCount] = useState(3);
   const [threshold, setThreshold] = useState(2);
   const [strength, setStrength] = useState<SecretBits>(128);
@@ -220,6 +222,7 @@ function PrintCards({
   onPrint: (group: number, index: number) => Promise<void>;
   onFinish: (abandon: boolean) => Promise<void>;
 }) {
+  const en = useStrings();
   const [printing, setPrinting] = useState<number | null>(null);
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const grouped = view.groups.length > 1;

@@ -1,7 +1,7 @@
 import type { ReviewResult, SignedResult } from '../../src/ipc/models';
 import { shortHash } from '../components/format';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /** Signatures the transaction still lacks after this key's, summed over the wallet's inputs. */
 export function signaturesLeft(review: ReviewResult, signed: SignedResult): number {
@@ -20,6 +20,7 @@ export function Done({
   onShowAgain: () => void;
   onHome: () => void;
 }) {
+  const en = useStrings();
   const left = review && signed ? signaturesLeft(review, signed) : null;
   return (
     <section aria-labelledby="done-title" data-screen="done">

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CosignerKeysView, Status, WalletSummary } from '../../src/ipc/models';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { LANGUAGES, type Language, useLanguage, useStrings } from '../i18n';
 
 /** Which first-setup steps are done, as far as this machine can tell; the guide goes once a wallet is in use. */
 function setupDone(keys: CosignerKeysView[], wallets: WalletSummary[]): boolean[] {
@@ -23,6 +23,8 @@ export function Home({
   loadCosigners: () => Promise<CosignerKeysView[] | null>;
   loadWallets: () => Promise<WalletSummary[] | null>;
 }) {
+  const en = useStrings();
+  const { language, setLanguage } = useLanguage();
   const wallet = status.wallet;
   const [done, setDone] = useState<boolean[] | null>(null);
   useEffect(() => {
@@ -34,6 +36,16 @@ export function Home({
   return (
     <section aria-labelledby="home-title" data-screen="home">
       <ScreenHeading id="home-title">{en.home.title}</ScreenHeading>
+      <label className="language">
+        {en.language.label}
+        <select name="language" value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          {(Object.keys(LANGUAGES) as Language[]).map((code) => (
+            <option key={code} value={code} lang={code}>
+              {en.language[code]}
+            </option>
+          ))}
+        </select>
+      </label>
       {wallet ? (
         <p className="lead" data-wallet={wallet.name}>
           {en.home.wallet(wallet.name, wallet.threshold, wallet.cosigners.length, wallet.network)}

@@ -10,7 +10,7 @@ import {
 import type { ShareProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /** A SLIP-39 share has 20 words (128-bit key) or 33 (256-bit key). */
 const SHARE_LENGTHS = [20, 33] as const;
@@ -59,6 +59,7 @@ export function KeyShares({
   onAddShare: (words: string) => Promise<ShareProgress | null>;
   camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
+  const en = useStrings();
   const [wordlist, setWordlist] = useState<string[]>([]);
   const [expectedKeys, setExpectedKeys] = useState<string[]>([]);
   const [text, setText] = useState('');

@@ -6,7 +6,7 @@ import { Amount } from '../components/Amount';
 import { shortHash } from '../components/format';
 import { ReviewPurpose } from '../components/ReviewPurpose';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /** More inputs than this are summed up in one line, their table folded. */
 const FOLD_INPUTS_ABOVE = 8;
@@ -42,6 +42,7 @@ export function Review({
   canConfirm: boolean;
   onConfirm: () => void;
 }) {
+  const en = useStrings();
   if (!result) {
     return (
       <section aria-labelledby="review-title" data-screen="review">
@@ -165,6 +166,7 @@ export function Review({
 
 /** The outputs numbered from 1; only a refusal-worthy fact is red, ordinary payments are neutral. */
 export function OutputsTable({ outputs }: { outputs: ReviewModel['outputs'] }) {
+  const en = useStrings();
   return (
     <table className="outputs">
       <thead>
@@ -201,6 +203,7 @@ export function OutputsTable({ outputs }: { outputs: ReviewModel['outputs'] }) {
 }
 
 function InputsTable({ review }: { review: ReviewModel }) {
+  const en = useStrings();
   return (
     <table className="inputs">
       <thead>

@@ -2,7 +2,7 @@ import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'reac
 import type { ScanProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /** Binary PSBT files travel as base64; text files (base64 or hex) as they are. */
 async function fileAsPsbtText(file: File): Promise<string> {
@@ -24,6 +24,7 @@ export function Scan({
   camera: ReactNode;
   onLoadText: (text: string) => void;
 }) {
+  const en = useStrings();
   const [text, setText] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();

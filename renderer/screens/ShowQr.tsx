@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { type QrDensity, QrDensitySchema, type QrFormat, type SignedResult } from '../../src/ipc/models';
 import { QrAnimator } from '../components/QrAnimator';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 const SPEEDS = [2, 3, 5, 8, 10] as const;
 
@@ -17,6 +17,7 @@ export function ShowQr({
   onSave: (format: QrFormat, density: QrDensity) => Promise<{ directory: string } | null>;
   onDone: () => void;
 }) {
+  const en = useStrings();
   const [frames, setFrames] = useState(signed.frames);
   const [format, setFormat] = useState<QrFormat>(signed.format);
   const [density, setDensity] = useState<QrDensity>('medium');

@@ -1,7 +1,7 @@
 import type { ReviewResult, Status } from '../../src/ipc/models';
 import { Amount } from '../components/Amount';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import { OutputsTable, reviewTotals } from './Review';
 
 /**
@@ -20,6 +20,7 @@ export function Signing({
   /** Offered after a refusal that other shares can mend, e.g. shares of another key. */
   onBackToShares: (() => void) | null;
 }) {
+  const en = useStrings();
   const blocked = !status.airgap.signingAllowed;
   const payments = (review?.review.outputs ?? []).filter((o) => o.kind !== 'change');
   return (

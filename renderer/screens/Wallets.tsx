@@ -16,7 +16,7 @@ import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { ShownError } from '../flow/ceremony';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 export function Wallets({
   current,
@@ -55,6 +55,7 @@ export function Wallets({
   /** The live camera view, reporting each decoded QR text. */
   camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
+  const en = useStrings();
   const [wallets, setWallets] = useState<WalletSummary[]>([]);
   const [text, setText] = useState('');
   const [name, setName] = useState('');
@@ -252,6 +253,7 @@ export function Wallets({
 
 /** The wallet as it would be registered, for the officers to compare with the coordinator first. */
 function RegistrationReview({ preview, onRegister }: { preview: WalletPreview; onRegister: () => void }) {
+  const en = useStrings();
   return (
     <section aria-labelledby="wallet-review-title" className="registration-review" data-wallet-preview>
       <h2 id="wallet-review-title">{en.wallets.reviewTitle(preview.name)}</h2>

@@ -244,4 +244,64 @@ describe('a review officers can check digit by digit', () => {
       await shot(page, name);
     }
   });
+
+  it('runs in Japanese, remembered after a restart, with every screen axe-clean and numbers per locale', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
+    await page.selectOption('select[name="language"]', 'ja');
+    await page.waitForSelector('h1:text("署名手続き")');
+    expect(await page.getAttribute('html', 'lang')).toBe('ja');
+    await page.reload();
+    await page.waitForSelector('[data-screen="home"] h1:text("署名手続き")');
+    await shot(page, 'ja-home');
+    for (const [menu, name] of [
+      ['ウォレット', 'ja-wallets'],
+      ['シェア', 'ja-shares'],
+      ['監査ログ', 'ja-audit'],
+    ] as const) {
+      await page.getByRole('button', { name: menu, exact: true }).click();
+      await page.waitForSelector('h1:focus');
+      await shot(page, name);
+    }
+    await page.getByRole('button', { name: 'ホーム', exact: true }).click();
+    await page.getByRole('button', { name: /開始/ }).click();
+    await page.waitForSelector('[data-screen="scan"]');
+    await page.locator('[data-screen="scan"] details summary').click();
+    await shot(page, 'ja-scan');
+    await page.fill('[data-screen="scan"] textarea', bigFee.toBase64());
+    await page.getByRole('button', { name: 'この PSBT を読み込む' }).click();
+    await page.waitForSelector('[data-screen="review"] [data-output-kind]');
+    expect(await page.textContent('[data-total="fee"]')).toBe(
+      `0.00${NNBSP}090${NNBSP}000 BTC (送金額の 90%)`,
+    );
+    expect(await page.textContent('[data-warning-code="HIGH_FEE"]')).toContain('手数料が異常に高額です。');
+    await shot(page, 'ja-review');
+    await page.getByRole('button', { name: /次へ進む/ }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    expect(await page.textContent('#share-count')).toBe('20 語中 1 語目');
+    // The share words stay English, as the card prints them.
+    await page.fill('textarea[name="share"]', shares[0] ?? '');
+    await page.getByRole('button', { name: 'このシェアを追加' }).click();
+    await page.getByText('2 個中 1 個のシェアを入力済み').waitFor();
+    await shot(page, 'ja-key-shares');
+    await page.getByRole('button', { name: '手続きを中止' }).click();
+    await shot(page, 'ja-cancel-confirmation');
+    await page.getByRole('button', { name: 'いいえ、続けます' }).click();
+    await page.fill('textarea[name="share"]', shares[1] ?? '');
+    await page.getByRole('button', { name: 'このシェアを追加' }).click();
+    await page.waitForSelector('[data-screen="signing"]');
+    await shot(page, 'ja-signing');
+    await page.getByRole('button', { name: '今すぐ署名' }).click();
+    await page.waitForSelector('[data-screen="showQr"]');
+    await shot(page, 'ja-show-qr');
+    await page.getByRole('button', { name: /終了/ }).click();
+    await page.waitForSelector('[data-screen="done"]');
+    expect(await page.textContent('[data-signatures-left]')).toContain('あと 1 個の署名');
+    await shot(page, 'ja-done');
+    await page.getByRole('button', { name: 'ホームに戻る' }).click();
+    await page.getByRole('button', { name: '監査ログ', exact: true }).click();
+    await page.waitForSelector('[data-audit-verified="true"]');
+    await page.getByRole('button', { name: 'ホーム', exact: true }).click();
+    await page.selectOption('select[name="language"]', 'en');
+  });
 });

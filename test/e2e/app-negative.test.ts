@@ -38,7 +38,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function loadPsbt(page: Page, base64: string): Promise<void> {
   await page.getByRole('button', { name: /Start: scan/ }).click();
   await page.waitForSelector('[data-screen="scan"]');
-  await page.locator('details summary').click();
+  await page.locator('[data-screen="scan"] details summary').click();
   await page.fill('[data-screen="scan"] textarea', base64);
   await page.getByRole('button', { name: 'Load this PSBT' }).click();
   await page.waitForSelector('[data-screen="review"]');

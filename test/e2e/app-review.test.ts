@@ -236,7 +236,7 @@ describe('a review officers can check digit by digit', () => {
     await shot(page, 'home');
     for (const [menu, name] of [
       ['Wallets', 'wallets'],
-      ['Shares', 'shares'],
+      ['Shares', 'shares-new-key'],
       ['Audit log', 'audit'],
     ] as const) {
       await page.getByRole('button', { name: menu, exact: true }).click();

@@ -1,13 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import * as OTPAuth from 'otpauth';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { policyPath } from '../../main/api/core';
 import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { enrollApprover } from '../../src/policy/approvers';
 import { WalletDeriver } from '../../src/wallet/derive';
-import { buildRenderer, type OpenApp, openApp, partitionedWallet } from '../helpers/app';
+import { buildRenderer, type OpenApp, openApp, partitionedWallet, SCREENSHOTS } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
 import {
@@ -19,10 +20,24 @@ import {
 } from '../helpers/multisig-psbt';
 
 const { wallet } = partitionedWallet();
+const psbtText = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 50_000_000n }],
+  outputs: [
+    { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
+    { change: { index: 3 }, amount: 29_990_000n },
+  ],
+}).toBase64();
 const online = () => ({
   lo: [{ address: '127.0.0.1', internal: true, family: 'IPv4' } as NetworkInterfaceInfo],
   eth0: [{ address: '10.0.0.7', internal: false, family: 'IPv4' } as NetworkInterfaceInfo],
 });
+
+async function shot(page: Page, name: string): Promise<void> {
+  expect(await axeViolations(page), name).toEqual([]);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
 
 describe('first setup, wallet registration review, approvals and the air-gap override', () => {
   let app: OpenApp;
@@ -67,7 +82,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
     ]);
     expect(steps.map(([, done]) => done)).toEqual(['true', 'false', 'false', 'false']);
     await page.locator('.airgap-override summary').click();
-    expect(await axeViolations(page), 'home with setup guide and override').toEqual([]);
+    await shot(page, 'home-first-setup');
     await page.locator('.airgap-override summary').click();
 
     expect(await page.textContent('[data-airgap="connected"]')).toContain('Switch off every network link');
@@ -117,7 +132,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       rows.map((r) => [r.getAttribute('data-preview-cosigner'), r.getAttribute('data-this-device')]),
     );
     expect(cosigners).toEqual(wallet.cosigners.map((c, i) => [c.fingerprint, String(i === 0)]));
-    expect(await axeViolations(page), 'wallet registration review').toEqual([]);
+    await shot(page, 'wallet-review');
     // Nothing is registered until the officer confirms.
     expect(await page.locator('[data-wallet="treasury"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Register', exact: true }).click();
@@ -144,17 +159,9 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
 
   it('shows attempts left, warns before the last, clears the old error on success and returns focus to the name', async () => {
     const { page } = app;
-    const psbt = buildPsbt({
-      wallet,
-      inputs: [{ index: 0, amount: 50_000_000n }],
-      outputs: [
-        { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
-        { change: { index: 3 }, amount: 29_990_000n },
-      ],
-    }).toBase64();
     await page.getByRole('button', { name: /Start: scan/ }).click();
     await page.locator('[data-screen="scan"] details summary').click();
-    await page.fill('[data-screen="scan"] textarea', psbt);
+    await page.fill('[data-screen="scan"] textarea', psbtText);
     await page.getByRole('button', { name: 'Load this PSBT' }).click();
     await page.waitForSelector('[data-screen="review"] [data-output-kind]');
     await page.getByRole('button', { name: /continue/ }).click();
@@ -177,7 +184,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       await page.waitForSelector(`[data-attempts-left="${left}"]`);
     }
     expect(await page.textContent('#approver-attempts')).toContain('Last attempt for alice');
-    expect(await axeViolations(page), 'approvals with a refusal').toEqual([]);
+    await shot(page, 'approvals');
     expect(await page.getAttribute('input[name="approver"]', 'aria-describedby')).toBe('approver-attempts');
 
     await attempt('482913');
@@ -185,5 +192,35 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
     expect(await page.locator('[data-error-code]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('approver');
     expect(await page.textContent('[data-approvals]')).toBe('1 of 2 approvals given');
+  });
+
+  it('shows the approvals and the wallet review in Japanese', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Cancel ceremony' }).click();
+    await page.getByRole('button', { name: 'Yes, cancel the ceremony' }).click();
+    await page.selectOption('select[name="language"]', 'ja');
+    await page.getByRole('button', { name: 'ウォレット', exact: true }).click();
+    await page.fill('textarea[name="wallet"]', wallet.descriptor);
+    await page.getByRole('button', { name: 'このウォレットを確認' }).click();
+    await page.waitForSelector('[data-wallet-preview]');
+    expect(await page.textContent('[data-preview="threshold"]')).toBe('3 中 2');
+    await shot(page, 'ja-wallet-review');
+    await page.getByRole('button', { name: 'ホーム', exact: true }).click();
+    await page.getByRole('button', { name: /開始/ }).click();
+    await page.locator('[data-screen="scan"] details summary').click();
+    await page.fill('[data-screen="scan"] textarea', psbtText);
+    await page.getByRole('button', { name: 'この PSBT を読み込む' }).click();
+    await page.waitForSelector('[data-screen="review"] [data-output-kind]');
+    await page.getByRole('button', { name: /次へ進む/ }).click();
+    await page.waitForSelector('[data-screen="approvals"]');
+    await page.fill('input[name="approver"]', 'bob');
+    await page.fill('input[name="pin"]', '000000');
+    await page.fill('input[name="code"]', codes.bob?.() ?? '');
+    await page.getByRole('button', { name: 'この取引を承認する' }).click();
+    await page.waitForSelector('[data-attempts-left="4"]');
+    expect(await page.textContent('[data-error-code="APPROVAL_WRONG_PIN"]')).toContain(
+      'PIN が正しくありません',
+    );
+    await shot(page, 'ja-approvals');
   });
 });

@@ -59,6 +59,19 @@ async function loadPsbt(page: Page, base64: string): Promise<void> {
   await page.waitForSelector('[data-screen="review"] [data-output-kind]');
 }
 
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (css: string) => {
+    const [r = 0, g = 0, bl = 0] = (css.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
 /** The id of the heading or error that holds the keyboard focus. */
 const focused = (page: Page) =>
   page.evaluate(() => document.activeElement?.id || document.activeElement?.getAttribute('data-error-code'));
@@ -96,6 +109,22 @@ describe('a review officers can check digit by digit', () => {
     expect((await axeViolations(page)).map((v) => v.id)).toContain('image-alt');
     await page.evaluate(() => document.querySelector('main > img')?.remove());
     await shot(page, 'review-fee-warning');
+
+    expect(await page.textContent('[data-announce]')).toBe('Step 2 of 7: Review');
+    // The focus ring against the page: WCAG 2.2 asks at least 3:1.
+    await page.getByRole('button', { name: /continue/ }).focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    const ring = await page.evaluate(() => {
+      const style = getComputedStyle(document.activeElement as Element);
+      return [
+        style.outlineColor,
+        style.outlineStyle,
+        getComputedStyle(document.body.parentElement as Element).backgroundColor,
+      ];
+    });
+    expect(ring[1]).toBe('solid');
+    expect(contrast(ring[0] ?? '', ring[2] ?? '')).toBeGreaterThanOrEqual(3);
 
     expect(await page.textContent('[data-identity="wallet"]')).toBe('treasury');
     expect(await page.textContent('[data-identity="network"]')).toBe('testnet');

@@ -1,5 +1,6 @@
 import { refused } from '../../src/common/errors';
 import type { ApprovalProgress } from '../../src/ipc/models';
+import { approverAttemptsLeft } from '../../src/policy/approvers';
 import type { ApiContext } from './context';
 import { requireShownReview } from './require';
 
@@ -12,6 +13,7 @@ export function approvalStatus(ctx: ApiContext): ApprovalProgress {
     required,
     candidates: shown.policy?.approvers.candidates ?? [],
     complete: approved.length >= required,
+    attemptsLeft: approverAttemptsLeft(ctx.dataDir),
   };
 }
 

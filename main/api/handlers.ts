@@ -16,6 +16,7 @@ import { getStatus, overrideAirgap } from './status';
 import {
   importWallet,
   listWallets,
+  previewWallet,
   scanWalletFrame,
   selectWallet,
   startWalletScan,
@@ -33,6 +34,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   overrideAirgap,
   listWallets,
   importWallet,
+  previewWallet,
   selectWallet: (ctx, request) => {
     selectWallet(ctx, request);
     return getStatus(ctx);

@@ -2,6 +2,8 @@ import { appendAuditEvent } from '../../src/audit/log';
 import { isAirlockError } from '../../src/common/errors';
 import type { ReviewResult } from '../../src/ipc/models';
 import { transferViolations } from '../../src/policy/transfers';
+import { parsePsbt } from '../../src/psbt/parse';
+import { unsignedTransaction } from '../../src/psbt/review';
 import type { ReviewModel } from '../../src/psbt/review-model';
 import type { ApiContext } from './context';
 import { requirePsbt, requireWallet } from './require';
@@ -50,6 +52,7 @@ export async function reviewCurrent(ctx: ApiContext): Promise<ReviewResult> {
     return {
       walletName: wallet.name,
       psbtHash,
+      txid: unsignedTransaction(parsePsbt(psbt)).getId(),
       review,
       violations,
       approvalsRequired: policy?.approvers.required ?? 0,

@@ -3,6 +3,7 @@ import type {
   AddressCheck,
   ImportedWallet,
   ScanProgress,
+  WalletPreview,
   WalletScanProgress,
   WalletSummary,
 } from '../../src/ipc/models';
@@ -12,6 +13,7 @@ import {
   findAddress,
   groupsOfFour,
 } from '../../src/wallet/address-search';
+import { WalletDeriver } from '../../src/wallet/derive';
 import type { Wallet } from '../../src/wallet/types';
 import type { ApiContext } from './context';
 
@@ -58,6 +60,30 @@ export function verifyAddress(ctx: ApiContext, request: { address: string; range
   const match = findAddress({ input: request.address, wallets: ctx.core.wallets.list(ctx.dataDir), range });
   const address = match?.address ?? addressOfInput(request.address);
   return { found: match !== null, address, grouped: groupsOfFour(address), range, ...(match ?? {}) };
+}
+
+/**
+ * Parses a wallet without registering it: threshold, script type, network, each cosigner with this
+ * device's keys marked, and the first receive and change addresses to compare with the coordinator.
+ */
+export function previewWallet(ctx: ApiContext, request: { text: string; name?: string }): WalletPreview {
+  const { wallet } = ctx.core.wallets.parse(request);
+  const mine = new Set(ctx.core.cosigners.list(ctx.dataDir).map((r) => r.fingerprint));
+  const deriver = new WalletDeriver(wallet);
+  return {
+    name: wallet.name,
+    network: wallet.network,
+    scriptType: wallet.scriptType,
+    threshold: wallet.threshold,
+    cosigners: wallet.cosigners.map((c) => ({
+      fingerprint: c.fingerprint,
+      path: c.path,
+      xpub: c.xpub,
+      thisDevice: c.fingerprint !== null && mine.has(c.fingerprint),
+    })),
+    firstReceiveAddress: deriver.address(0, 0),
+    firstChangeAddress: deriver.address(1, 0),
+  };
 }
 
 /** Switching wallets ends any ceremony in progress. */

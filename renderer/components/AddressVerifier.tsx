@@ -1,6 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
 import type { AddressCheck } from '../../src/ipc/models';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 
 /**
  * "Verify an address": paste or scan an address or BIP-21 URI; main says which registered wallet,
@@ -13,6 +13,7 @@ export function AddressVerifier({
   onVerify: (address: string) => Promise<AddressCheck | null>;
   camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
+  const en = useStrings();
   const [address, setAddress] = useState('');
   const [scanning, setScanning] = useState(false);
   const [result, setResult] = useState<AddressCheck | null>(null);

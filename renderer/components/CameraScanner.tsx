@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import zxingWasmUrl from 'zxing-wasm/reader/zxing_reader.wasm?url';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import decodeWorkerUrl from '../scan/decode-worker?worker&url';
 import { type ScannerError, startScanner } from '../scan/scanner';
 
@@ -11,6 +11,7 @@ import { type ScannerError, startScanner } from '../scan/scanner';
  * decoder's wasm into the app's own files, so nothing is fetched from anywhere else.
  */
 export function CameraScanner({ onPayload }: { onPayload: (text: string) => void }) {
+  const en = useStrings();
   const video = useRef<HTMLVideoElement>(null);
   const report = useRef(onPayload);
   report.current = onPayload;

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
 import type { CosignerKeyFormat } from '../../src/qr/key-formats';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
+import { formatDate } from './format';
 import { QrCode } from './QrCode';
 
 type ScriptType = 'p2wsh' | 'p2sh-p2wsh';
@@ -22,6 +23,7 @@ export function CosignerKeys({
     format: CosignerKeyFormat,
   ) => Promise<CosignerExport | null>;
 }) {
+  const en = useStrings();
   const [records, setRecords] = useState<CosignerKeysView[]>([]);
   const [shown, setShown] = useState<{ ur: CosignerExport; text: CosignerExport } | null>(null);
   const [confirmDiscard, setConfirmDiscard] = useState<string | null>(null);
@@ -64,7 +66,11 @@ export function CosignerKeys({
         {records.map((record) => (
           <li key={record.fingerprint} data-cosigner={record.fingerprint} data-finished={record.finished}>
             <strong>
-              {en.wallets.cosigner(record.fingerprint, record.network, record.createdAt.slice(0, 10))}
+              {en.wallets.cosigner(
+                record.fingerprint,
+                record.network,
+                formatDate(record.createdAt, en.locale),
+              )}
             </strong>
             {record.finished ? (
               <div className="actions">

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import { QrCode } from './QrCode';
 
 /** Loops through the frames at the chosen speed; a single frame stays still. */
 export function QrAnimator({ frames, framesPerSecond }: { frames: string[]; framesPerSecond: number }) {
+  const en = useStrings();
   const [index, setIndex] = useState(0);
   useEffect(() => {
     setIndex(0);

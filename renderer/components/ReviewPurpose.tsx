@@ -1,9 +1,10 @@
 import type { ReviewResult } from '../../src/ipc/models';
-import { en } from '../i18n/en';
+import { useStrings } from '../i18n';
 import { Amount } from './Amount';
 
 /** What a PSBT that pays nobody is: a proof of reserves or a signed message, in plain words. */
 export function ReviewPurpose({ result }: { result: ReviewResult }) {
+  const en = useStrings();
   const purpose = result.review.purpose;
   if (!purpose) return null;
   if (purpose.kind === 'proof-of-reserves') {

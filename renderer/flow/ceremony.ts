@@ -28,6 +28,8 @@ export type FlowEvent =
   | { type: 'quorumComplete' }
   | { type: 'signed'; signed: SignedResult }
   | { type: 'finished' }
+  | { type: 'showAgain' }
+  | { type: 'backToShares' }
   | { type: 'cancelled' }
   | { type: 'failed'; error: ShownError }
   | { type: 'dismissError' };
@@ -65,6 +67,11 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
         : state;
     case 'finished':
       return state.screen === 'showQr' ? { ...state, screen: 'done', error: null } : state;
+    case 'backToShares':
+      // Main wiped the refused quorum and kept the approvals; the shares are entered again.
+      return state.screen === 'signing' ? { ...state, screen: 'shares', error: null } : state;
+    case 'showAgain':
+      return state.screen === 'done' && state.signed ? { ...state, screen: 'showQr', error: null } : state;
     case 'cancelled':
       return idle('home');
     case 'failed':
@@ -76,6 +83,21 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
 
 export function isCeremonyStep(screen: Screen): screen is CeremonyStep {
   return (CEREMONY_STEPS as readonly string[]).includes(screen);
+}
+
+/** Refusals at Sign that new shares can mend: the way back to Key shares is offered. */
+export function isQuorumRefusal(code: string | undefined): boolean {
+  return (
+    code === 'QUORUM_WRONG_KEY' ||
+    code === 'QUORUM_MISSING' ||
+    code === 'QUORUM_INCOMPLETE' ||
+    code === 'QUORUM_NOT_VERIFIED'
+  );
+}
+
+/** Cancelling from these steps throws away approvals, typed shares or the signature: it asks first. */
+export function cancelLosesWork(screen: Screen): boolean {
+  return screen === 'approvals' || screen === 'shares' || screen === 'signing' || screen === 'showQr';
 }
 
 /** A review with a policy violation or a refusal on screen cannot be confirmed. */

@@ -69,10 +69,16 @@ export function useCeremony() {
       const next = await attempt(() => call('selectWallet', { name }));
       if (next) setStatus(next);
     },
+    previewWallet: async (text: string, name?: string) => {
+      const preview = await attempt(() => call('previewWallet', name ? { text, name } : { text }));
+      if (preview) dispatch({ type: 'dismissError' });
+      return preview;
+    },
     importWallet: async (text: string, name?: string, owner?: OwnerClass) => {
       const wallet = await attempt(() =>
         call('importWallet', { text, ...(name ? { name } : {}), ...(owner ? { owner } : {}) }),
       );
+      if (wallet) dispatch({ type: 'dismissError' });
       await refreshStatus();
       return wallet;
     },
@@ -100,6 +106,7 @@ export function useCeremony() {
       code: string;
     }): Promise<ApprovalProgress | null> => {
       const progress = await attempt(() => call('approve', request));
+      if (progress) dispatch({ type: 'dismissError' });
       if (progress?.complete) dispatch({ type: 'approvalsComplete' });
       return progress;
     },
@@ -120,6 +127,8 @@ export function useCeremony() {
     saveFrames: (format: QrFormat, density: QrDensity) =>
       attempt(() => call('saveSignedFrames', { format, density })),
     finish: () => dispatch({ type: 'finished' }),
+    showAgain: () => dispatch({ type: 'showAgain' }),
+    backToShares: () => dispatch({ type: 'backToShares' }),
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));
       if (next) setStatus(next);

@@ -1,6 +1,9 @@
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
   appName: 'Airlock',
+  /** BCP 47 locale for numbers and dates. */
+  locale: 'en-US',
+  language: { label: 'Language', en: 'English', ja: '日本語' },
   tagline: 'Air-gapped multisig cosigner',
   nav: {
     home: 'Home',
@@ -8,6 +11,12 @@ export const en = {
     shares: 'Shares',
     audit: 'Audit log',
     cancel: 'Cancel ceremony',
+    cancelConfirm:
+      'Cancel this ceremony? The approvals given and the key shares entered are discarded, and the officers must start again.',
+    cancelYes: 'Yes, cancel the ceremony',
+    cancelNo: 'No, continue',
+    main: 'Main menu',
+    steps: 'Ceremony steps',
     back: 'Back',
   },
   airgap: {
@@ -16,13 +25,25 @@ export const en = {
       `Network connected (${names}). Signing is blocked until every network link is switched off.`,
     overridden: (names: string) =>
       `Network connected (${names}). The operator overrode the air-gap guard; this is written to the audit log.`,
+    overrideWhere:
+      'Switch off every network link. Only if that is impossible, an override is offered at the end of the page.',
+    overrideTitle: 'Override the air-gap guard (written to the audit log)',
     overrideLabel: 'Reason for overriding the air-gap guard',
     overrideButton: 'Override and allow signing',
   },
+  announce: { step: (n: number, of: number, name: string) => `Step ${n} of ${of}: ${name}` },
   steps: ['Scan', 'Review', 'Approvals', 'Key shares', 'Sign', 'Show QR', 'Done'],
   home: {
     title: 'Signing ceremony',
     noWallet: 'No wallet is chosen. Register or choose one under Wallets.',
+    setupTitle: 'First setup, in this order',
+    setup: [
+      "Create this device's key under Shares, and print a share card for each officer.",
+      "Give the coordinator this device's key: Wallets, This cosigner's key.",
+      "Register the wallet the coordinator made from the cosigners' keys, under Wallets, after checking it.",
+      "Enrol the approvers and set the wallet's policy; the key quorum accepts them.",
+    ],
+    setupDone: 'done',
     wallet: (name: string, m: number, n: number, network: string) =>
       `${name}: ${m} of ${n} multisig on ${network}`,
     start: 'Start: scan a transaction',
@@ -46,8 +67,15 @@ export const en = {
       DECODER_FAILED: 'The QR decoder could not be loaded. Restart Airlock.',
     },
   },
+  networks: { mainnet: 'Bitcoin mainnet', testnet: 'testnet', signet: 'signet', regtest: 'regtest' },
   review: {
     title: 'Review the transaction',
+    computing: 'Checking the transaction against the wallet…',
+    wallet: 'Wallet',
+    network: 'Network',
+    txid: 'Transaction ID',
+    psbtHash: 'PSBT hash',
+    number: 'No.',
     inputs: 'Inputs',
     outputs: 'Outputs',
     outpoint: 'Coin',
@@ -76,7 +104,17 @@ export const en = {
     size: 'Size once signed',
     sizeValue: (vsize: number) => `${vsize} vB`,
     signatures: 'Signatures',
-    signaturesValue: (present: number, required: number) => `${present} of ${required} present`,
+    signaturesValue: (present: number, perInput: number, inputs: number) =>
+      inputs === 0
+        ? 'No input of this wallet to sign'
+        : `Each of this wallet's ${inputs} ${inputs === 1 ? 'input needs' : 'inputs need'} ${perInput} signatures; ${present} ${present === 1 ? 'is' : 'are'} present in all. This key adds one to each.`,
+    feeShare: (percent: number, ofSent: boolean) =>
+      `(${percent}% of the amount ${ofSent ? 'sent' : 'spent'})`,
+    inputsSummary: (count: number, ours: number, proven: number) =>
+      `${count} ${count === 1 ? 'input' : 'inputs'}, ${
+        ours === count ? "all this wallet's" : `${ours} of them this wallet's`
+      }, ${proven === count ? 'all amounts proven' : `${count - proven} with amounts not proven`}; total`,
+    showInputs: (count: number) => `Show all ${count} inputs`,
     warnings: 'Warnings',
     violations: 'Policy violations: signing is refused',
     confirm: 'The details are right: continue',
@@ -91,6 +129,12 @@ export const en = {
     code: 'Authenticator code',
     submit: 'Approve this transaction',
     approved: (name: string) => `${name} approved`,
+    approvedNow: (name: string) => `${name}'s approval is recorded.`,
+    attemptsLeft: (name: string, n: number) => `${name} has ${n} attempts left before being locked.`,
+    lastAttempt: (name: string) =>
+      `Last attempt for ${name}: one more failure locks ${name} until another approver unlocks them. Check the PIN and wait for a fresh code.`,
+    locked: (name: string) =>
+      `${name} is locked after too many failed attempts; another approver must unlock them.`,
     next: 'Continue to key shares',
   },
   shares: {
@@ -98,17 +142,31 @@ export const en = {
     progress: (seen: number, needed: number | null) =>
       needed === null ? `${seen} shares entered` : `${seen} of ${needed} shares entered`,
     label: (n: number) => `Share ${n}: type its words`,
-    words: (count: number) => `${count} words`,
+    wordOf: (n: number, of: number) => `Word ${n} of ${of}`,
+    expectedKey: (fingerprints: string) =>
+      `Enter the shares of this device's key ${fingerprints}: its fingerprint is printed on every card.`,
+    expectedAnyKey:
+      "Enter the shares of this device's key in the wallet: its fingerprint is printed on every card.",
+    expectedSet: (set: string) => `Every share must be of set ${set}, like the first.`,
+    typedSet: (set: string) => `set ${set}`,
+    otherSet: (typed: string, expected: string) =>
+      `This share is of set ${typed}, but the shares entered so far are of set ${expected}. Check the card.`,
+    scan: "Scan the card's QR code",
+    stopScan: 'Stop scanning',
+    scanHint: "Hold the share card's QR code in front of the camera. Its words are not shown here.",
+    notAShare: 'That QR code is not a key share. Scan the QR code printed on the share card.',
     suggestion: (word: string) => `Tab completes: ${word}`,
-    unknownWords: (words: string) => `Not share words: ${words}`,
+    unknownWords: (words: string) => `Not share words (check the spelling on the card): ${words}`,
     submit: 'Add this share',
     missing: (n: number) =>
       `${n} more ${n === 1 ? 'share is' : 'shares are'} needed before this key can sign. Nothing can be signed until then.`,
     next: 'Continue to signing',
+    back: 'Back to key shares (the approvals are kept)',
   },
   signing: {
     title: 'Sign',
-    summary: (sent: string, fee: string) => `Sign the transaction sending ${sent} with a fee of ${fee}.`,
+    summary: (wallet: string, payments: number) =>
+      `Last look: wallet ${wallet} signs this transaction with ${payments} ${payments === 1 ? 'payment' : 'payments'}. Compare every line with the coordinator's screen once more.`,
     sign: 'Sign now',
     blocked: 'Signing is blocked while a network is connected.',
   },
@@ -128,6 +186,11 @@ export const en = {
     title: 'Done',
     signed: (inputs: number) => `Signed ${inputs} input(s). The keys were wiped from memory.`,
     hash: (hash: string) => `Signed PSBT hash: ${hash}`,
+    left: (n: number) =>
+      `Left for the coordinator: ${n} more ${n === 1 ? 'signature' : 'signatures'} from the other cosigners, then finalise and broadcast the transaction.`,
+    complete:
+      'Left for the coordinator: the transaction has every signature it needs. Finalise and broadcast it.',
+    showAgain: 'Show the signed QR again',
     home: 'Back to home',
   },
   purpose: {
@@ -175,6 +238,21 @@ export const en = {
       company: 'Company funds',
     },
     register: 'Register',
+    check: 'Check this wallet',
+    registered: (name: string) => `Wallet ${name} is registered and in use.`,
+    reviewTitle: (name: string) => `Check wallet ${name} before registering it`,
+    reviewHint:
+      'Compare every line with the coordinator: the threshold, each cosigner’s fingerprint and path, and the first addresses. Register only if all agree.',
+    threshold: 'Signatures needed',
+    thresholdValue: (m: number, n: number) => `${m} of ${n}`,
+    scriptType: 'Script type',
+    firstReceive: 'First receive address',
+    firstChange: 'First change address',
+    fingerprint: 'Fingerprint',
+    path: 'Path',
+    whose: 'Key',
+    thisDevice: 'This device',
+    otherCosigner: 'Other cosigner',
     openFile: 'Open wallet file',
     showQr: 'Show descriptor QR for the coordinator',
     cosigners: 'Cosigners',
@@ -271,10 +349,35 @@ export const en = {
     PRINT_CANCELLED: 'The card was not printed. Print it again.',
     KEY_CREATION_OPEN: 'A key is still being created. Print its cards and finish, or abandon it.',
     COSIGNER_UNFINISHED: 'This key’s share cards were not all printed. It must not be used in a wallet.',
+    SHARE_CHECKSUM:
+      'This share does not check out: a word is mistyped or missing. Compare the words with the card and correct them.',
+    SHARE_INVALID: 'These words are not a valid key share. Compare them with the card and correct them.',
+    SHARE_DUPLICATE: 'This share was already entered. Enter the share of another officer.',
+    SHARE_NOT_NEEDED: 'Enough shares are already entered; this one is not needed.',
+    SHARE_OTHER_SET:
+      'This share belongs to another set of cards than the shares entered so far. Check the set printed on the card.',
+    QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
+    BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',
+    WALLET_NAME_TAKEN:
+      'A different wallet is already registered under this name. Type another name in the Name field.',
+    APPROVAL_WRONG_PIN: 'The PIN is not right. The attempt was counted.',
+    APPROVAL_WRONG_CODE: 'The authenticator code is not right or was used already. Wait for a fresh code.',
+    APPROVER_LOCKED:
+      'This approver is locked after too many failed attempts. Another approver must unlock them.',
     NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
     unexpected: 'Something went wrong; nothing was signed.',
   } as Record<string, string>,
-  units: { btc: 'BTC', sats: (n: string) => `${n} sats` },
+  /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
+  warnings: {
+    WITNESS_UTXO_ONLY: 'An amount is not proven by its previous transaction.',
+    MISSING_AMOUNT: 'An input gives no amount, so the fee is unknown.',
+    UNKNOWN_INPUT: 'An input is not from this wallet; it is left unsigned.',
+    FOREIGN_CHANGE: 'An output pretends to be change but is not this wallet’s.',
+    HIGH_FEE: 'The fee is unusually high.',
+    LOW_FEE_RATE: 'The fee rate is too low to be relayed.',
+    NONSTANDARD_SIGHASH: 'An input asks for an unusual signature type.',
+    LOCKTIME: 'The transaction cannot be confirmed yet.',
+    MISSING_PREVIOUS_TX: 'A legacy input lacks its previous transaction.',
+  } as Record<string, string>,
+  units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
-
-export type Strings = typeof en;

@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { ApprovalProgress } from '../../src/ipc/models';
-import { en } from '../i18n/en';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useStrings } from '../i18n';
 
 /** Named approvers confirm one by one with PIN and authenticator code; both fields clear at once. */
 export function Approvals({
@@ -10,10 +11,13 @@ export function Approvals({
   load: () => Promise<ApprovalProgress | null>;
   onApprove: (request: { name: string; pin: string; code: string }) => Promise<ApprovalProgress | null>;
 }) {
+  const en = useStrings();
   const [progress, setProgress] = useState<ApprovalProgress | null>(null);
   const [name, setName] = useState('');
   const [pin, setPin] = useState('');
   const [code, setCode] = useState('');
+  const [approvedNow, setApprovedNow] = useState<string | null>(null);
+  const nameField = useRef<HTMLInputElement>(null);
   useEffect(() => {
     void load().then(setProgress);
   }, [load]);
@@ -22,15 +26,23 @@ export function Approvals({
     const request = { name: name.trim(), pin, code };
     setPin('');
     setCode('');
+    setApprovedNow(null);
     const next = await onApprove(request);
     if (next) {
       setProgress(next);
       setName('');
+      setApprovedNow(request.name);
+      nameField.current?.focus();
+    } else {
+      // A failed attempt counts against the approver: show what is left of their attempts.
+      const fresh = await load();
+      if (fresh) setProgress(fresh);
     }
   };
+  const attemptsLeft = progress?.attemptsLeft?.[name.trim()];
   return (
     <section aria-labelledby="approvals-title" data-screen="approvals">
-      <h1 id="approvals-title">{en.approvals.title}</h1>
+      <ScreenHeading id="approvals-title">{en.approvals.title}</ScreenHeading>
       {progress && (
         <>
           <p className="lead" data-approvals={`${progress.approved.length}/${progress.required}`}>
@@ -44,17 +56,25 @@ export function Approvals({
           </ul>
         </>
       )}
+      <p
+        className="notice notice-ok"
+        role="status"
+        hidden={!approvedNow}
+        data-approved-now={approvedNow ?? ''}
+      >
+        {approvedNow ? en.approvals.approvedNow(approvedNow) : ''}
+      </p>
       <form onSubmit={submit} className="stack" autoComplete="off">
         <label>
           {en.approvals.name}
           <input
+            ref={nameField}
             name="approver"
+            aria-describedby="approver-attempts"
             value={name}
             onChange={(e) => setName(e.target.value)}
             list="approver-names"
             required
-            // biome-ignore lint/a11y/noAutofocus: first field of the step
-            autoFocus
           />
           <datalist id="approver-names">
             {progress?.candidates.map((n) => (
@@ -62,6 +82,19 @@ export function Approvals({
             ))}
           </datalist>
         </label>
+        <p
+          id="approver-attempts"
+          className={attemptsLeft === 1 ? 'notice notice-warning' : 'hint'}
+          data-attempts-left={attemptsLeft ?? ''}
+        >
+          {attemptsLeft === undefined
+            ? ''
+            : attemptsLeft === 0
+              ? en.approvals.locked(name.trim())
+              : attemptsLeft === 1
+                ? en.approvals.lastAttempt(name.trim())
+                : en.approvals.attemptsLeft(name.trim(), attemptsLeft)}
+        </p>
         <label>
           {en.approvals.pin}
           <input

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { AuditView } from '../../src/ipc/models';
-import { en } from '../i18n/en';
+import { formatDateTime } from '../components/format';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useStrings } from '../i18n';
 
 function exportFile(view: AuditView): void {
   const blob = new Blob([`${view.entries.map((e) => JSON.stringify(e)).join('\n')}\n`], {
@@ -15,6 +17,7 @@ function exportFile(view: AuditView): void {
 }
 
 export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
+  const en = useStrings();
   const [view, setView] = useState<AuditView | null>(null);
   useEffect(() => {
     void load().then(setView);
@@ -22,7 +25,7 @@ export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
   if (!view) return <section data-screen="audit" aria-busy="true" />;
   return (
     <section aria-labelledby="audit-title" data-screen="audit">
-      <h1 id="audit-title">{en.audit.title}</h1>
+      <ScreenHeading id="audit-title">{en.audit.title}</ScreenHeading>
       {view.verified ? (
         <p className="notice notice-ok" data-audit-verified="true">
           {en.audit.intact}
@@ -51,7 +54,7 @@ export function Audit({ load }: { load: () => Promise<AuditView | null> }) {
           {view.entries.map((e) => (
             <tr key={e.seq} data-event={e.event}>
               <td>{e.seq}</td>
-              <td>{e.time.replace('T', ' ').slice(0, 19)}</td>
+              <td>{formatDateTime(e.time, en.locale)}</td>
               <td>{e.event}</td>
               <td>{e.wallet ?? ''}</td>
               <td>{[e.outcome, e.reason, e.approvers.join(', ')].filter(Boolean).join(' · ')}</td>

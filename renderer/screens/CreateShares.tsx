@@ -2,7 +2,8 @@ import { type FormEvent, Fragment, useEffect, useState } from 'react';
 import type { NetworkName } from '../../src/common/network';
 import type { KeyCreationEnd, KeyCreationView } from '../../src/ipc/models';
 import { diceRollsForFullEntropy, type SecretBits } from '../../src/keys/dice';
-import { en } from '../i18n/en';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useStrings } from '../i18n';
 
 const NETWORKS: NetworkName[] = ['mainnet', 'testnet', 'signet', 'regtest'];
 const SHARE_COUNTS = Array.from({ length: 15 }, (_, i) => i + 2);
@@ -32,6 +33,7 @@ export function CreateShares({
   onFinish: (abandon: boolean) => Promise<KeyCreationEnd | null>;
   onShowWallets: () => void;
 }) {
+  const en = useStrings();
   const [view, setView] = useState<KeyCreationView | null>(null);
   const [ended, setEnded] = useState<KeyCreationEnd | null>(null);
   // A key left half-made (screen changed, window reloaded) is picked up where it was.
@@ -47,7 +49,7 @@ export function CreateShares({
         data-screen="createShares"
         data-key-ended={ended.outcome}
       >
-        <h1 id="create-shares-title">{en.createShares.title}</h1>
+        <ScreenHeading id="create-shares-title">{en.createShares.title}</ScreenHeading>
         <p
           className={`notice ${ended.outcome === 'finished' ? 'notice-ok' : 'notice-warning'}`}
           role="status"
@@ -71,7 +73,7 @@ export function CreateShares({
   }
   return (
     <section aria-labelledby="create-shares-title" data-screen="createShares">
-      <h1 id="create-shares-title">{en.createShares.title}</h1>
+      <ScreenHeading id="create-shares-title">{en.createShares.title}</ScreenHeading>
       {view ? (
         <PrintCards
           view={view}
@@ -101,6 +103,7 @@ export function CreateShares({
 }
 
 function KeyPlanForm({ onCreate }: { onCreate: (plan: KeyPlan) => Promise<boolean> }) {
+  const en = useStrings();
   const [count, setCount] = useState(3);
   const [threshold, setThreshold] = useState(2);
   const [strength, setStrength] = useState<SecretBits>(128);
@@ -219,6 +222,7 @@ function PrintCards({
   onPrint: (group: number, index: number) => Promise<void>;
   onFinish: (abandon: boolean) => Promise<void>;
 }) {
+  const en = useStrings();
   const [printing, setPrinting] = useState<number | null>(null);
   const [confirmAbandon, setConfirmAbandon] = useState(false);
   const grouped = view.groups.length > 1;

@@ -1,7 +1,8 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useState } from 'react';
 import type { ScanProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
-import { en } from '../i18n/en';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useStrings } from '../i18n';
 
 /** Binary PSBT files travel as base64; text files (base64 or hex) as they are. */
 async function fileAsPsbtText(file: File): Promise<string> {
@@ -23,6 +24,7 @@ export function Scan({
   camera: ReactNode;
   onLoadText: (text: string) => void;
 }) {
+  const en = useStrings();
   const [text, setText] = useState('');
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -34,7 +36,7 @@ export function Scan({
   };
   return (
     <section aria-labelledby="scan-title" data-screen="scan">
-      <h1 id="scan-title">{en.scan.title}</h1>
+      <ScreenHeading id="scan-title">{en.scan.title}</ScreenHeading>
       <p className="lead">{en.scan.hint}</p>
       {camera}
       <ProgressBar

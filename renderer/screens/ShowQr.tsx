@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { type QrDensity, QrDensitySchema, type QrFormat, type SignedResult } from '../../src/ipc/models';
 import { QrAnimator } from '../components/QrAnimator';
-import { en } from '../i18n/en';
+import { ScreenHeading } from '../components/ScreenHeading';
+import { useStrings } from '../i18n';
 
 const SPEEDS = [2, 3, 5, 8, 10] as const;
 
@@ -16,6 +17,7 @@ export function ShowQr({
   onSave: (format: QrFormat, density: QrDensity) => Promise<{ directory: string } | null>;
   onDone: () => void;
 }) {
+  const en = useStrings();
   const [frames, setFrames] = useState(signed.frames);
   const [format, setFormat] = useState<QrFormat>(signed.format);
   const [density, setDensity] = useState<QrDensity>('medium');
@@ -30,7 +32,7 @@ export function ShowQr({
   };
   return (
     <section aria-labelledby="showqr-title" data-screen="showQr">
-      <h1 id="showqr-title">{en.showQr.title}</h1>
+      <ScreenHeading id="showqr-title">{en.showQr.title}</ScreenHeading>
       <p className="lead">{en.showQr.hint}</p>
       <QrAnimator frames={frames} framesPerSecond={speed} />
       <div className="controls">

@@ -4,20 +4,27 @@ import type {
   CosignerExport,
   CosignerKeysView,
   ImportedWallet,
+  WalletPreview,
   WalletScanProgress,
   WalletSummary,
 } from '../../src/ipc/models';
 import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { OwnerClass } from '../../src/wallet/types';
+import { Address } from '../components/Address';
 import { AddressVerifier } from '../components/AddressVerifier';
 import { CosignerKeys } from '../components/CosignerKeys';
+import { ErrorNotice } from '../components/ErrorNotice';
 import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
-import { en } from '../i18n/en';
+import { ScreenHeading } from '../components/ScreenHeading';
+import type { ShownError } from '../flow/ceremony';
+import { useStrings } from '../i18n';
 
 export function Wallets({
   current,
+  error,
   load,
+  onPreview,
   onImport,
   onVerifyAddress,
   onSelect,
@@ -30,7 +37,10 @@ export function Wallets({
   camera,
 }: {
   current: string | null;
+  /** The last refusal; shown next to the registration form when that form caused it. */
+  error: ShownError | null;
   load: () => Promise<WalletSummary[] | null>;
+  onPreview: (text: string, name?: string) => Promise<WalletPreview | null>;
   onImport: (text: string, name?: string, owner?: OwnerClass) => Promise<ImportedWallet | null>;
   onVerifyAddress: (address: string) => Promise<AddressCheck | null>;
   onSelect: (name: string) => Promise<void>;
@@ -47,6 +57,7 @@ export function Wallets({
   /** The live camera view, reporting each decoded QR text. */
   camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
+  const en = useStrings();
   const [wallets, setWallets] = useState<WalletSummary[]>([]);
   const [text, setText] = useState('');
   const [name, setName] = useState('');
@@ -55,22 +66,38 @@ export function Wallets({
   const [scanning, setScanning] = useState(false);
   const [scan, setScan] = useState<WalletScanProgress | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
+  const [preview, setPreview] = useState<WalletPreview | null>(null);
+  const [registered, setRegistered] = useState<string | null>(null);
+  const [errorAtForm, setErrorAtForm] = useState(false);
   const refresh = async () => setWallets((await load()) ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
   useEffect(() => {
     void refresh();
   }, []);
 
-  const submit = async (event: FormEvent) => {
+  const check = async (event: FormEvent) => {
     event.preventDefault();
-    const imported = await onImport(text, name.trim() || undefined, owner || undefined);
-    setNotes(imported?.notes ?? []);
-    if (imported) {
+    setErrorAtForm(true);
+    setRegistered(null);
+    setPreview(await onPreview(text, name.trim() || undefined));
+  };
+  const register = async () => {
+    setErrorAtForm(true);
+    const wallet = await onImport(text, name.trim() || undefined, owner || undefined);
+    setNotes(wallet?.notes ?? []);
+    if (wallet) {
       setText('');
       setName('');
       setOwner('');
+      setPreview(null);
+      setRegistered(wallet.name);
       await refresh();
     }
+  };
+  const formError = errorAtForm ? error : null;
+  const edit = (next: string) => {
+    setText(next);
+    setPreview(null);
   };
   const startScan = async () => {
     setScan(null);
@@ -82,17 +109,23 @@ export function Wallets({
     setScan(progress);
     if (progress.walletText !== undefined) {
       // The camera stops; the operator reads what was scanned and registers it like an opened file.
-      setText(progress.walletText);
+      edit(progress.walletText);
       setScanning(false);
     }
   };
   const open = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
-    if (file) setText(await file.text());
+    if (file) edit(await file.text());
   };
   return (
     <section aria-labelledby="wallets-title" data-screen="wallets">
-      <h1 id="wallets-title">{en.wallets.title}</h1>
+      <ScreenHeading id="wallets-title">{en.wallets.title}</ScreenHeading>
+      {!errorAtForm && <ErrorNotice error={error} />}
+      {registered && (
+        <p className="notice notice-ok" role="status" data-wallet-registered={registered}>
+          {en.wallets.registered(registered)}
+        </p>
+      )}
       {wallets.length === 0 && <p>{en.wallets.none}</p>}
       <ul className="wallets">
         {wallets.map((w) => (
@@ -177,20 +210,30 @@ export function Wallets({
           {en.wallets.importNote} {note}
         </p>
       ))}
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={check} className="stack">
         <label>
           {en.wallets.text}
           <textarea
             name="wallet"
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => edit(e.target.value)}
             rows={5}
             spellCheck={false}
+            aria-invalid={formError ? true : undefined}
+            aria-describedby={formError ? 'wallet-form-error' : undefined}
           />
         </label>
         <label>
           {en.wallets.name}
-          <input name="wallet-name" value={name} onChange={(e) => setName(e.target.value)} maxLength={64} />
+          <input
+            name="wallet-name"
+            value={name}
+            onChange={(e) => {
+              setName(e.target.value);
+              setPreview(null);
+            }}
+            maxLength={64}
+          />
         </label>
         <label>
           {en.wallets.owner}
@@ -208,10 +251,68 @@ export function Wallets({
           {en.wallets.openFile}
           <input type="file" accept=".txt,.bsms,.json,text/plain" onChange={open} />
         </label>
-        <button type="submit" className="primary" disabled={!text.trim()}>
+        <button type="submit" className={preview ? '' : 'primary'} disabled={!text.trim()}>
+          {en.wallets.check}
+        </button>
+        <div id="wallet-form-error">
+          <ErrorNotice error={formError} />
+        </div>
+      </form>
+      {preview && <RegistrationReview preview={preview} onRegister={() => void register()} />}
+    </section>
+  );
+}
+
+/** The wallet as it would be registered, for the officers to compare with the coordinator first. */
+function RegistrationReview({ preview, onRegister }: { preview: WalletPreview; onRegister: () => void }) {
+  const en = useStrings();
+  return (
+    <section aria-labelledby="wallet-review-title" className="registration-review" data-wallet-preview>
+      <h2 id="wallet-review-title">{en.wallets.reviewTitle(preview.name)}</h2>
+      <p>{en.wallets.reviewHint}</p>
+      <dl className="identity">
+        <dt>{en.wallets.threshold}</dt>
+        <dd data-preview="threshold">
+          {en.wallets.thresholdValue(preview.threshold, preview.cosigners.length)}
+        </dd>
+        <dt>{en.wallets.scriptType}</dt>
+        <dd data-preview="scriptType">{preview.scriptType}</dd>
+        <dt>{en.review.network}</dt>
+        <dd data-preview="network">{en.networks[preview.network]}</dd>
+        <dt>{en.wallets.firstReceive}</dt>
+        <dd data-preview="receive">
+          <Address address={preview.firstReceiveAddress} />
+        </dd>
+        <dt>{en.wallets.firstChange}</dt>
+        <dd data-preview="change">
+          <Address address={preview.firstChangeAddress} />
+        </dd>
+      </dl>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{en.review.number}</th>
+            <th scope="col">{en.wallets.fingerprint}</th>
+            <th scope="col">{en.wallets.path}</th>
+            <th scope="col">{en.wallets.whose}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.cosigners.map((c, i) => (
+            <tr key={c.xpub} data-preview-cosigner={c.fingerprint} data-this-device={c.thisDevice}>
+              <th scope="row">{i + 1}</th>
+              <td className="address">{c.fingerprint}</td>
+              <td className="address">{c.path}</td>
+              <td>{c.thisDevice ? <strong>{en.wallets.thisDevice}</strong> : en.wallets.otherCosigner}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="actions">
+        <button type="button" className="primary" onClick={onRegister}>
           {en.wallets.register}
         </button>
-      </form>
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ export const CHANNEL_NAMES = [
   'overrideAirgap',
   'listWallets',
   'importWallet',
+  'previewWallet',
   'selectWallet',
   'verifyAddress',
   'walletExport',

@@ -22,6 +22,7 @@ import {
   ShareProgressSchema,
   SignedResultSchema,
   StatusSchema,
+  WalletPreviewSchema,
   WalletScanProgressSchema,
   WalletSummarySchema,
 } from './models';
@@ -107,6 +108,11 @@ export const CHANNELS = {
       owner: OwnerClassSchema.optional(),
     }),
     response: ImportedWalletSchema,
+  },
+  /** What importWallet would register, for the officer to check first; nothing is stored. */
+  previewWallet: {
+    request: z.strictObject({ text: z.string().min(1).max(100_000), name: WalletName.optional() }),
+    response: WalletPreviewSchema,
   },
   selectWallet: { request: z.strictObject({ name: WalletName }), response: StatusSchema },
   verifyAddress: {

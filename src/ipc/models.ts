@@ -56,6 +56,18 @@ export const ImportedWalletSchema = WalletSummarySchema.extend({
 });
 export type ImportedWallet = z.infer<typeof ImportedWalletSchema>;
 
+/** A wallet as it would be registered: what the officers compare with the coordinator first. */
+export const WalletPreviewSchema = z.strictObject({
+  name: z.string(),
+  network: NetworkNameSchema,
+  scriptType: ScriptTypeSchema,
+  threshold: z.number().int().positive(),
+  cosigners: z.array(CosignerSchema.extend({ thisDevice: z.boolean() }).strict()),
+  firstReceiveAddress: z.string(),
+  firstChangeAddress: z.string(),
+});
+export type WalletPreview = z.infer<typeof WalletPreviewSchema>;
+
 export const CeremonyStageSchema = z.enum([
   'idle',
   'scanning',
@@ -101,6 +113,11 @@ export const PolicyViolationSchema = ReviewWarningSchema;
 export const ReviewResultSchema = z.strictObject({
   walletName: z.string(),
   psbtHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The unsigned transaction's id, for comparing with the coordinator's screen. */
+  txid: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   review: ReviewModelSchema,
   /** Each policy rule the transaction breaks; any one refuses signing. */
   violations: z.array(PolicyViolationSchema),
@@ -114,6 +131,8 @@ export const ApprovalProgressSchema = z.strictObject({
   /** Names allowed to approve (from the policy); empty when any enrolled approver may. */
   candidates: z.array(z.string()),
   complete: z.boolean(),
+  /** Failed attempts each enrolled approver has left before being locked. */
+  attemptsLeft: z.record(z.string(), z.number().int().nonnegative()).optional(),
 });
 export type ApprovalProgress = z.infer<typeof ApprovalProgressSchema>;
 

@@ -49,6 +49,16 @@ function readStore(dataDir: string): ApproverStore {
     : { approvers: {} };
 }
 
+/** Failed attempts each enrolled approver has left before being locked (0 once locked); public. */
+export function approverAttemptsLeft(dataDir: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(readStore(dataDir).approvers).map(([name, r]) => [
+      name,
+      r.locked ? 0 : Math.max(0, MAX_FAILURES - r.failures),
+    ]),
+  );
+}
+
 export function pinKey(pin: string, salt: Uint8Array, kdf: ApproverKdf): Uint8Array {
   const N = 2 ** kdf.logN;
   const maxmem = 128 * N * kdf.r * kdf.p + 16 * 1024 * 1024;

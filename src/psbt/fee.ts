@@ -5,7 +5,7 @@ import type { Wallet } from '../wallet/types';
 import type { SpentOutput } from './inputs';
 import type { ReviewWarning } from './review-model';
 import { estimateVsize, type InputSize, knownInputSize, multisigInputSize } from './vsize';
-import { HIGH_FEE_RATE, HIGH_FEE_SHARE, WARNING, warning } from './warnings';
+import { feePercent, HIGH_FEE_RATE, HIGH_FEE_SHARE, MIN_RELAY_FEE_RATE, WARNING, warning } from './warnings';
 
 export interface FeeSummary {
   /** Satoshis; null when an input amount is unknown. */
@@ -14,7 +14,7 @@ export interface FeeSummary {
   feeRate: number | null;
   /** Estimated vsize of the fully signed transaction. */
   vsize: number;
-  warning: ReviewWarning | null;
+  warnings: ReviewWarning[];
 }
 
 /**
@@ -26,11 +26,14 @@ export function feeSummary({
   unsigned,
   wallet,
   inputs,
+  sent,
 }: {
   psbt: Psbt;
   unsigned: Transaction;
   wallet: Wallet;
   inputs: Array<{ index: number; spent: SpentOutput; ours: WalletScript | null }>;
+  /** Satoshis paid to outputs that are not change. */
+  sent: number;
 }): FeeSummary {
   const walletInputSize = (script: WalletScript | null): InputSize =>
     multisigInputSize({
@@ -45,22 +48,49 @@ export function feeSummary({
   );
   const vsize = estimateVsize(unsigned, sizes);
 
-  if (inputs.some((f) => f.spent.amount === null)) return { fee: null, feeRate: null, vsize, warning: null };
+  if (inputs.some((f) => f.spent.amount === null)) return { fee: null, feeRate: null, vsize, warnings: [] };
   const totalIn = inputs.reduce((sum, f) => sum + (f.spent.amount as bigint), 0n);
   const totalOut = unsigned.outs.reduce((sum, o) => sum + o.value, 0n);
   if (totalOut > totalIn) throw badInput('NEGATIVE_FEE', 'the outputs spend more than the inputs hold');
   const fee = Number(totalIn - totalOut);
   const feeRate = Math.round((fee / vsize) * 100) / 100;
-  const high = feeRate > HIGH_FEE_RATE || (totalIn > 0n && fee > Number(totalIn) * HIGH_FEE_SHARE);
-  return {
-    fee,
-    feeRate,
-    vsize,
-    warning: high
-      ? warning(
-          WARNING.HIGH_FEE,
-          `the fee of ${fee} sat (${feeRate} sat/vB) is unusually high for this transaction`,
-        )
-      : null,
-  };
+  return { fee, feeRate, vsize, warnings: feeWarnings({ fee, feeRate, sent, totalIn: Number(totalIn) }) };
+}
+
+/**
+ * A fee that is a big share of the payment (of the inputs when nothing leaves the wallet) or an
+ * extreme rate, and a rate nodes will not relay.
+ */
+export function feeWarnings({
+  fee,
+  feeRate,
+  sent,
+  totalIn,
+}: {
+  fee: number;
+  feeRate: number;
+  sent: number;
+  totalIn: number;
+}): ReviewWarning[] {
+  const base = sent > 0 ? sent : totalIn;
+  const share = base > 0 ? fee / base : 0;
+  const warnings: ReviewWarning[] = [];
+  if (share > HIGH_FEE_SHARE || feeRate > HIGH_FEE_RATE) {
+    const of = sent > 0 ? 'the amount sent' : 'the amount spent';
+    warnings.push(
+      warning(
+        WARNING.HIGH_FEE,
+        `the fee of ${fee} sat (${feeRate} sat/vB) is ${feePercent(fee, base)}% of ${of}, unusually high`,
+      ),
+    );
+  }
+  if (feeRate < MIN_RELAY_FEE_RATE) {
+    warnings.push(
+      warning(
+        WARNING.LOW_FEE_RATE,
+        `the fee rate of ${feeRate} sat/vB is below ${MIN_RELAY_FEE_RATE} sat/vB, which nodes do not relay; the transaction may never confirm`,
+      ),
+    );
+  }
+  return warnings;
 }

@@ -21,7 +21,7 @@ function orderedSignatures(psbt: Psbt, index: number, multisig: Uint8Array): Uin
     m = decoded.m as number;
     pubkeys = decoded.pubkeys as Uint8Array[];
   } catch {
-    throw badInput('NOT_MULTISIG', `input ${index} is not a multisig input this tool can finalize`);
+    throw badInput('NOT_MULTISIG', `input ${index + 1} is not a multisig input this tool can finalize`);
   }
   const partial = psbt.data.inputs[index]!.partialSig ?? [];
   const signatures = pubkeys
@@ -31,7 +31,7 @@ function orderedSignatures(psbt: Psbt, index: number, multisig: Uint8Array): Uin
   if (signatures.length < m) {
     throw badInput(
       'NOT_ENOUGH_SIGNATURES',
-      `input ${index} has ${signatures.length} of the ${m} signatures it needs`,
+      `input ${index + 1} has ${signatures.length} of the ${m} signatures it needs`,
     );
   }
   return signatures;
@@ -41,7 +41,7 @@ function finalizeMultisigInput(psbt: Psbt, index: number): void {
   const input = psbt.data.inputs[index]!;
   if (input.finalScriptSig || input.finalScriptWitness) return;
   const multisig = input.witnessScript ?? input.redeemScript;
-  if (!multisig) throw badInput('NOT_MULTISIG', `input ${index} has no witness or redeem script`);
+  if (!multisig) throw badInput('NOT_MULTISIG', `input ${index + 1} has no witness or redeem script`);
   const validator = (pubkey: Uint8Array, hash: Uint8Array, signature: Uint8Array) =>
     ecc.verify(hash, pubkey, signature);
   const signatures = orderedSignatures(psbt, index, multisig);
@@ -51,7 +51,8 @@ function finalizeMultisigInput(psbt: Psbt, index: number): void {
   } catch {
     valid = false;
   }
-  if (!valid) throw badInput('SIGNATURE_INVALID', `input ${index} carries a signature that does not verify`);
+  if (!valid)
+    throw badInput('SIGNATURE_INVALID', `input ${index + 1} carries a signature that does not verify`);
   psbt.finalizeInput(index, () => {
     const scriptSigItems = [Uint8Array.of(), ...signatures];
     if (input.witnessScript) {

@@ -51,32 +51,32 @@ export function spentOutput({
     try {
       previous = Transaction.fromBuffer(input.nonWitnessUtxo);
     } catch {
-      throw badInput('PSBT_INVALID', `input ${index}'s previous transaction is unreadable`);
+      throw badInput('PSBT_INVALID', `input ${index + 1}'s previous transaction is unreadable`);
     }
     if (previous.getId() !== inputTxid(txInput)) {
       throw badInput(
         'UTXO_TXID_MISMATCH',
-        `input ${index}'s previous transaction is not the one it spends (its txid differs)`,
+        `input ${index + 1}'s previous transaction is not the one it spends (its txid differs)`,
       );
     }
     const output = previous.outs[txInput.index];
     if (!output) {
       throw badInput(
         'UTXO_VOUT_MISSING',
-        `input ${index} spends output ${txInput.index} of a transaction with ${previous.outs.length} outputs`,
+        `input ${index + 1} spends output ${txInput.index} of a transaction with ${previous.outs.length} outputs`,
       );
     }
-    fromPreviousTx = { script: output.script, value: checkAmount(output.value, `input ${index}`) };
+    fromPreviousTx = { script: output.script, value: checkAmount(output.value, `input ${index + 1}`) };
   }
   if (input.witnessUtxo) {
-    const value = checkAmount(input.witnessUtxo.value, `input ${index}`);
+    const value = checkAmount(input.witnessUtxo.value, `input ${index + 1}`);
     if (
       fromPreviousTx &&
       (fromPreviousTx.value !== value || !bytesEqual(fromPreviousTx.script, input.witnessUtxo.script))
     ) {
       throw badInput(
         'WITNESS_UTXO_MISMATCH',
-        `input ${index}'s witness UTXO disagrees with its previous transaction`,
+        `input ${index + 1}'s witness UTXO disagrees with its previous transaction`,
       );
     }
     if (!fromPreviousTx)

@@ -99,7 +99,7 @@ function readUnsignedTx(unsignedTx: Uint8Array): Transaction {
   for (const [i, input] of tx.ins.entries()) {
     const outpoint = `${toHex(input.hash)}:${input.index}`;
     if (seen.has(outpoint)) {
-      throw badInput('DUPLICATE_INPUT', `input ${i} spends the same coin as an earlier input`);
+      throw badInput('DUPLICATE_INPUT', `input ${i + 1} spends the same coin as an earlier input`);
     }
     seen.add(outpoint);
   }

@@ -66,7 +66,7 @@ function classifyOutputs(
     }
     const derivations = psbt.data.outputs[i]?.bip32Derivation;
     if (output.value < 0n || output.value > MAX_MONEY)
-      throw badInput('AMOUNT_INVALID', `output ${i} has an impossible amount`);
+      throw badInput('AMOUNT_INVALID', `output ${i + 1} has an impossible amount`);
     const amount = Number(output.value);
     if (matcher.matchOutput(output.script, derivations)) return { address, amount, kind: 'change' };
     // Another registered wallet is named, never "external" (nor change, which is this wallet's only).
@@ -147,7 +147,8 @@ export function analysePsbt({
     (w) => w.network === wallet.network && w.descriptor !== wallet.descriptor,
   );
   const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination, otherWallets);
-  const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts });
+  const sent = outputs.filter((o) => o.kind !== 'change').reduce((sum, o) => sum + o.amount, 0);
+  const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts, sent });
   const warnings = [
     ...(purpose?.kind === 'proof-of-reserves'
       ? [
@@ -162,7 +163,7 @@ export function analysePsbt({
       wallet,
     ),
     ...(foreignChange.length > 0 ? [foreignChangeWarning(foreignChange, wallet)] : []),
-    ...(fees.warning ? [fees.warning] : []),
+    ...(purpose ? [] : fees.warnings),
     ...locktimeWarnings(psbt, txInputs),
   ];
   const ours = facts.filter((f) => f.ours);

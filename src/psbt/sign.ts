@@ -70,7 +70,7 @@ function checkSignable(ours: InputFacts[], wallet: Wallet, allowedSighash: numbe
     if (wallet.scriptType === 'p2sh' && !f.spent.hasPreviousTx) {
       throw badInput(
         'NON_WITNESS_UTXO_REQUIRED',
-        `input ${f.index} is a legacy P2SH input without its previous transaction`,
+        `input ${f.index + 1} is a legacy P2SH input without its previous transaction`,
       );
     }
   }
@@ -79,7 +79,7 @@ function checkSignable(ours: InputFacts[], wallet: Wallet, allowedSighash: numbe
     if (!allowedSighash.includes(type)) {
       throw refused(
         'SIGHASH_REFUSED',
-        `input ${f.index} requests sighash type 0x${type.toString(16)}; only SIGHASH_ALL is signed`,
+        `input ${f.index + 1} requests sighash type 0x${type.toString(16)}; only SIGHASH_ALL is signed`,
       );
     }
   }

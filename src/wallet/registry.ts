@@ -67,7 +67,7 @@ export function registerWallet(dataDir: string, wallet: Wallet): RegisterResult 
   if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
   throw refused(
     'WALLET_NAME_TAKEN',
-    `a different wallet is already registered as "${valid.name}"; choose another name with --name`,
+    `a different wallet is already registered as "${valid.name}"; choose another name`,
   );
 }
 

@@ -116,7 +116,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     ]);
     expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'data-sats')).toBe('10000');
     expect(await page.getAttribute('[data-total="change"] [data-sats]', 'data-sats')).toBe('29990000');
-    expect(await page.textContent('[data-total="fee"]')).toContain('0.00010000 BTC');
+    expect(await page.textContent('[data-total="fee"] .amount')).toBe('0.00\u202f010\u202f000 BTC');
     expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'title')).toBe('10,000 sats');
 
     await page.getByRole('button', { name: /continue/ }).click();

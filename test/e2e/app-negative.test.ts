@@ -38,7 +38,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function loadPsbt(page: Page, base64: string): Promise<void> {
   await page.getByRole('button', { name: /Start: scan/ }).click();
   await page.waitForSelector('[data-screen="scan"]');
-  await page.locator('details summary').click();
+  await page.locator('[data-screen="scan"] details summary').click();
   await page.fill('[data-screen="scan"] textarea', base64);
   await page.getByRole('button', { name: 'Load this PSBT' }).click();
   await page.waitForSelector('[data-screen="review"]');
@@ -46,6 +46,9 @@ async function loadPsbt(page: Page, base64: string): Promise<void> {
 
 async function cancel(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Cancel ceremony' }).click();
+  // After the review, Cancel asks first, since it discards approvals and shares.
+  const confirm = page.getByRole('button', { name: 'Yes, cancel the ceremony' });
+  if (await confirm.isVisible()) await confirm.click();
   await page.waitForSelector('[data-screen="home"]');
 }
 

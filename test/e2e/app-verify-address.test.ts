@@ -25,6 +25,7 @@ describe('the Wallets screen verifies an address', () => {
       await page.fill('textarea[name="wallet"]', wallet.descriptor);
       await page.fill('input[name="wallet-name"]', 'company-cold');
       await page.getByLabel('Whose funds this wallet holds').selectOption('company');
+      await page.getByRole('button', { name: 'Check this wallet' }).click();
       await page.getByRole('button', { name: 'Register', exact: true }).click();
       await page.waitForSelector('[data-wallet="company-cold"] .badge-change');
       expect(loadWallet(app.dataDir, 'company-cold').owner).toBe('company');

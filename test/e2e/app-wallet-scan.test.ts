@@ -42,6 +42,7 @@ describe('the Wallets screen registers a wallet scanned from the camera', () => 
       mkdirSync(SCREENSHOTS, { recursive: true });
       await page.screenshot({ path: join(SCREENSHOTS, 'wallet-scanned.png'), fullPage: true });
 
+      await page.getByRole('button', { name: 'Check this wallet' }).click();
       await page.getByRole('button', { name: 'Register', exact: true }).click();
       await page.waitForSelector('[data-wallet="treasury"] .badge-change');
       const registered = await page.$$eval('[data-wallet="treasury"] li.address', (items) =>

@@ -139,11 +139,15 @@ export async function qrCameraVideo(frames: string[], dir: string): Promise<stri
   return out;
 }
 
-/** Registers a wallet on the Wallets screen as an operator does (paste, name, Register) and waits until it is in use. */
+/**
+ * Registers a wallet on the Wallets screen as an operator does (paste, name, Check, then Register
+ * on the registration review) and waits until it is in use.
+ */
 export async function registerWallet(page: Page, walletText: string, name = 'treasury'): Promise<void> {
   await page.getByRole('button', { name: 'Wallets' }).click();
   await page.fill('textarea[name="wallet"]', walletText);
   await page.fill('input[name="wallet-name"]', name);
+  await page.getByRole('button', { name: 'Check this wallet' }).click();
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await page.waitForSelector(`[data-wallet="${name}"] .badge-change`);
 }

@@ -151,7 +151,7 @@ describe('airlock sign, combine and finalize', () => {
       ws.writePsbt(parsePsbt(a.stdout), 'a.psbt'),
     ]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('input 0 has 1 of the 2 signatures it needs');
+    expect(result.stderr).toContain('input 1 has 1 of the 2 signatures it needs');
   });
 
   it('combine refuses PSBTs of different transactions', async () => {

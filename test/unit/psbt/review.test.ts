@@ -73,7 +73,7 @@ describe('reviewPsbt', () => {
     const review = reviewPsbt({ psbt, wallet });
     expect(review.outputs[1]!.kind).toBe('external');
     expect(codes(review)).toContain(WARNING.FOREIGN_CHANGE);
-    expect(review.warnings.find((w) => w.code === WARNING.FOREIGN_CHANGE)!.message).toMatch(/^output 1:/);
+    expect(review.warnings.find((w) => w.code === WARNING.FOREIGN_CHANGE)!.message).toMatch(/^output 2:/);
   });
 
   it('warns when an input amount comes only from a witness UTXO', () => {
@@ -89,7 +89,7 @@ describe('reviewPsbt', () => {
     expect(review.inputs.map((i) => i.amountProven)).toEqual([false, true]);
     expect(review.inputs[0]!.ours).toBe(true);
     expect(review.warnings).toEqual([
-      { code: WARNING.WITNESS_UTXO_ONLY, message: expect.stringMatching(/^input 0: /) },
+      { code: WARNING.WITNESS_UTXO_ONLY, message: expect.stringMatching(/^input 1: /) },
     ]);
   });
 
@@ -114,13 +114,13 @@ describe('reviewPsbt', () => {
         { index: 0, amount: 100_000n },
         { index: 0, amount: 70_000n, from: other },
       ],
-      outputs: [{ script: EXTERNAL_SCRIPT, amount: 160_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 165_000n }],
     });
     const review = reviewPsbt({ psbt, wallet });
     expect(review.inputs.map((i) => i.ours)).toEqual([true, false]);
     expect(review.signatures.required).toBe(2);
     expect(codes(review)).toEqual([WARNING.UNKNOWN_INPUT]);
-    expect(review.fee).toBe(10_000);
+    expect(review.fee).toBe(5_000);
   });
 
   it('marks outputs the policy allows as allowed', () => {
@@ -148,6 +148,61 @@ describe('reviewPsbt', () => {
     const review = reviewPsbt({ psbt, wallet });
     expect(codes(review)).toEqual([WARNING.NONSTANDARD_SIGHASH, WARNING.HIGH_FEE, WARNING.LOCKTIME]);
     expect(review.warnings.at(-1)!.message).toBe('the transaction cannot be confirmed before block 800000');
+  });
+
+  it('warns when the fee is more than 5% of the amount sent, naming the percentage', () => {
+    // 0.0009 BTC fee on a 0.001 BTC payment, the rest back as change: 90% of what is sent.
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000_000n }],
+      outputs: [
+        { script: EXTERNAL_SCRIPT, amount: 100_000n },
+        { change: { index: 1 }, amount: 810_000n },
+      ],
+    });
+    const review = reviewPsbt({ psbt, wallet });
+    expect(codes(review)).toEqual([WARNING.HIGH_FEE]);
+    expect(review.warnings[0]!.message).toContain('is 90% of the amount sent');
+  });
+
+  it('does not warn about a fee of a few percent of the amount sent', () => {
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000_000n }],
+      outputs: [
+        { script: EXTERNAL_SCRIPT, amount: 100_000n },
+        { change: { index: 1 }, amount: 895_100n },
+      ],
+    });
+    const review = reviewPsbt({ psbt, wallet });
+    expect(review.fee).toBe(4_900);
+    expect(codes(review)).toEqual([]);
+  });
+
+  it('warns when the fee rate is below 1 sat/vB, which nodes do not relay', () => {
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000_000n }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 999_900n }],
+    });
+    const review = reviewPsbt({ psbt, wallet });
+    expect(review.feeRate).toBeLessThan(1);
+    expect(codes(review)).toEqual([WARNING.LOW_FEE_RATE]);
+    expect(review.warnings[0]!.message).toMatch(/below 1 sat\/vB/);
+  });
+
+  it('numbers inputs from 1 in warnings, as the review screen does', () => {
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [
+        { index: 0, amount: 100_000n },
+        { index: 1, amount: 100_000n, previousTx: false },
+        { index: 2, amount: 100_000n, previousTx: false },
+      ],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 299_000n }],
+    });
+    const review = reviewPsbt({ psbt, wallet });
+    expect(review.warnings.map((w) => w.message.split(':')[0])).toEqual(['inputs 2, 3']);
   });
 
   it('refuses a PSBT for another network before judging anything else', () => {

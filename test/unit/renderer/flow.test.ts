@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatBtc } from '../../../renderer/components/format';
 import {
   canConfirmReview,
+  cancelLosesWork,
   type FlowEvent,
   type FlowState,
   flowReducer,
   initialFlow,
+  type Screen,
 } from '../../../renderer/flow/ceremony';
 import { completion } from '../../../renderer/screens/KeyShares';
 import type { ReviewResult, SignedResult } from '../../../src/ipc/models';
@@ -115,14 +116,37 @@ describe('ceremony flow', () => {
   });
 });
 
-describe('screen helpers', () => {
-  it('formats satoshis as BTC exactly', () => {
-    expect(formatBtc(150_000)).toBe('0.00150000');
-    expect(formatBtc(2_100_000_000_000_000)).toBe('21000000.00000000');
-    expect(formatBtc(1)).toBe('0.00000001');
-    expect(formatBtc(0)).toBe('0.00000000');
+describe('after signing', () => {
+  it('Done can show the signed QR again until a new ceremony starts', () => {
+    const signed = { signedInputs: 1 } as SignedResult;
+    const done = run([
+      { type: 'startCeremony' },
+      { type: 'psbtLoaded' },
+      { type: 'reviewed', review: reviewResult({ approvalsRequired: 0 }) },
+      { type: 'reviewConfirmed' },
+      { type: 'quorumComplete' },
+      { type: 'signed', signed },
+      { type: 'finished' },
+    ]);
+    expect(done.screen).toBe('done');
+    expect(flowReducer(done, { type: 'showAgain' })).toMatchObject({ screen: 'showQr', signed });
+    const next = flowReducer(done, { type: 'startCeremony' });
+    expect(flowReducer(next, { type: 'showAgain' }).screen).toBe('scan');
   });
 
+  it('asks before cancelling only where approvals, shares or a signature would be lost', () => {
+    expect(['scan', 'review', 'done'].map((s) => cancelLosesWork(s as Screen))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(['approvals', 'shares', 'signing', 'showQr'].every((s) => cancelLosesWork(s as Screen))).toBe(
+      true,
+    );
+  });
+});
+
+describe('screen helpers', () => {
   it('completes a share word only when the prefix is unambiguous', () => {
     const words = ['academic', 'acid', 'acne', 'duckling', 'duke'];
     expect(completion('academic duc', words)).toBe('duckling');

@@ -36,7 +36,7 @@ describe('Review screen: what a PSBT that pays nobody is', () => {
       renderToStaticMarkup(createElement(ReviewPurpose, { result: result as ReviewResult })),
     );
     expect(shown).toBe(
-      'Proof of reserves Message: “Q4 audit” Proves 1.23456789 BTC in 1 coin(s) of wallet treasury. This transaction can never be confirmed: no coin moves and no payment is made.',
+      'Proof of reserves Message: “Q4 audit” Proves 1.23 456 789 BTC in 1 coin(s) of wallet treasury. This transaction can never be confirmed: no coin moves and no payment is made.',
     );
   });
 });

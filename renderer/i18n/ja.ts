@@ -1,0 +1,401 @@
+import type { en } from './en';
+
+type Shape<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Shape<R>
+    : T extends readonly (infer U)[]
+      ? readonly Shape<U>[]
+      : { [K in keyof T]: Shape<T[K]> };
+
+/** 日本語。SLIP-39 の単語、アドレス、コード名は英語のまま(カードと同じ表記)。 */
+export const ja: Shape<typeof en> = {
+  appName: 'Airlock',
+  locale: 'ja-JP',
+  language: { label: '言語 (Language)', en: 'English', ja: '日本語' },
+  tagline: 'エアギャップ型マルチシグ共同署名者',
+  nav: {
+    home: 'ホーム',
+    wallets: 'ウォレット',
+    shares: 'シェア',
+    audit: '監査ログ',
+    cancel: '手続きを中止',
+    cancelConfirm:
+      'この署名手続きを中止しますか?承認と入力済みの鍵シェアは破棄され、担当者は最初からやり直すことになります。',
+    cancelYes: 'はい、手続きを中止します',
+    cancelNo: 'いいえ、続けます',
+    main: 'メインメニュー',
+    steps: '手続きの段階',
+    back: '戻る',
+  },
+  airgap: {
+    isolated: 'オフライン:有効なネットワークインターフェースはありません。',
+    connected: (names: string) =>
+      `ネットワークに接続されています(${names})。すべてのネットワーク接続を切るまで署名はできません。`,
+    overridden: (names: string) =>
+      `ネットワークに接続されています(${names})。操作者がエアギャップ保護を解除しました。監査ログに記録されています。`,
+    overrideWhere:
+      'すべてのネットワーク接続を切ってください。それができない場合に限り、ページの末尾で保護を解除できます。',
+    overrideTitle: 'エアギャップ保護を解除する(監査ログに記録されます)',
+    overrideLabel: 'エアギャップ保護を解除する理由',
+    overrideButton: '解除して署名を許可する',
+  },
+  announce: { step: (n: number, of: number, name: string) => `${of} 段階中の ${n}:${name}` },
+  steps: ['スキャン', '確認', '承認', '鍵シェア', '署名', 'QR表示', '完了'],
+  home: {
+    title: '署名手続き',
+    noWallet: 'ウォレットが選ばれていません。「ウォレット」で登録するか選んでください。',
+    setupTitle: '初回設定(この順番で)',
+    setup: [
+      '「シェア」でこの端末の鍵を作成し、担当者ごとにシェアカードを印刷する。',
+      'この端末の鍵をコーディネーターに渡す:「ウォレット」の「この共同署名者の鍵」。',
+      'コーディネーターが共同署名者の鍵から作ったウォレットを、確認したうえで「ウォレット」で登録する。',
+      '承認者を登録し、ウォレットのポリシーを設定する。鍵のクォーラムがそれを承認する。',
+    ],
+    setupDone: '完了',
+    wallet: (name: string, m: number, n: number, network: string) =>
+      `${name}:${network} の ${m}-of-${n} マルチシグ`,
+    start: '開始:取引をスキャンする',
+    chooseWallet: 'ウォレットを選ぶ',
+  },
+  scan: {
+    title: '取引をスキャン',
+    hint: 'コーディネーターのアニメーションQRコードをカメラにかざしてください。',
+    progress: (seen: number, needed: number | null) =>
+      needed === null
+        ? `${seen} 個のパートを読み取り済み`
+        : `${needed} 個中 ${seen} 個のパートを読み取り済み`,
+    format: (format: string) => `形式:${format}`,
+    orPaste: 'または PSBT(base64 または 16 進)を貼り付けるか、ファイルを開く',
+    pasteLabel: 'PSBT テキスト',
+    load: 'この PSBT を読み込む',
+    openFile: 'PSBT ファイルを開く',
+    cameraErrors: {
+      NO_CAMERA: '使えるカメラが見つかりません。QRコードを読むにはカメラを接続してください。',
+      CAMERA_DENIED: 'カメラの使用が拒否されました。QRコードを読むにはカメラを許可してください。',
+      CAMERA_UNSUPPORTED: 'このウィンドウではカメラを使えません。',
+      CAMERA_FAILED: 'カメラを起動できませんでした。',
+      DECODER_FAILED: 'QRデコーダーを読み込めませんでした。Airlock を再起動してください。',
+    },
+  },
+  networks: {
+    mainnet: 'ビットコイン メインネット',
+    testnet: 'テストネット',
+    signet: 'シグネット',
+    regtest: 'regtest',
+  },
+  review: {
+    title: '取引の確認',
+    computing: 'ウォレットと照合して取引を確認しています…',
+    wallet: 'ウォレット',
+    network: 'ネットワーク',
+    txid: '取引 ID',
+    psbtHash: 'PSBT ハッシュ',
+    number: '番号',
+    inputs: 'インプット',
+    outputs: 'アウトプット',
+    outpoint: 'コイン',
+    amount: '金額',
+    ours: 'このウォレット',
+    proven: '金額の証明',
+    address: 'アドレス',
+    kind: '種類',
+    yes: 'はい',
+    no: 'いいえ',
+    unknown: '不明',
+    noAddress: '(アドレスなし:データ出力)',
+    kinds: {
+      change: 'おつり(このウォレットへ戻る)',
+      external: '外部への支払い',
+      allowed: '許可された送金先',
+      transfer: '登録済みウォレットへの振替',
+    },
+    transferTo: (wallet: string, owner: string | null) =>
+      `登録済みウォレット ${wallet} へ(${owner ?? '所有区分が未設定'})`,
+    sent: '他者への送金額',
+    change: 'おつり',
+    fee: '手数料',
+    feeRate: '手数料率',
+    feeRateValue: (rate: number) => `${rate.toFixed(1)} sat/vB`,
+    size: '署名後のサイズ',
+    sizeValue: (vsize: number) => `${vsize} vB`,
+    signatures: '署名',
+    signaturesValue: (present: number, perInput: number, inputs: number) =>
+      inputs === 0
+        ? '署名するこのウォレットのインプットはありません'
+        : `このウォレットの ${inputs} 個のインプットはそれぞれ ${perInput} 個の署名が必要です。現在 ${present} 個あります。この鍵が各インプットに 1 個加えます。`,
+    feeShare: (percent: number, ofSent: boolean) => `(${ofSent ? '送金額' : '使用額'}の ${percent}%)`,
+    inputsSummary: (count: number, ours: number, proven: number) =>
+      `インプット ${count} 個、${ours === count ? 'すべてこのウォレットのもの' : `うち ${ours} 個がこのウォレットのもの`}、${
+        proven === count ? 'すべての金額が証明済み' : `${count - proven} 個は金額が未証明`
+      }。合計`,
+    showInputs: (count: number) => `${count} 個のインプットをすべて表示`,
+    warnings: '警告',
+    violations: 'ポリシー違反:署名は拒否されます',
+    confirm: '内容は正しい:次へ進む',
+    refused: 'この取引は拒否されました',
+  },
+  purpose: {
+    proofTitle: '準備金の証明',
+    proofMessage: (message: string) => `メッセージ:「${message}」`,
+    proves: '証明する額',
+    inCoins: (coins: number, wallet: string) => `(ウォレット ${wallet} の ${coins} 個のコイン)`,
+    neverConfirmed: 'この取引は決して承認されません:コインは動かず、支払いも行われません。',
+    messageTitle: 'メッセージに署名',
+    message: (message: string) => `メッセージ:「${message}」`,
+    messageHashOnly: (hash: string) => `PSBT にはメッセージのハッシュだけが含まれています:${hash}`,
+    forAddress: (address: string, wallet: string) => `ウォレット ${wallet} のアドレス ${address} について`,
+    nothingPaid: '支払いはありません:署名はこのアドレスを管理していることを証明します。',
+  },
+  verifyAddress: {
+    title: 'アドレスを確認',
+    hint: 'アドレスまたは bitcoin: URI を貼り付けるかスキャンして、登録済みウォレットのものか確かめます。',
+    input: 'アドレスまたは bitcoin: URI',
+    check: '確認する',
+    scan: 'アドレスQRをスキャン',
+    stopScan: 'スキャンを止める',
+    branches: { receive: '受取', change: 'おつり' },
+    found: (wallet: string, branch: string, index: number) =>
+      `ウォレット ${wallet} のものです:${branch}アドレスの ${index} 番。`,
+    notFound: (range: number) =>
+      `見つかりません:どの登録済みウォレットの最初の ${range.toLocaleString('ja')} 個の受取アドレスと ${range.toLocaleString('ja')} 個のおつりアドレスにも含まれません。`,
+  },
+  approvals: {
+    title: '承認',
+    needed: (done: number, required: number) => `必要な承認 ${required} 件中 ${done} 件`,
+    candidates: (names: string) => `承認者:${names}`,
+    name: '承認者名',
+    pin: 'パスフレーズ(12 文字以上)',
+    code: '認証アプリのコード',
+    submit: 'この取引を承認する',
+    approved: (name: string) => `${name} が承認しました`,
+    approvedNow: (name: string) => `${name} の承認を記録しました。`,
+    attemptsLeft: (name: string, n: number) => `${name} はロックされるまであと ${n} 回試せます。`,
+    lastAttempt: (name: string) =>
+      `${name} の最後の試行です:もう一度失敗すると、別の承認者が解除するまで ${name} はロックされます。PIN を確かめ、新しいコードを待ってください。`,
+    locked: (name: string) =>
+      `${name} は失敗が多すぎたためロックされています。別の承認者が解除する必要があります。`,
+    next: '鍵シェアへ進む',
+  },
+  shares: {
+    title: '鍵シェア',
+    progress: (seen: number, needed: number | null) =>
+      needed === null ? `${seen} 個のシェアを入力済み` : `${needed} 個中 ${seen} 個のシェアを入力済み`,
+    label: (n: number) => `シェア ${n}:単語を入力してください`,
+    wordOf: (n: number, of: number) => `${of} 語中 ${n} 語目`,
+    expectedKey: (fingerprints: string) =>
+      `この端末の鍵 ${fingerprints} のシェアを入力してください。フィンガープリントは各カードに印刷されています。`,
+    expectedAnyKey:
+      'このウォレットにあるこの端末の鍵のシェアを入力してください。フィンガープリントは各カードに印刷されています。',
+    expectedSet: (set: string) =>
+      `すべてのシェアは最初のシェアと同じセット ${set} のものでなければなりません。`,
+    typedSet: (set: string) => `セット ${set}`,
+    otherSet: (typed: string, expected: string) =>
+      `このシェアはセット ${typed} のものですが、これまでのシェアはセット ${expected} です。カードを確認してください。`,
+    scan: 'カードのQRコードをスキャン',
+    stopScan: 'スキャンを止める',
+    scanHint: 'シェアカードのQRコードをカメラにかざしてください。単語は画面に表示されません。',
+    notAShare:
+      'このQRコードは鍵シェアではありません。シェアカードに印刷されたQRコードをスキャンしてください。',
+    suggestion: (word: string) => `Tab で補完:${word}`,
+    unknownWords: (words: string) => `シェアの単語ではありません(カードのつづりを確認):${words}`,
+    submit: 'このシェアを追加',
+    missing: (n: number) =>
+      `この鍵で署名するには、あと ${n} 個のシェアが必要です。それまで署名はできません。`,
+    next: '署名へ進む',
+    back: '鍵シェアに戻る(承認はそのまま)',
+  },
+  signing: {
+    title: '署名',
+    summary: (wallet: string, payments: number) =>
+      `最終確認:ウォレット ${wallet} が ${payments} 件の支払いを含むこの取引に署名します。すべての行をもう一度コーディネーターの画面と照らし合わせてください。`,
+    sign: '今すぐ署名',
+    blocked: 'ネットワーク接続中は署名できません。',
+  },
+  showQr: {
+    title: '署名済み取引を表示',
+    hint: 'このアニメーションQRコードをコーディネーターのカメラで読み取ってください。',
+    frame: (i: number, n: number) => `${n} フレーム中 ${i}`,
+    speed: '速度(毎秒フレーム数)',
+    density: '密度',
+    densities: { low: '低(読みやすい)', medium: '中', high: '高(フレームが少ない)' },
+    format: '形式',
+    save: 'フレームをファイルに保存',
+    saved: (dir: string) => `${dir} に保存しました`,
+    done: 'コーディネーターが受け取った:終了(finish)',
+  },
+  done: {
+    title: '完了',
+    signed: (inputs: number) => `${inputs} 個のインプットに署名しました。鍵はメモリから消去されました。`,
+    hash: (hash: string) => `署名済み PSBT のハッシュ:${hash}`,
+    left: (n: number) =>
+      `コーディネーターの残り作業:他の共同署名者からあと ${n} 個の署名を集め、取引を確定してブロードキャストする。`,
+    complete:
+      'コーディネーターの残り作業:必要な署名はそろいました。取引を確定してブロードキャストしてください。',
+    showAgain: '署名済みQRをもう一度表示',
+    home: 'ホームに戻る',
+  },
+  wallets: {
+    title: 'ウォレット',
+    none: '登録されたウォレットはまだありません。',
+    choose: 'このウォレットを使う',
+    chosen: '使用中',
+    import: 'ウォレットを登録',
+    importHint:
+      'コーディネーターのウォレットQR(UR または BBQr、アニメーションでも可)をスキャンするか、ディスクリプター、Coldcard/Sparrow のマルチシグファイル、BSMS レコードを貼り付けるか、ファイルを開いてください。',
+    scan: 'ウォレットQRをスキャン',
+    stopScan: 'スキャンを止める',
+    scanned: 'スキャンしたウォレットを下のフォームに入れました。確認してから登録してください。',
+    text: 'ウォレットのテキスト',
+    name: '名前(任意)',
+    owner: 'このウォレットの資金の所有者',
+    owners: {
+      unassigned: '未設定',
+      customer: '顧客の資金',
+      company: '会社の資金',
+    },
+    register: '登録する',
+    check: 'このウォレットを確認',
+    registered: (name: string) => `ウォレット ${name} を登録し、使用中にしました。`,
+    importNote: '登録しました。注意:',
+    originUnknown:
+      '[鍵の由来は不明:xpub のみが分かっています。検証には使いますが、この端末で署名には使いません]',
+    reviewTitle: (name: string) => `登録前にウォレット ${name} を確認`,
+    reviewHint:
+      'すべての行をコーディネーターと照らし合わせてください:必要署名数、各共同署名者のフィンガープリントとパス、最初のアドレス。すべて一致した場合だけ登録してください。',
+    threshold: '必要な署名数',
+    thresholdValue: (m: number, n: number) => `${n} 中 ${m}`,
+    scriptType: 'スクリプト種別',
+    firstReceive: '最初の受取アドレス',
+    firstChange: '最初のおつりアドレス',
+    fingerprint: 'フィンガープリント',
+    path: 'パス',
+    whose: '鍵',
+    thisDevice: 'この端末',
+    otherCosigner: '他の共同署名者',
+    openFile: 'ウォレットファイルを開く',
+    showQr: 'コーディネーター用にディスクリプターQRを表示',
+    cosigners: '共同署名者',
+    thisCosigner: 'この共同署名者の鍵',
+    thisCosignerHint:
+      'この端末で作成した各鍵のアカウント鍵です。コーディネーターがこの共同署名者を登録するのに使います。',
+    noCosigner: 'この端末ではまだ鍵が作成されていません。「シェア」で作成してください。',
+    cosigner: (fingerprint: string, network: string, created: string) =>
+      `${network} の鍵 ${fingerprint}(作成日 ${created})`,
+    unfinished: '未完了:シェアカードがすべて印刷されていません',
+    discardUnfinished: 'この未完了の鍵を破棄',
+    discardConfirm:
+      'この鍵のカードがすべて印刷される前にアプリが終了したため、この鍵は二度と復元できません。記録を破棄しますか?印刷済みのカードは破棄してください。',
+    discardYes: 'はい、破棄します',
+    discardNo: '今は残しておく',
+    showKeyQr: (scriptType: string) => `${scriptType} の鍵QRを表示`,
+    keyQr: (scriptType: string, fingerprint: string, format: string) =>
+      `${fingerprint} の ${scriptType} アカウント鍵(${format})`,
+    keyQrFormat: 'QRコードの形式',
+    keyQrFormats: {
+      ur: 'ur:crypto-account(多くのコーディネーターが読み取れます)',
+      'ur-account-descriptor': 'ur:account-descriptor(新しいコーディネーター向け)',
+    },
+    keyText: '同じ鍵のテキスト',
+  },
+  createShares: {
+    title: 'シェア',
+    body: '新しい分割鍵を作成します。コンピューターが鍵を SLIP-39 シェアに分け、シェアごとにカードを 1 枚印刷します。単語は印刷されたカードにだけ現れ、この画面には表示されません。カードはそれぞれ別の担当者に渡してください。',
+    layout: '鍵の分け方',
+    shareCount: 'シェアの数(担当者数)',
+    threshold: '鍵の復元に必要なシェア数',
+    layoutSummary: (k: number, n: number) => `${n} 個のシェアのうち任意の ${k} 個で鍵を復元できます。`,
+    strength: '鍵の強度',
+    strengths: { 128: '128 ビット(20 語のシェア)', 256: '256 ビット(33 語のシェア)' },
+    network: 'ビットコインネットワーク',
+    dice: 'サイコロの出目(任意):1 から 6 の数字',
+    diceHint: (needed: number, bits: number) =>
+      `公正なサイコロの出目をコンピューター自身の乱数に混ぜます。${needed} 回の出目だけで ${bits} ビットになります。`,
+    diceCount: (rolls: number, needed: number) => `(${needed} 回中 ${rolls} 回入力済み)`,
+    diceInvalid: 'ここには 1 から 6 の数字(と空白)だけを入力できます。',
+    create: '鍵を作成',
+    creating: '鍵を作成しています…',
+    fingerprint: (fingerprint: string, network: string) => `${network} の鍵 ${fingerprint}`,
+    keys: 'この共同署名者のアカウント鍵(公開)',
+    scriptTypes: { p2wsh: 'P2WSH', 'p2sh-p2wsh': 'P2SH-P2WSH' },
+    cards: 'シェアカードを印刷',
+    cardsHint: (k: number, n: number) =>
+      `カードを 1 枚ずつ印刷し、担当者に渡してください。${n} 枚のうち任意の ${k} 枚で鍵を復元できます。別々に保管してください。`,
+    share: (index: number, count: number, group: number | null) =>
+      group === null ? `シェア ${index} / ${count}` : `グループ ${group}、シェア ${index} / ${count}`,
+    print: (index: number) => `シェア ${index} のカードを印刷`,
+    printAgain: (index: number) => `シェア ${index} をもう一度印刷`,
+    printed: '印刷済み',
+    notPrinted: '未印刷',
+    printing: (index: number) =>
+      `シェア ${index} を印刷しています…カードが別ウィンドウで開いた場合は、そこで印刷(Ctrl+P)してからそのウィンドウを閉じてください。`,
+    finish: '終了:すべてのカードを印刷済み',
+    finishHint: '終了すると、このコンピューターのメモリからシェアが消去されます。再印刷はできません。',
+    abandon: 'この鍵を放棄',
+    abandonConfirm:
+      '放棄するとこの鍵は完全に破棄されます。記録は削除され、印刷済みのカードは使えなくなります。カードは破棄してください。',
+    abandonYes: 'はい、この鍵を破棄します',
+    abandonNo: '残す',
+    finished: (fingerprint: string) =>
+      `鍵 ${fingerprint} の準備ができました。カードは印刷済みで、シェアはメモリから消去されました。「ウォレット」画面からこの共同署名者の鍵をコーディネーターに渡してください。`,
+    abandoned: (fingerprint: string) =>
+      `鍵 ${fingerprint} を破棄しました。印刷済みのカードは破棄してください。`,
+    toWallets: '「ウォレット」でこの共同署名者の鍵を表示',
+    another: '別の鍵を作成',
+  },
+  audit: {
+    title: '監査ログ',
+    intact: '監査ログは改ざんされていません:すべての記録が直前の記録につながっています。',
+    broken: (problem: string) => `監査ログが改ざんされています:${problem}`,
+    export: 'ファイルに書き出す',
+    seq: '#',
+    time: '日時',
+    event: '出来事',
+    wallet: 'ウォレット',
+    outcome: '結果',
+  },
+  errors: {
+    NETWORK_MISMATCH: 'この取引はウォレットとは別のビットコインネットワークのものです。拒否されました。',
+    APPROVALS_MISSING: '承認が足りません。署名は拒否されました。',
+    QUORUM_MISSING: '入力された鍵シェアが足りません。署名は拒否されました。',
+    QUORUM_WRONG_KEY:
+      'これらのシェアから復元される鍵は、このウォレットの共同署名者ではありません。何も署名されず、シェアは消去されました。',
+    SIGHASH_REFUSED: 'この取引は通常と異なる署名形式を求めています。署名は拒否されました。',
+    AIRGAP_BLOCKED:
+      'ネットワーク接続があります。署名や鍵の作成の前に、すべてのネットワーク接続を切ってください。',
+    CARDS_UNPRINTED:
+      'まだ印刷されていないシェアカードがあります。すべて印刷してから終了するか、鍵を放棄してください。',
+    PRINT_CANCELLED: 'カードは印刷されませんでした。もう一度印刷してください。',
+    KEY_CREATION_OPEN: '作成中の鍵があります。カードを印刷して終了するか、鍵を放棄してください。',
+    COSIGNER_UNFINISHED: 'この鍵のシェアカードはすべて印刷されていません。ウォレットに使ってはいけません。',
+    SHARE_CHECKSUM:
+      'このシェアは検査に合いません:単語の打ち間違いか抜けがあります。カードの単語と見比べて直してください。',
+    SHARE_INVALID: 'これらの単語は有効な鍵シェアではありません。カードと見比べて直してください。',
+    SHARE_DUPLICATE: 'このシェアはすでに入力されています。別の担当者のシェアを入力してください。',
+    SHARE_NOT_NEEDED: '必要なシェアはすでにそろっています。このシェアは不要です。',
+    SHARE_OTHER_SET:
+      'このシェアは、これまでに入力したシェアとは別のカードのセットのものです。カードに印刷されたセットを確認してください。',
+    QUORUM_INCOMPLETE: '入力された鍵シェアがまだ足りません。',
+    BAD_REQUEST: '入力内容を読み取れませんでした。確認してもう一度お試しください。',
+    WALLET_NAME_TAKEN:
+      'この名前で別のウォレットがすでに登録されています。「名前」欄に別の名前を入力してください。',
+    APPROVAL_WRONG_PIN: 'PIN が正しくありません。試行回数に数えられました。',
+    APPROVAL_WRONG_CODE: '認証コードが正しくないか、使用済みです。新しいコードを待ってください。',
+    APPROVER_LOCKED: 'この承認者は失敗が多すぎたためロックされています。別の承認者が解除する必要があります。',
+    NOTHING_TO_SIGN:
+      'この取引のインプットはどれもこのウォレットのものではありません。署名するものはありません。',
+    unexpected: '問題が発生しました。何も署名されていません。',
+  },
+  warnings: {
+    WITNESS_UTXO_ONLY: '金額が前の取引で証明されていません。',
+    MISSING_AMOUNT: '金額のないインプットがあるため、手数料が分かりません。',
+    UNKNOWN_INPUT: 'このウォレットのものではないインプットがあります。署名されません。',
+    FOREIGN_CHANGE: 'おつりを装っていますが、このウォレットのものではないアウトプットがあります。',
+    HIGH_FEE: '手数料が異常に高額です。',
+    LOW_FEE_RATE: '手数料率が低すぎて中継されません。',
+    NONSTANDARD_SIGHASH: '通常と異なる署名形式を求めるインプットがあります。',
+    LOCKTIME: 'この取引はまだ承認(マイニング)されません。',
+    MISSING_PREVIOUS_TX: 'レガシーのインプットに前の取引がありません。',
+  },
+  units: { label: '金額の単位', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
+};

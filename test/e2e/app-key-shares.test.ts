@@ -1,0 +1,171 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as OTPAuth from 'otpauth';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { policyPath } from '../../main/api/core';
+import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
+import { splitMasterSecret } from '../../src/keys/slip39';
+import { decodeShare } from '../../src/keys/slip39-share';
+import { enrollApprover } from '../../src/policy/approvers';
+import {
+  buildRenderer,
+  type OpenApp,
+  openApp,
+  partitionedWallet,
+  qrCameraVideo,
+  registerWallet,
+} from '../helpers/app';
+import { tempDir } from '../helpers/cli';
+import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
+
+const { wallet, shares } = partitionedWallet();
+const psbt = buildPsbt({
+  wallet,
+  inputs: [{ index: 0, amount: 50_000_000n }],
+  outputs: [
+    { script: EXTERNAL_SCRIPT, amount: 20_000_000n },
+    { change: { index: 3 }, amount: 29_990_000n },
+  ],
+}).toBase64();
+/** A share set of another key: its shares rebuild a key that is no cosigner of the wallet. */
+const [foreign = []] = splitMasterSecret({
+  masterSecret: new Uint8Array(16).fill(9),
+  groups: [{ threshold: 2, count: 3 }],
+});
+const setOf = (share: string) => decodeShare(share).identifier.toString(16).padStart(4, '0');
+/** The share with one word replaced by another word of the list: every word valid, the checksum not. */
+function mistyped(share: string): string {
+  const words = share.split(' ');
+  words[5] = words[5] === 'academic' ? 'acid' : 'academic';
+  return words.join(' ');
+}
+
+const field = 'textarea[name="share"]';
+const addShare = (page: Page) => page.getByRole('button', { name: 'Add this share' });
+
+describe('key shares: typed words checked as typed, plain refusals, the card QR, and a way back', () => {
+  let app: OpenApp;
+  const codes: Record<string, () => string> = {};
+
+  beforeAll(async () => {
+    const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
+    // The camera shows share 2's card QR, as an officer holds it up.
+    const video = await qrCameraVideo([shares[1] ?? ''], tempDir('airlock-video-'));
+    app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'key shares end-to-end run' });
+    // Two approvers, one per ceremony: an authenticator code is good for one approval only.
+    for (const name of ['alice', 'bob']) {
+      const { uri } = enrollApprover(app.dataDir, { name, pin: '482913' });
+      codes[name] = () => OTPAuth.URI.parse(uri).generate();
+    }
+    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
+    writeFileSync(
+      policyPath(app.dataDir, 'treasury'),
+      JSON.stringify({ wallet: 'treasury', approvals: { required: 1, approvers: ['alice', 'bob'] } }),
+    );
+    const mine = wallet.cosigners[0];
+    if (!mine) throw new Error('the test wallet has cosigners');
+    saveNewCosignerRecord(app.dataDir, {
+      fingerprint: mine.fingerprint!,
+      network: 'testnet',
+      keys: [{ scriptType: 'p2wsh', path: mine.path!, xpub: mine.xpub }],
+      shareLayout: { groupThreshold: 1, groups: [{ threshold: 2, count: 3 }] },
+      createdAt: new Date().toISOString(),
+      finishedAt: new Date().toISOString(),
+    });
+    await app.page.waitForSelector('[data-screen="home"]');
+    await registerWallet(app.page, wallet.descriptor);
+    await app.page.getByRole('button', { name: 'Home' }).click();
+  });
+  afterAll(async () => app?.close());
+
+  it('runs a ceremony in which every share mistake can be corrected', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Start: scan/ }).click();
+    await page.locator('[data-screen="scan"] details summary').click();
+    await page.fill('[data-screen="scan"] textarea', psbt);
+    await page.getByRole('button', { name: 'Load this PSBT' }).click();
+    await page.waitForSelector('[data-screen="review"] [data-output-kind]');
+    await page.getByRole('button', { name: /continue/ }).click();
+    await page.waitForSelector('[data-screen="approvals"]');
+    await page.fill('input[name="approver"]', 'alice');
+    await page.fill('input[name="pin"]', '482913');
+    await page.fill('input[name="code"]', codes.alice?.() ?? '');
+    await page.getByRole('button', { name: 'Approve this transaction' }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+
+    // The key the shares must rebuild, from this device's record, as the card prints it.
+    expect(await page.textContent('[data-expected-key]')).toContain(wallet.cosigners[0]?.fingerprint);
+    expect(await page.textContent('#share-count')).toBe('Word 1 of 20');
+
+    // A non-word is flagged as typed and cannot be submitted.
+    await page.fill(field, 'academic acid notaword ');
+    expect(await page.textContent('[data-unknown-words]')).toContain('notaword');
+    expect(await page.getAttribute(field, 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute(field, 'aria-describedby')).toBe('share-count share-problem');
+    expect(await page.textContent('#share-count')).toContain('Word 4 of 20');
+    expect(await addShare(page).isDisabled()).toBe(true);
+
+    // A mistyped word of the list: main refuses in plain words and the typed words stay to correct.
+    await page.fill(field, mistyped(shares[0] ?? ''));
+    await addShare(page).click();
+    const refusal = page.locator('[data-error-code="SHARE_CHECKSUM"]');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toContain('a word is mistyped or missing');
+    expect(await refusal.textContent()).not.toContain('malformed');
+    expect(await page.inputValue(field)).toBe(mistyped(shares[0] ?? ''));
+    await page.fill(field, shares[0] ?? '');
+    await addShare(page).click();
+    await page.getByText('1 of 2 shares entered').waitFor();
+    expect(await page.inputValue(field)).toBe('');
+    expect(await page.locator('[data-error-code]').count()).toBe(0);
+    expect(await page.getAttribute('[data-expected-set]', 'data-expected-set')).toBe(setOf(shares[0] ?? ''));
+
+    // A share of another set is flagged before it is sent.
+    await page.fill(field, foreign[0] ?? '');
+    expect(await page.textContent('[data-other-set]')).toContain(`set ${setOf(foreign[0] ?? '')}`);
+    expect(await addShare(page).isDisabled()).toBe(true);
+    await page.fill(field, '');
+
+    // Share 2 from its card's QR, through the camera: its words never appear on screen.
+    await page.getByRole('button', { name: "Scan the card's QR code" }).click();
+    await page.waitForSelector('[data-screen="signing"]', { timeout: 60_000 });
+    expect(await page.content()).not.toContain(shares[1]?.split(' ').slice(0, 6).join(' '));
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    await page.waitForSelector('[data-screen="showQr"]');
+  });
+
+  it('leads back from shares of another key to Key shares, keeping the approvals', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /finish/ }).click();
+    await page.getByRole('button', { name: 'Back to home' }).click();
+    await page.getByRole('button', { name: /Start: scan/ }).click();
+    await page.locator('[data-screen="scan"] details summary').click();
+    await page.fill('[data-screen="scan"] textarea', psbt);
+    await page.getByRole('button', { name: 'Load this PSBT' }).click();
+    await page.waitForSelector('[data-screen="review"] [data-output-kind]');
+    await page.getByRole('button', { name: /continue/ }).click();
+    await page.fill('input[name="approver"]', 'bob');
+    await page.fill('input[name="pin"]', '482913');
+    await page.fill('input[name="code"]', codes.bob?.() ?? '');
+    await page.getByRole('button', { name: 'Approve this transaction' }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    for (const share of foreign.slice(0, 2)) {
+      await page.fill(field, share);
+      await addShare(page).click();
+    }
+    await page.waitForSelector('[data-screen="signing"]');
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    await page.locator('[data-error-code="QUORUM_WRONG_KEY"]').waitFor();
+    expect(await page.getByRole('button', { name: 'Sign now' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Back to key shares (the approvals are kept)' }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    for (const share of [shares[0], shares[2]]) {
+      await page.fill(field, share ?? '');
+      await addShare(page).click();
+    }
+    await page.waitForSelector('[data-screen="signing"]');
+    await page.getByRole('button', { name: 'Sign now' }).click();
+    await page.waitForSelector('[data-screen="showQr"]');
+  });
+});

@@ -21,6 +21,7 @@ import { evaluatePolicy } from '../../src/policy/evaluate';
 import { loadPolicyFile } from '../../src/policy/load';
 import { transferViolations } from '../../src/policy/transfers';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
+import { signaturesOnly } from '../../src/psbt/return';
 import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
 import { formatCosignerKey } from '../../src/qr/account';
@@ -169,6 +170,8 @@ export const airlockCore: CorePort = {
       const result = withSeed((seed) => signPsbt({ psbt: parsed, wallet, seed, deriver }));
       return { psbt: new Uint8Array(result.psbt.toBuffer()), signedInputs: result.signedInputs.length };
     },
+    signaturesOnly: ({ signed, received }) =>
+      new Uint8Array(signaturesOnly({ signed: parsePsbt(signed), received: parsePsbt(received) }).toBuffer()),
   },
   qr: {
     createAssembler: psbtAssembler,

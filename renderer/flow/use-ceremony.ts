@@ -3,6 +3,7 @@ import type {
   ApprovalProgress,
   QrDensity,
   QrFormat,
+  ReturnContents,
   ScanProgress,
   ShareProgress,
   Status,
@@ -115,10 +116,10 @@ export function useCeremony() {
       if (signed) dispatch({ type: 'signed', signed });
       await refreshStatus();
     },
-    encodeSigned: (format: QrFormat, density: QrDensity) =>
-      attempt(() => call('encodeSigned', { format, density })),
-    saveFrames: (format: QrFormat, density: QrDensity) =>
-      attempt(() => call('saveSignedFrames', { format, density })),
+    encodeSigned: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
+      attempt(() => call('encodeSigned', { format, density, contents })),
+    saveFrames: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
+      attempt(() => call('saveSignedFrames', { format, density, contents })),
     finish: () => dispatch({ type: 'finished' }),
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ScanProgress } from '../src/ipc/models';
 import { AirgapBanner } from './components/AirgapBanner';
+import { BusyIndicator } from './components/BusyIndicator';
 import { CameraScanner } from './components/CameraScanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StepBar } from './components/StepBar';
@@ -20,7 +21,7 @@ import { Signing } from './screens/Signing';
 import { Wallets } from './screens/Wallets';
 
 export function App() {
-  const { state, status, actions } = useCeremony();
+  const { state, status, busy, actions } = useCeremony();
   const [scanProgress, setScanProgress] = useState<ScanProgress | null>(null);
   if (!status) return <main aria-busy="true" />;
   const inCeremony = isCeremonyStep(state.screen) && state.screen !== 'done';
@@ -133,6 +134,7 @@ export function App() {
         </nav>
       </header>
       <StepBar screen={state.screen} skipped={state.review?.approvalsRequired === 0 ? ['approvals'] : []} />
+      <BusyIndicator busy={busy} />
       <main>
         <ErrorNotice error={state.error} />
         {screen}

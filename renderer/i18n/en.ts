@@ -2,6 +2,7 @@
 export const en = {
   appName: 'Airlock',
   tagline: 'Air-gapped multisig cosigner',
+  busy: 'Working…',
   nav: {
     home: 'Home',
     wallets: 'Wallets',

@@ -1,0 +1,23 @@
+import { useEffect, useState } from 'react';
+import { en } from '../i18n/en';
+
+/** Calls shorter than this pass without a sign; longer ones (a large PSBT's review, signing) show one. */
+export const BUSY_AFTER_MS = 200;
+
+/** A polite status line, "Working…", while a call to main has taken longer than BUSY_AFTER_MS. */
+export function BusyIndicator({ busy }: { busy: boolean }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    if (!busy) {
+      setShown(false);
+      return;
+    }
+    const timer = setTimeout(() => setShown(true), BUSY_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [busy]);
+  return (
+    <p className="busy" role="status" data-busy={shown ? 'true' : undefined}>
+      {shown ? en.busy : ''}
+    </p>
+  );
+}

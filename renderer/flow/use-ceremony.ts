@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type {
   ApprovalProgress,
   QrDensity,
@@ -52,9 +52,13 @@ export function useCeremony() {
     if (review) dispatch({ type: 'reviewed', review });
   }, [attempt]);
 
+  // Frames already on their way when the PSBT completes are answered "complete" too; the review
+  // is asked for once per PSBT loaded (a large one's review takes main a good while).
+  const reviewAsked = useRef(false);
   const afterLoad = useCallback(
     async (progress: ScanProgress | null) => {
-      if (progress?.status !== 'complete') return;
+      if (progress?.status !== 'complete' || reviewAsked.current) return;
+      reviewAsked.current = true;
       dispatch({ type: 'psbtLoaded' });
       await loadReview();
     },
@@ -88,6 +92,7 @@ export function useCeremony() {
     startWalletScan: () => attempt(() => call('startWalletScan', {})),
     scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),
     startCeremony: async () => {
+      reviewAsked.current = false;
       if (await attempt(() => call('startScan', {}))) dispatch({ type: 'startCeremony' });
     },
     scanFrame: async (text: string): Promise<ScanProgress | null> => {
@@ -96,6 +101,7 @@ export function useCeremony() {
       return progress;
     },
     loadPsbtText: async (text: string) => {
+      reviewAsked.current = false;
       await afterLoad(await attempt(() => call('loadPsbtText', { text })));
     },
     confirmReview: () => dispatch({ type: 'reviewConfirmed' }),

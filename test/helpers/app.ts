@@ -80,8 +80,6 @@ export async function openApp(options: {
   listInterfaces?: InterfaceLister;
   airgapOverride?: string;
   fakeVideo?: string;
-  /** Wraps the handlers the page calls (to watch what main receives); the real ones by default. */
-  observe?: (handlers: ApiHandlers) => ApiHandlers;
 }): Promise<OpenApp> {
   const dataDir = tempDir();
   const server = await serveRenderer(options.rendererDir);
@@ -96,7 +94,7 @@ export async function openApp(options: {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await bindApi({ context, page, handlers: options.observe?.(handlers) ?? handlers, origin: server.url });
+  await bindApi({ context, page, handlers, origin: server.url });
   await page.goto(server.url);
   return {
     page,

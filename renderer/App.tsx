@@ -21,7 +21,7 @@ import { Signing } from './screens/Signing';
 import { Wallets } from './screens/Wallets';
 
 export function App() {
-  const { state, status, busy, actions } = useCeremony();
+  const { state, status, actions } = useCeremony();
   const [scanProgress, setScanProgress] = useState<ScanProgress | null>(null);
   if (!status) return <main aria-busy="true" />;
   const inCeremony = isCeremonyStep(state.screen) && state.screen !== 'done';
@@ -134,7 +134,7 @@ export function App() {
         </nav>
       </header>
       <StepBar screen={state.screen} skipped={state.review?.approvalsRequired === 0 ? ['approvals'] : []} />
-      <BusyIndicator busy={busy} />
+      <BusyIndicator />
       <main>
         <ErrorNotice error={state.error} />
         {screen}

@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { pendingCalls } from '../flow/pending-calls';
 import { en } from '../i18n/en';
 
 /** Calls shorter than this pass without a sign; longer ones (a large PSBT's review, signing) show one. */
 export const BUSY_AFTER_MS = 200;
 
 /** A polite status line, "Working…", while a call to main has taken longer than BUSY_AFTER_MS. */
-export function BusyIndicator({ busy }: { busy: boolean }) {
+export function BusyIndicator() {
+  const busy = useSyncExternalStore(pendingCalls.subscribe, pendingCalls.busy);
   const [shown, setShown] = useState(false);
   useEffect(() => {
     if (!busy) {

@@ -13,6 +13,7 @@ import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
 import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
+import { pendingCalls } from './pending-calls';
 
 function shownError(error: unknown): { code: string; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
@@ -26,8 +27,6 @@ function shownError(error: unknown): { code: string; message: string } {
 export function useCeremony() {
   const [state, dispatch] = useReducer(flowReducer, initialFlow);
   const [status, setStatus] = useState<Status | null>(null);
-  /** Calls to main not yet answered: the busy indicator shows while one takes long. */
-  const [pending, setPending] = useState(0);
 
   const refreshStatus = useCallback(async () => setStatus(await call('getStatus', {})), []);
   useEffect(() => {
@@ -36,14 +35,14 @@ export function useCeremony() {
 
   /** Runs a call; a refusal is shown on the current screen and the action resolves to null. */
   const attempt = useCallback(async <T>(work: () => Promise<T>): Promise<T | null> => {
-    setPending((n) => n + 1);
+    pendingCalls.begin();
     try {
       return await work();
     } catch (error) {
       dispatch({ type: 'failed', error: shownError(error) });
       return null;
     } finally {
-      setPending((n) => n - 1);
+      pendingCalls.end();
     }
   }, []);
 
@@ -168,7 +167,7 @@ export function useCeremony() {
     cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: CosignerKeyFormat) =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
-  return { state, status, busy: pending > 0, actions };
+  return { state, status, actions };
 }
 
 export type CeremonyActions = ReturnType<typeof useCeremony>['actions'];

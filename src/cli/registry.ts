@@ -15,7 +15,8 @@ export interface CommandEntry {
 export const COMMANDS: CommandEntry[] = [
   {
     name: 'wallet',
-    summary: 'register a multisig wallet (descriptor, Coldcard/Sparrow file, BSMS, Caravan JSON), list, show',
+    summary:
+      'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show',
     load: async () => (await import('./commands/wallet')).walletCommand,
   },
   {

@@ -8,6 +8,7 @@ import {
   storedAmountUnit,
   UnitSwitch,
 } from './components/Amount';
+import { BusyIndicator } from './components/BusyIndicator';
 import { CameraScanner } from './components/CameraScanner';
 import { ErrorNotice } from './components/ErrorNotice';
 import { StepBar } from './components/StepBar';
@@ -215,6 +216,7 @@ export function App() {
           </div>
         </div>
       )}
+      <BusyIndicator />
       <main>
         <p className="visually-hidden" aria-live="polite" data-announce>
           {step >= 0 ? en.announce.step(step + 1, CEREMONY_STEPS.length, en.steps[step] ?? '') : ''}

@@ -43,6 +43,8 @@ export interface CorePort {
       wallet: Wallet;
       withSeed: <T>(use: (seed: Uint8Array) => T) => T;
     }): Promise<{ psbt: Uint8Array; signedInputs: number }>;
+    /** Only what signing `received` added to it (src/psbt/return), as PSBT bytes. */
+    signaturesOnly(input: { signed: Uint8Array; received: Uint8Array }): Uint8Array;
   };
   qr: {
     createAssembler(): FrameAssembler;

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Psbt } from 'bitcoinjs-lib';
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
 import { sentInLast24h } from '../../src/audit/report';
 import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../src/audit/verify';
@@ -21,6 +22,7 @@ import { evaluatePolicy } from '../../src/policy/evaluate';
 import { loadPolicyFile } from '../../src/policy/load';
 import { transferViolations } from '../../src/policy/transfers';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
+import { signaturesOnly } from '../../src/psbt/return';
 import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
 import { signPsbt } from '../../src/psbt/sign';
 import { formatCosignerKey } from '../../src/qr/account';
@@ -122,6 +124,13 @@ function readableAuditEntries(dataDir: string): AuditEntry[] {
 }
 
 /** The real core, bound to the handlers' port. */
+/**
+ * The Psbt each canonical byte array came from, so the review reads the PSBT main just parsed rather
+ * than parsing the same bytes again (a large PSBT takes a good part of the review to parse). Reviews
+ * only read it; signing always parses the bytes afresh.
+ */
+const parsedFrom = new WeakMap<Uint8Array, Psbt>();
+
 export const airlockCore: CorePort = {
   wallets: {
     parse: (input) => importWalletDetailed(input),
@@ -149,10 +158,15 @@ export const airlockCore: CorePort = {
     },
   },
   psbt: {
-    parse: (input) => new Uint8Array(parsePsbt(input).toBuffer()),
+    parse: (input) => {
+      const parsed = parsePsbt(input);
+      const bytes = new Uint8Array(parsed.toBuffer());
+      parsedFrom.set(bytes, parsed);
+      return bytes;
+    },
     hash: (psbt) => psbtHash(psbt),
     review: async ({ psbt, wallet, isAllowedDestination, registeredWallets }) => {
-      const parsed = parsePsbt(psbt);
+      const parsed = parsedFrom.get(psbt) ?? parsePsbt(psbt);
       const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
       return reviewPsbt({
         psbt: parsed,
@@ -169,6 +183,8 @@ export const airlockCore: CorePort = {
       const result = withSeed((seed) => signPsbt({ psbt: parsed, wallet, seed, deriver }));
       return { psbt: new Uint8Array(result.psbt.toBuffer()), signedInputs: result.signedInputs.length };
     },
+    signaturesOnly: ({ signed, received }) =>
+      new Uint8Array(signaturesOnly({ signed: parsePsbt(signed), received: parsePsbt(received) }).toBuffer()),
   },
   qr: {
     createAssembler: psbtAssembler,

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAuditEvent } from '../../src/audit/log';
 import { isAirlockError, refused } from '../../src/common/errors';
-import type { Frames, QrDensity, QrFormat, SignedResult } from '../../src/ipc/models';
+import type { Frames, QrDensity, QrFormat, ReturnContents, SignedResult } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { requireApprovals, requireShownReview, requireWallet } from './require';
 import { reviewSummary } from './review';
@@ -10,6 +10,7 @@ import { reviewSummary } from './review';
 interface Density {
   format: QrFormat;
   density?: QrDensity;
+  contents?: ReturnContents;
 }
 
 /**
@@ -73,15 +74,18 @@ export async function sign(ctx: ApiContext, request: Density): Promise<SignedRes
   };
 }
 
-function requireSigned(ctx: ApiContext): Uint8Array {
+/** The PSBT to return: the signed one, or only what signing added to the PSBT received. */
+function requireSigned(ctx: ApiContext, contents: ReturnContents = 'full'): Uint8Array {
   const signed = ctx.session.signed;
   if (!signed) throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet');
-  return signed.psbt;
+  if (contents === 'full') return signed.psbt;
+  // The session keeps the received bytes: signing worked on its own parsed copy.
+  return ctx.core.psbt.signaturesOnly({ signed: signed.psbt, received: ctx.session.psbt as Uint8Array });
 }
 
-/** The signed PSBT as QR frames at the density the operator chose. */
-export function encodeSigned(ctx: ApiContext, request: Density): Frames {
-  const frames = ctx.core.qr.encode({ bytes: requireSigned(ctx), ...request });
+/** The signed PSBT as QR frames at the density and with the contents the operator chose. */
+export function encodeSigned(ctx: ApiContext, { contents, ...request }: Density): Frames {
+  const frames = ctx.core.qr.encode({ bytes: requireSigned(ctx, contents), ...request });
   return { format: request.format, frames };
 }
 
@@ -90,10 +94,11 @@ export async function saveSignedFrames(
   ctx: ApiContext,
   request: Density,
 ): Promise<{ directory: string; files: string[] }> {
-  const psbt = requireSigned(ctx);
+  const psbt = requireSigned(ctx, request.contents);
   const { frames } = encodeSigned(ctx, request);
   const hash = ctx.session.signed?.hash ?? '';
-  const directory = join(ctx.dataDir, 'exports', `${hash.slice(0, 16)}-${request.format}`);
+  const suffix = request.contents === 'signatures' ? '-signatures' : '';
+  const directory = join(ctx.dataDir, 'exports', `${hash.slice(0, 16)}-${request.format}${suffix}`);
   mkdirSync(directory, { recursive: true, mode: 0o700 });
   const files: string[] = [];
   for (const [i, frame] of frames.entries()) {

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type {
   ApprovalProgress,
   QrDensity,
   QrFormat,
+  ReturnContents,
   ScanProgress,
   ShareProgress,
   Status,
@@ -12,6 +13,7 @@ import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
 import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
+import { pendingCalls } from './pending-calls';
 
 function shownError(error: unknown): { code: string; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
@@ -33,11 +35,14 @@ export function useCeremony() {
 
   /** Runs a call; a refusal is shown on the current screen and the action resolves to null. */
   const attempt = useCallback(async <T>(work: () => Promise<T>): Promise<T | null> => {
+    pendingCalls.begin();
     try {
       return await work();
     } catch (error) {
       dispatch({ type: 'failed', error: shownError(error) });
       return null;
+    } finally {
+      pendingCalls.end();
     }
   }, []);
 
@@ -46,9 +51,13 @@ export function useCeremony() {
     if (review) dispatch({ type: 'reviewed', review });
   }, [attempt]);
 
+  // Frames already on their way when the PSBT completes are answered "complete" too; the review
+  // is asked for once per PSBT loaded (a large one's review takes main a good while).
+  const reviewAsked = useRef(false);
   const afterLoad = useCallback(
     async (progress: ScanProgress | null) => {
-      if (progress?.status !== 'complete') return;
+      if (progress?.status !== 'complete' || reviewAsked.current) return;
+      reviewAsked.current = true;
       dispatch({ type: 'psbtLoaded' });
       await loadReview();
     },
@@ -88,6 +97,7 @@ export function useCeremony() {
     startWalletScan: () => attempt(() => call('startWalletScan', {})),
     scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),
     startCeremony: async () => {
+      reviewAsked.current = false;
       if (await attempt(() => call('startScan', {}))) dispatch({ type: 'startCeremony' });
     },
     scanFrame: async (text: string): Promise<ScanProgress | null> => {
@@ -96,6 +106,7 @@ export function useCeremony() {
       return progress;
     },
     loadPsbtText: async (text: string) => {
+      reviewAsked.current = false;
       await afterLoad(await attempt(() => call('loadPsbtText', { text })));
     },
     confirmReview: () => dispatch({ type: 'reviewConfirmed' }),
@@ -122,10 +133,10 @@ export function useCeremony() {
       if (signed) dispatch({ type: 'signed', signed });
       await refreshStatus();
     },
-    encodeSigned: (format: QrFormat, density: QrDensity) =>
-      attempt(() => call('encodeSigned', { format, density })),
-    saveFrames: (format: QrFormat, density: QrDensity) =>
-      attempt(() => call('saveSignedFrames', { format, density })),
+    encodeSigned: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
+      attempt(() => call('encodeSigned', { format, density, contents })),
+    saveFrames: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
+      attempt(() => call('saveSignedFrames', { format, density, contents })),
     finish: () => dispatch({ type: 'finished' }),
     showAgain: () => dispatch({ type: 'showAgain' }),
     backToShares: () => dispatch({ type: 'backToShares' }),

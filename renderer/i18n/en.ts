@@ -5,6 +5,7 @@ export const en = {
   locale: 'en-US',
   language: { label: 'Language', en: 'English', ja: '日本語' },
   tagline: 'Air-gapped multisig cosigner',
+  busy: 'Working…',
   nav: {
     home: 'Home',
     wallets: 'Wallets',
@@ -178,6 +179,20 @@ export const en = {
     density: 'Density',
     densities: { low: 'Low (easy to read)', medium: 'Medium', high: 'High (fewer frames)' },
     format: 'Format',
+    contents: 'What to show',
+    contentsChoice: {
+      full: (frames: number | null) =>
+        frames === null ? 'Full PSBT' : `Full PSBT (${frames} ${frames === 1 ? 'frame' : 'frames'})`,
+      signatures: (frames: number | null) =>
+        frames === null
+          ? 'Signatures only'
+          : `Signatures only (${frames} ${frames === 1 ? 'frame' : 'frames'})`,
+    },
+    signaturesAcceptedBy:
+      'Signatures only holds the transaction and this key’s new signatures; the coordinator combines them with the PSBT it sent. Known to accept it: Electrum and coordinators built on bitcoinjs-lib (tested). Other coordinators are untested: if yours rejects it, show the full PSBT.',
+    proposeSignatures: (full: number, signatures: number) =>
+      `Signatures only needs ${signatures} frames instead of ${full}.`,
+    useSignatures: 'Show signatures only',
     save: 'Save frames as files',
     saved: (dir: string) => `Saved to ${dir}`,
     done: 'The coordinator has it: finish',

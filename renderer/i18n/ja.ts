@@ -14,6 +14,7 @@ export const ja: Shape<typeof en> = {
   locale: 'ja-JP',
   language: { label: '言語 (Language)', en: 'English', ja: '日本語' },
   tagline: 'エアギャップ型マルチシグ共同署名者',
+  busy: '処理中…',
   nav: {
     home: 'ホーム',
     wallets: 'ウォレット',
@@ -220,6 +221,16 @@ export const ja: Shape<typeof en> = {
     density: '密度',
     densities: { low: '低(読みやすい)', medium: '中', high: '高(フレームが少ない)' },
     format: '形式',
+    contents: '表示する内容',
+    contentsChoice: {
+      full: (frames: number | null) => (frames === null ? 'PSBT 全体' : `PSBT 全体(${frames} フレーム)`),
+      signatures: (frames: number | null) => (frames === null ? '署名のみ' : `署名のみ(${frames} フレーム)`),
+    },
+    signaturesAcceptedBy:
+      '「署名のみ」は取引とこの鍵の新しい署名だけを含みます。コーディネーターが送った PSBT と結合します。受け入れが確認済み:Electrum と bitcoinjs-lib ベースのコーディネーター(テスト済み)。その他のコーディネーターは未テストです。拒否された場合は PSBT 全体を表示してください。',
+    proposeSignatures: (full: number, signatures: number) =>
+      `署名のみなら ${full} フレームではなく ${signatures} フレームで済みます。`,
+    useSignatures: '署名のみを表示',
     save: 'フレームをファイルに保存',
     saved: (dir: string) => `${dir} に保存しました`,
     done: 'コーディネーターが受け取った:終了(finish)',

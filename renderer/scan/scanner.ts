@@ -88,6 +88,10 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
   let lastText = '';
   let inFlight: number | null = null;
   let nextId = 1;
+  // A camera frame came while the worker was busy: decode the newest one as soon as it is free, not
+  // at the next frame, so a coordinator's code shown for two camera frames is not missed when one
+  // decode takes a little longer than a frame.
+  let skippedWhileBusy = false;
 
   // Set by stopAll, which an abort runs too. Once stopped, nothing more is reported: a stopped camera
   // makes a pending video.play() reject, which is a consequence, not a second error.
@@ -117,24 +121,29 @@ export async function startScanner(options: ScannerOptions): Promise<void> {
       }
     }
     onProgress?.({ ...progress });
+    if (skippedWhileBusy) void decodeCurrentFrame();
+  };
+
+  const decodeCurrentFrame = async () => {
+    skippedWhileBusy = false;
+    busy = true;
+    const id = nextId++;
+    inFlight = id;
+    try {
+      const bitmap = await createImageBitmap(video);
+      progress.framesDecoded++;
+      const request: DecodeRequest = { type: 'frame', id, bitmap };
+      worker.postMessage(request, [bitmap]);
+    } catch {
+      busy = false;
+    }
   };
 
   const offerFrame = async () => {
     if (stopped) return;
     progress.framesSeen++;
-    if (!busy && video.videoWidth > 0) {
-      busy = true;
-      const id = nextId++;
-      inFlight = id;
-      try {
-        const bitmap = await createImageBitmap(video);
-        progress.framesDecoded++;
-        const request: DecodeRequest = { type: 'frame', id, bitmap };
-        worker.postMessage(request, [bitmap]);
-      } catch {
-        busy = false;
-      }
-    }
+    if (busy) skippedWhileBusy = inFlight !== null;
+    else if (video.videoWidth > 0) await decodeCurrentFrame();
     scheduleNext();
   };
   const scheduleNext = () => {

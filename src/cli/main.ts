@@ -91,9 +91,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       io.stdout.write(helpText());
       return 0;
     }
-    const command: CliCommand | undefined = COMMANDS.find((c) => c.name === name);
-    if (!command)
+    const entry = COMMANDS.find((c) => c.name === name);
+    if (!entry)
       throw new AirlockError('bad-input', 'UNKNOWN_COMMAND', `unknown command "${name}"; see airlock --help`);
+    const command: CliCommand = await entry.load();
     if (global.help || args.includes('--help') || args.includes('-h')) {
       io.stdout.write(`Usage: ${command.usage}\n\n${command.summary}\n`);
       return 0;

@@ -17,6 +17,7 @@ import {
   KeyCreationViewSchema,
   QrDensitySchema,
   QrFormatSchema,
+  ReturnContentsSchema,
   ReviewResultSchema,
   ScanProgressSchema,
   ShareProgressSchema,
@@ -29,10 +30,11 @@ import {
 
 const Empty = z.strictObject({});
 const WalletName = z.string().min(1).max(64);
-/** QR format and density of the signed PSBT's frames (medium when not given). */
+/** QR format and density of the signed PSBT's frames (medium when not given), and what they hold (full when not given). */
 const Density = z.strictObject({
   format: QrFormatSchema,
   density: QrDensitySchema.optional(),
+  contents: ReturnContentsSchema.optional(),
 });
 
 /** SLIP-39 share: 20 or 33 lowercase words. Travels renderer -> main only. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
+import { RETURN_CONTENTS } from '../psbt/return-contents';
 import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
 import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
 import { CosignerSchema, OwnerClassSchema, ScriptTypeSchema } from '../wallet/types';
@@ -149,6 +150,10 @@ export type QrFormat = z.infer<typeof QrFormatSchema>;
 /** How dense each frame is (the QR version it fills): low for poor cameras, high for fewer frames. */
 export const QrDensitySchema = z.enum(['low', 'medium', 'high']);
 export type QrDensity = z.infer<typeof QrDensitySchema>;
+
+/** The whole signed PSBT, or only the unsigned transaction and this cosigner's new signatures. */
+export const ReturnContentsSchema = z.enum(RETURN_CONTENTS);
+export type ReturnContents = z.infer<typeof ReturnContentsSchema>;
 
 export const SignedResultSchema = z.strictObject({
   psbtBase64: z.string(),

@@ -1,5 +1,4 @@
-import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
-import { sha512 } from '@noble/hashes/sha2.js';
+import { pbkdf2Sync } from 'node:crypto';
 import { mnemonicToEntropy, wordlists } from 'bip39';
 import { wipe } from '../common/bytes';
 import { badInput } from '../common/errors';
@@ -58,9 +57,11 @@ export function mnemonicToSeed({
   const normalised = checkMnemonic(mnemonic);
   const password = new TextEncoder().encode(normalised);
   const salt = new TextEncoder().encode(`mnemonic${passphrase.normalize('NFKD')}`);
+  // Node's native PBKDF2 (as slip39.ts uses): a JavaScript one took most of a one-input CLI sign.
+  const derived = pbkdf2Sync(password, salt, 2048, 64, 'sha512');
   try {
-    return pbkdf2(sha512, password, salt, { c: 2048, dkLen: 64 });
+    return Uint8Array.from(derived);
   } finally {
-    wipe(password, salt);
+    wipe(password, salt, derived);
   }
 }

@@ -164,6 +164,18 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     const signed = Psbt.fromBuffer(Buffer.from(signedBytes ?? new Uint8Array()));
     expect(signed.data.inputs[0]?.partialSig).toHaveLength(1);
 
+    // Signatures only, offered beside the full PSBT with each one's frame count, read back the same way.
+    await page.getByText('Known to accept it: Electrum and coordinators built on bitcoinjs-lib').waitFor();
+    await page.getByRole('radio', { name: /^Signatures only \(1 frame\)$/ }).check();
+    await page.waitForSelector('.qr-animator[data-frame-count="1"]');
+    const onlyOurs = createAssembler().receive(
+      decodeQrPng(await page.locator('.qr-animator svg').screenshot()) ?? '',
+    );
+    expect(onlyOurs.status).toBe('complete');
+    const returned = Psbt.fromBuffer(Buffer.from(onlyOurs.payload?.bytes ?? new Uint8Array()));
+    expect(returned.data.inputs[0]?.nonWitnessUtxo).toBeUndefined();
+    expect(unsigned.clone().combine(returned).toBase64()).toBe(signed.toBase64());
+
     await page.getByRole('button', { name: /finish/ }).click();
     await page.waitForSelector('[data-screen="done"]');
     await shot(page, '09-done');

@@ -109,10 +109,10 @@ export async function openApp(options: {
 }
 
 /**
- * A y4m video for Chromium's fake camera showing each QR payload in turn, each held for several
- * video frames (640x480 yuv420p, white border), made with ffmpeg.
+ * A y4m video for Chromium's fake camera showing each QR payload in turn, `framesPerSecond` codes a
+ * second (3 by default), each held for several video frames (640x480 yuv420p, white border), made with ffmpeg.
  */
-export async function qrCameraVideo(frames: string[], dir: string): Promise<string> {
+export async function qrCameraVideo(frames: string[], dir: string, framesPerSecond = 3): Promise<string> {
   const QRCode = (await import('qrcode')).default;
   for (const [i, frame] of frames.entries()) {
     await QRCode.toFile(join(dir, `qr-${String(i).padStart(4, '0')}.png`), frame, {
@@ -127,13 +127,14 @@ export async function qrCameraVideo(frames: string[], dir: string): Promise<stri
     'error',
     '-y',
     '-framerate',
-    '3',
+    String(framesPerSecond),
     '-i',
     join(dir, 'qr-%04d.png'),
     '-vf',
     'pad=640:480:(ow-iw)/2:(oh-ih)/2:white,format=yuv420p',
     '-r',
-    '15',
+    // Each code held for the same whole number of video frames (15 frames/s as before at 3 codes/s).
+    String(framesPerSecond * Math.ceil(15 / framesPerSecond)),
     out,
   ]);
   return out;

@@ -63,6 +63,19 @@ export function electrumFinalize({ wallet, psbt }: { wallet: Wallet; psbt: strin
   return electrum({ ...walletRequest(wallet), op: 'finalize', psbt }, SignAnswerSchema);
 }
 
+/** Electrum's combiner merges PSBTs into the first; with the (watch-only) wallet it finalizes when complete. */
+export function electrumCombine({
+  wallet,
+  psbts,
+  indexes = [],
+}: {
+  wallet: Wallet;
+  psbts: string[];
+  indexes?: Array<[Chain, number]>;
+}): ElectrumSignAnswer {
+  return electrum({ ...walletRequest(wallet), op: 'combine', psbts, indexes }, SignAnswerSchema);
+}
+
 const MadeSchema = z.object({
   psbt: z.string(),
   fee: z.number().int().nonnegative(),

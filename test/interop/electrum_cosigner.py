@@ -6,6 +6,8 @@ Every request names the wallet: {"network", "xtype": "p2wsh" | "p2wsh-p2sh" | "s
   {"op": "addresses", "indexes": [[chain, index], ...]}         -> {"addresses": [...]}
   {"op": "sign", "mnemonic", "psbt", "indexes"?}    -> {"psbt" (base64), "complete", "tx" (hex, when complete)}
   {"op": "finalize", "psbt", "indexes"?}             -> the same, without signing
+  {"op": "combine", "psbts": [base64, ...], "indexes"?}  -> the same: Electrum's combiner merges the PSBTs into the
+      first, then (as its wallet window does) adds the wallet's information and finalizes when complete
   {"op": "make", "funding": [tx hex], "outputs": [{"script", "amount"}], "fee", "indexes"}
       Electrum as the coordinator: it learns the funding transactions, picks coins and its own change
       address, and answers {"psbt" (unsigned), "fee", "outputs": [{"script", "amount", "change"}]}
@@ -87,6 +89,18 @@ def main():
         tx = tx_from_any(request["psbt"])
         if op == "sign":
             wallet.sign_transaction(tx, None)
+        complete = tx.is_complete()
+        psbt = base64.b64encode(tx.serialize_as_bytes(force_psbt=True)).decode("ascii")
+        answer = {"complete": complete, "psbt": psbt, "tx": tx.serialize_to_network() if complete else None}
+    elif op == "combine":
+        wallet = make_wallet(request)
+        for chain, index in request.get("indexes", []):
+            reach_index(wallet, chain, index)
+        tx = tx_from_any(request["psbts"][0])
+        for other in request["psbts"][1:]:
+            tx.combine_with_other_psbt(tx_from_any(other))
+        tx.add_info_from_wallet(wallet)
+        tx.finalize_psbt()
         complete = tx.is_complete()
         psbt = base64.b64encode(tx.serialize_as_bytes(force_psbt=True)).decode("ascii")
         answer = {"complete": complete, "psbt": psbt, "tx": tx.serialize_to_network() if complete else None}

@@ -12,17 +12,19 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { checkOutNotInput, readPsbtArgument, writeResult } from '../inputs';
 import { KEY_SOURCE_OPTIONS, loadSigningSeed } from '../key-source';
+import { prepareReturn, RETURN_OPTION, returnContents } from '../return-option';
 import { enforcePolicy, loadSignPolicy, policyDestinationCheck, SIGN_GATE_OPTIONS } from '../sign-gate';
 import { chooseWallet } from '../wallet-choice';
 
 const USAGE =
-  'airlock sign <PSBT> --wallet NAME (--mnemonic-file F [--passphrase-file F] | --share-file F ...) [--policy FILE] [--approver NAME ...] [--out FILE]';
+  'airlock sign <PSBT> --wallet NAME (--mnemonic-file F [--passphrase-file F] | --share-file F ...) [--policy FILE] [--approver NAME ...] [--return full|signatures] [--out FILE]';
 
 const OPTIONS = {
   wallet: { type: 'string' },
   out: { type: 'string' },
   ...KEY_SOURCE_OPTIONS,
   ...SIGN_GATE_OPTIONS,
+  ...RETURN_OPTION,
 } as const;
 
 export const signCommand: CliCommand = {
@@ -34,6 +36,7 @@ export const signCommand: CliCommand = {
     if (positionals.length !== 1) throw badInput('BAD_ARGUMENTS', `give exactly one PSBT. Usage: ${USAGE}`);
     if (!values.wallet) throw badInput('BAD_ARGUMENTS', `--wallet NAME is required. Usage: ${USAGE}`);
     checkOutNotInput(ctx, values.out, positionals);
+    const contents = returnContents(values.return);
     const wallet: Wallet = chooseWallet(ctx.dataDir, values.wallet);
     let hash: string | undefined;
     try {
@@ -60,6 +63,7 @@ export const signCommand: CliCommand = {
         psbtHash: hash,
         review,
       });
+      const returned = prepareReturn(contents, psbt);
       const seed = await loadSigningSeed(values, ctx);
       let result: ReturnType<typeof signPsbt>;
       try {
@@ -67,7 +71,7 @@ export const signCommand: CliCommand = {
       } finally {
         wipe(seed);
       }
-      const signed = result.psbt.toBase64();
+      const signed = returned(result.psbt).toBase64();
       const outHash = psbtHash(result.psbt);
       appendAuditEvent(ctx.dataDir, {
         event: 'signed',

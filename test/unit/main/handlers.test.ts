@@ -153,6 +153,18 @@ describe('main-side API handlers', () => {
     expect(ur.frames.length).toBeGreaterThan(2);
     expect(ur.frames[0]).toMatch(/^ur:crypto-psbt\/1-\d+\//i);
 
+    // Signatures only: our one new signature, which the coordinator's combiner merges into its PSBT.
+    const back = await value(handlers.encodeSigned({ format: 'base64', contents: 'signatures' }));
+    const returned = Psbt.fromBuffer(
+      Buffer.from(createAssembler().receive(back.frames[0] ?? '').payload?.bytes ?? []),
+    );
+    expect(returned.data.inputs.map((input) => Object.keys(input))).toEqual([['partialSig']]);
+    expect(psbt.clone().combine(returned).toBase64()).toBe(signed.psbtBase64);
+    const savedSignatures = await value(
+      handlers.saveSignedFrames({ format: 'base64', contents: 'signatures' }),
+    );
+    expect(readFileSync(savedSignatures.files.at(-1) ?? '', 'utf8')).toBe(returned.toBase64());
+
     const saved = await value(handlers.saveSignedFrames({ format: 'bbqr', density: 'high' }));
     const bbqr = await value(handlers.encodeSigned({ format: 'bbqr', density: 'high' }));
     expect(saved.files).toHaveLength(bbqr.frames.length + 1);

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Bundles the CLI (src/cli/run.ts) into dist/cli/ so `airlock` starts without compiling TypeScript.
+// Runs at install (npm prepare), before the tests (pretest) and in `npm run build`; bin/airlock.js
+// runs from source instead while this bundle is missing or older than the source.
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_BUNDLE_DIR = join(root, 'dist', 'cli');
+
+export async function buildCli({ quiet = false } = {}) {
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    // An install without devDependencies: the CLI still runs, from source through tsx.
+    if (!quiet)
+      console.error('airlock: esbuild is not installed; the CLI will run from source (slower start)');
+    return false;
+  }
+  rmSync(CLI_BUNDLE_DIR, { recursive: true, force: true });
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { airlock: 'src/cli/run.ts' },
+    outdir: CLI_BUNDLE_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    // One chunk per command (src/cli/registry.ts imports them on use): --help loads none of them.
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    keepNames: true,
+    sourcemap: 'linked',
+    // tiny-secp256k1 loads its WebAssembly from its own directory; the CommonJS packages bundled
+    // in need a require() inside an ES module.
+    external: ['tiny-secp256k1'],
+    banner: {
+      js: "import { createRequire as __airlockRequire } from 'node:module'; const require = __airlockRequire(import.meta.url);",
+    },
+    logLevel: quiet ? 'warning' : 'info',
+  });
+  return true;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  buildCli({ quiet: process.argv.includes('--quiet') }).catch((error) => {
+    console.error(`CLI build failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

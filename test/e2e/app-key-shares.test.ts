@@ -55,7 +55,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'key shares end-to-end run' });
     // Two approvers, one per ceremony: an authenticator code is good for one approval only.
     for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: '482913' });
+      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       codes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
     mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
@@ -89,7 +89,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.getByRole('button', { name: /continue/ }).click();
     await page.waitForSelector('[data-screen="approvals"]');
     await page.fill('input[name="approver"]', 'alice');
-    await page.fill('input[name="pin"]', '482913');
+    await page.fill('input[name="pin"]', 'tulip anchor 482913');
     await page.fill('input[name="code"]', codes.alice?.() ?? '');
     await page.getByRole('button', { name: 'Approve this transaction' }).click();
     await page.waitForSelector('[data-screen="shares"]');
@@ -146,7 +146,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.waitForSelector('[data-screen="review"] [data-output-kind]');
     await page.getByRole('button', { name: /continue/ }).click();
     await page.fill('input[name="approver"]', 'bob');
-    await page.fill('input[name="pin"]', '482913');
+    await page.fill('input[name="pin"]', 'tulip anchor 482913');
     await page.fill('input[name="code"]', codes.bob?.() ?? '');
     await page.getByRole('button', { name: 'Approve this transaction' }).click();
     await page.waitForSelector('[data-screen="shares"]');

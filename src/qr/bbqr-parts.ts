@@ -18,15 +18,30 @@ export type BbqrAssembly =
   | { ok: true; bytes: Uint8Array; unverifiedParts: number[] }
   | { ok: false; message: string };
 
-/** Whether the assembled bytes read as their declared file type (JSON and text must be UTF-8, JSON must parse). */
+/**
+ * Whether the assembled bytes read as their declared file type: JSON and text must be UTF-8, and JSON must
+ * parse, as one document or as JSON lines (the audit log travels as J, one entry a line).
+ */
 function readsAs(fileType: BbqrFileType, bytes: Uint8Array): boolean {
   if (fileType !== 'J' && fileType !== 'U') return true;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (fileType === 'J') JSON.parse(text);
+    if (fileType === 'J' && !readsAsJson(text)) return false;
     return true;
   } catch {
     return false;
+  }
+}
+
+function readsAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    const lines = text.split('\n').filter((line) => line.length > 0);
+    if (lines.length < 2) return false;
+    for (const line of lines) JSON.parse(line);
+    return true;
   }
 }
 

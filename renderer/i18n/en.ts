@@ -396,3 +396,13 @@ export const en = {
   } as Record<string, string>,
   units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
+
+/** The shape every language fills: en's keys, with any text in place of English literals. */
+type Widen<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Widen<R>
+    : T extends readonly (infer U)[]
+      ? readonly Widen<U>[]
+      : { [K in keyof T]: Widen<T[K]> };
+export type Strings = Widen<typeof en>;

@@ -1,16 +1,8 @@
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
-import { en } from './en';
+import { en, type Strings } from './en';
 import { ja } from './ja';
 
-/** The shape every language fills: en's keys, with any text in place of English literals. */
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Widen<R>
-    : T extends readonly (infer U)[]
-      ? readonly Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
-export type Strings = Widen<typeof en>;
+export type { Strings };
 
 export const LANGUAGES = { en, ja } as const satisfies Record<string, Strings>;
 export type Language = keyof typeof LANGUAGES;

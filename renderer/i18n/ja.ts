@@ -1,15 +1,7 @@
-import type { en } from './en';
-
-type Shape<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => infer R
-    ? (...args: A) => Shape<R>
-    : T extends readonly (infer U)[]
-      ? readonly Shape<U>[]
-      : { [K in keyof T]: Shape<T[K]> };
+import type { Strings } from './en';
 
 /** 日本語。SLIP-39 の単語、アドレス、コード名は英語のまま(カードと同じ表記)。 */
-export const ja: Shape<typeof en> = {
+export const ja: Strings = {
   appName: 'Airlock',
   locale: 'ja-JP',
   language: { label: '言語 (Language)', en: 'English', ja: '日本語' },

@@ -43,6 +43,7 @@ export class QuorumSession {
   readonly #idleMs: number;
   readonly #timers: IdleTimer;
   readonly #passphrase: string;
+  readonly #onIdleWipe: (() => void) | undefined;
   /** Set by verifyAgainstWallet, cleared by any change of shares: no signature from an unchecked key. */
   #verified = false;
   /** Every secret buffer this session created, so tests can prove they were zeroed. */
@@ -52,8 +53,16 @@ export class QuorumSession {
     passphrase = '',
     idleMs = DEFAULT_IDLE_MS,
     timers = systemTimer,
-  }: { passphrase?: string; idleMs?: number; timers?: IdleTimer } = {}) {
+    onIdleWipe,
+  }: {
+    passphrase?: string;
+    idleMs?: number;
+    timers?: IdleTimer;
+    /** Told when the idle timeout wiped entered shares (the app audits it and its status changes). */
+    onIdleWipe?: () => void;
+  } = {}) {
     this.#passphrase = passphrase;
+    this.#onIdleWipe = onIdleWipe;
     this.#idleMs = idleMs;
     this.#timers = timers;
   }
@@ -197,7 +206,11 @@ export class QuorumSession {
 
   private touch(): void {
     if (this.#timer !== undefined) this.#timers.clear(this.#timer);
-    this.#timer = this.#timers.set(() => this.cancel(), this.#idleMs);
+    this.#timer = this.#timers.set(() => {
+      const held = this.#shares.length > 0;
+      this.cancel();
+      if (held) this.#onIdleWipe?.();
+    }, this.#idleMs);
   }
 
   /** For tests: every secret buffer the session held. */

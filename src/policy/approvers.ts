@@ -26,6 +26,7 @@ const ApproverRecordSchema = z.strictObject({
 });
 const ApproverStoreSchema = z.strictObject({ approvers: z.record(z.string(), ApproverRecordSchema) });
 type ApproverStore = z.infer<typeof ApproverStoreSchema>;
+export type ApproverRecord = z.infer<typeof ApproverRecordSchema>;
 
 const storePath = (dataDir: string) => join(dataDir, 'approvers.json');
 
@@ -43,26 +44,27 @@ function checkPin(pin: string): void {
   if (!/^\d{6,12}$/.test(pin)) throw badInput('PIN_INVALID', 'a PIN has 6 to 12 digits');
 }
 
-/** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
-export function enrollApprover(
-  dataDir: string,
-  { name, pin }: { name: string; pin: string },
-): { uri: string } {
+/**
+ * A new approver's record (TOTP secret encrypted under the PIN) and the otpauth:// URI to show once
+ * as a QR for their authenticator app; nothing is written.
+ */
+export function newApproverRecord({ name, pin }: { name: string; pin: string }): {
+  record: ApproverRecord;
+  uri: string;
+} {
   if (!NAME.test(name))
     throw badInput(
       'APPROVER_NAME_INVALID',
       'an approver name starts with a letter and has at most 40 characters',
     );
   checkPin(pin);
-  const store = readStore(dataDir);
-  if (store.approvers[name]) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
   const secret = new Uint8Array(randomBytes(20));
   const salt = new Uint8Array(randomBytes(16));
   const nonce = new Uint8Array(randomBytes(12));
   const key = pinKey(pin, salt);
   try {
     const sealed = gcm(key, nonce, new TextEncoder().encode(`airlock-approver:${name}`)).encrypt(secret);
-    store.approvers[name] = {
+    const record = {
       salt: toHex(salt),
       nonce: toHex(nonce),
       sealedSecret: toHex(sealed),
@@ -70,12 +72,29 @@ export function enrollApprover(
       locked: false,
       lastStep: 0,
     };
-    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
-    appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
-    return { uri: totpFor(secret, { label: name }).toString() };
+    return { record, uri: totpFor(secret, { label: name }).toString() };
   } finally {
     wipe(secret, key);
   }
+}
+
+/** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
+export function enrollApprover(
+  dataDir: string,
+  { name, pin }: { name: string; pin: string },
+): { uri: string } {
+  const store = readStore(dataDir);
+  if (store.approvers[name]) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
+  const { record, uri } = newApproverRecord({ name, pin });
+  store.approvers[name] = record;
+  writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+  appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
+  return { uri };
+}
+
+/** True when an approver of this name is enrolled on the device. */
+export function isEnrolled(dataDir: string, name: string): boolean {
+  return readStore(dataDir).approvers[name] !== undefined;
 }
 
 export interface ApprovalProof {

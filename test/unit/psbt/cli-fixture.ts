@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Psbt } from 'bitcoinjs-lib';
 import { type AuditEntry, AuditEntrySchema } from '../../../src/audit/log';
@@ -58,6 +58,19 @@ export function cliWorkspace(wallet: Wallet, { device = 0 as number | null } = {
         mnemonicFile,
         ...extra,
       ];
+    },
+    /**
+     * `sign` as cosigner `k` on its own device (a data directory with the wallet, sealed by its key);
+     * cosigner `device` signs on this one.
+     */
+    signArgsAs(file: string, k: number, ...extra: string[]): string[] {
+      const own = join(dir, `device-${k}`);
+      if (k !== device) {
+        registerWallet(own, wallet);
+        if (!existsSync(join(own, 'seal.json'))) sealAs(own, TEST_MNEMONICS[k]!);
+      }
+      const args = this.signArgs(file, mnemonicFiles[k]!, ...extra);
+      return k === device ? args : ['--data-dir', own, ...args.slice(2)];
     },
     audit(): AuditEntry[] {
       let text = '';

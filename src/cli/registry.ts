@@ -2,6 +2,7 @@ import { addressCommand } from './commands/address';
 import { approverCommand } from './commands/approver';
 import { auditCommand } from './commands/audit';
 import { combineCommand } from './commands/combine';
+import { configCommand } from './commands/config';
 import { finalizeCommand } from './commands/finalize';
 import { inspectCommand } from './commands/inspect';
 import { messageCommand } from './commands/message';
@@ -33,4 +34,5 @@ export const COMMANDS: CliCommand[] = [
   reservesCommand,
   addressCommand,
   messageCommand,
+  configCommand,
 ];

@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyPath } from '../../main/api/core';
+import { writePolicyFile } from '../../src/ceremony/configuration';
 import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { enrollApprover } from '../../src/policy/approvers';
 import { WalletDeriver } from '../../src/wallet/derive';
+import { walletId } from '../../src/wallet/identity';
 import { buildRenderer, type OpenApp, openApp, partitionedWallet, SCREENSHOTS } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
@@ -56,14 +57,14 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       finishedAt: new Date().toISOString(),
     });
     for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: '482913' });
+      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       codes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
-    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
-    writeFileSync(
-      policyPath(app.dataDir, 'treasury'),
-      JSON.stringify({ wallet: 'treasury', approvals: { required: 2, approvers: ['alice', 'bob'] } }),
-    );
+    // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
+    writePolicyFile(app.dataDir, walletId(wallet), {
+      wallet: 'treasury',
+      approvals: { required: 2, approvers: ['alice', 'bob'] },
+    });
     await app.page.reload();
     await app.page.waitForSelector('[data-screen="home"]');
   });
@@ -173,21 +174,21 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       await page.fill('input[name="code"]', codes.alice?.() ?? '');
       await page.getByRole('button', { name: 'Approve this transaction' }).click();
     };
-    await attempt('000000');
+    await attempt('wrong passphrase 000000');
     await page.locator('[data-error-code="APPROVAL_WRONG_PIN"]').waitFor();
     await page.waitForSelector('[data-attempts-left="4"]');
     expect(await page.textContent('#approver-attempts')).toBe(
       'alice has 4 attempts left before being locked.',
     );
     for (const left of ['3', '2', '1']) {
-      await attempt('000000');
+      await attempt('wrong passphrase 000000');
       await page.waitForSelector(`[data-attempts-left="${left}"]`);
     }
     expect(await page.textContent('#approver-attempts')).toContain('Last attempt for alice');
     await shot(page, 'approvals');
     expect(await page.getAttribute('input[name="approver"]', 'aria-describedby')).toBe('approver-attempts');
 
-    await attempt('482913');
+    await attempt('tulip anchor 482913');
     await page.waitForSelector('[data-approved-now="alice"]');
     expect(await page.locator('[data-error-code]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('approver');
@@ -214,7 +215,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
     await page.getByRole('button', { name: /次へ進む/ }).click();
     await page.waitForSelector('[data-screen="approvals"]');
     await page.fill('input[name="approver"]', 'bob');
-    await page.fill('input[name="pin"]', '000000');
+    await page.fill('input[name="pin"]', 'wrong passphrase 000000');
     await page.fill('input[name="code"]', codes.bob?.() ?? '');
     await page.getByRole('button', { name: 'この取引を承認する' }).click();
     await page.waitForSelector('[data-attempts-left="4"]');

@@ -124,7 +124,7 @@ export const CHANNELS = {
         .array(
           z.strictObject({
             name: z.string().min(1).max(64),
-            pin: z.string().regex(/^\d{4,12}$/),
+            pin: ApproverSecretSchema,
             code: z.string().regex(/^\d{6,8}$/),
           }),
         )
@@ -138,7 +138,7 @@ export const CHANNELS = {
   rejectChanges: { request: Empty, response: ConfigStatusViewSchema },
   /** Enrols an approver (staged once sealed); the otpauth:// URI comes back once, for the QR. */
   enrolApprover: {
-    request: z.strictObject({ name: z.string().min(1).max(40), pin: z.string().regex(/^\d{6,12}$/) }),
+    request: z.strictObject({ name: z.string().min(1).max(40), pin: ApproverSecretSchema }),
     response: z.strictObject({ uri: z.string().startsWith('otpauth://totp/') }),
   },
   /** Stages an approver's removal for the quorum to accept. */
@@ -152,7 +152,7 @@ export const CHANNELS = {
       name: z.string().min(1).max(40),
       by: z.strictObject({
         name: z.string().min(1).max(64),
-        pin: z.string().regex(/^\d{4,12}$/),
+        pin: ApproverSecretSchema,
         code: z.string().regex(/^\d{6,8}$/),
       }),
     }),

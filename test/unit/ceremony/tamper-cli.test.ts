@@ -277,7 +277,7 @@ describe('refuse by default', () => {
     const result = await runCli(['--json', ...ws.signArgs(ws.writePsbt(psbt), ws.mnemonicFiles[0]!)]);
     expect(result.status).toBe(3);
     expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'UNPROVEN_AMOUNT' });
-    expect(result.stderr).toContain('input 0');
+    expect(result.stderr).toContain('input 1');
     expect(result.stderr).toContain('segwit fee attack');
   });
 
@@ -307,7 +307,7 @@ describe('refuse by default', () => {
     const result = await runCli(['--json', ...ws.signArgs(ws.writePsbt(psbt), ws.mnemonicFiles[0]!)]);
     expect(result.status).toBe(3);
     expect(JSON.parse(result.stdout).error.code).toBe('FRAUDULENT_CHANGE');
-    expect(result.stderr).toContain('output 1');
+    expect(result.stderr).toContain('output 2');
   });
 });
 

@@ -132,7 +132,7 @@ export class SigningCeremony {
         wallet: this.wallet.name,
         walletId: this.walletId,
         psbtHash: this.#hash,
-        details: { source },
+        details: { source, bytes: psbt.toBuffer().length },
       });
     });
   }

@@ -80,7 +80,16 @@ export function checkNewRegistration(dataDir: string, wallet: Wallet): Wallet {
   const valid = WalletSchema.parse(wallet);
   checkConsistent(valid, '(new registration)');
   refuseSecondName(findByIdentity(dataDir, valid), valid);
+  const path = walletPath(dataDir, valid.name);
+  if (existsSync(path) && !sameRegistration(loadWallet(dataDir, valid.name), valid)) throw nameTaken(valid);
   return valid;
+}
+
+function nameTaken(wallet: Wallet) {
+  return refused(
+    'WALLET_NAME_TAKEN',
+    `a different wallet is already registered as "${wallet.name}"; choose another name`,
+  );
 }
 
 /** Registers a wallet; the same wallet again is a no-op, a different wallet under a taken name is refused. */
@@ -92,10 +101,7 @@ export function registerWallet(dataDir: string, wallet: Wallet): RegisterResult 
   }
   const existing = loadWallet(dataDir, valid.name);
   if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
-  throw refused(
-    'WALLET_NAME_TAKEN',
-    `a different wallet is already registered as "${valid.name}"; choose another name`,
-  );
+  throw nameTaken(valid);
 }
 
 /**

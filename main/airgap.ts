@@ -1,5 +1,7 @@
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
 import { appendAuditEvent } from '../src/audit/log';
+import type { AirgapSettings } from '../src/ceremony/configuration';
+import { readDiskConfiguration } from '../src/ceremony/configuration';
 import { refused } from '../src/common/errors';
 import type { AirgapStatus } from '../src/ipc/models';
 
@@ -24,18 +26,21 @@ export function liveInterfaces(list: InterfaceLister): Array<{ name: string; add
 }
 
 /**
- * The air-gap guard: any live non-loopback interface blocks signing unless the operator has
- * explicitly overridden it; every check that signing relies on and every override is audited.
+ * The air-gap guard: any live non-loopback interface blocks signing unless the sealed air-gap settings
+ * allow it (a quorum accepted that change) or the app was started with `--allow-network`; every check
+ * that signing relies on and every override is audited.
  */
 export class AirgapGuard {
   private override: AirgapOverride | null = null;
 
   constructor(private readonly options: { dataDir: string; listInterfaces?: InterfaceLister }) {}
 
-  status(): AirgapStatus {
+  /** `sealed`: the settings verified under the seal; without it, the settings file as it stands. */
+  status(sealed?: AirgapSettings): AirgapStatus {
     const interfaces = liveInterfaces(this.options.listInterfaces ?? networkInterfaces);
     if (interfaces.length === 0) return { state: 'isolated', interfaces, signingAllowed: true };
-    if (this.override) return { state: 'overridden', interfaces, signingAllowed: true };
+    if (this.override || this.#settings(sealed).allowNetwork)
+      return { state: 'overridden', interfaces, signingAllowed: true };
     return { state: 'connected', interfaces, signingAllowed: false };
   }
 
@@ -61,9 +66,15 @@ export class AirgapGuard {
     return status;
   }
 
-  /** Called right before every signature; throws when the machine is online without an override. */
-  assertSigningAllowed(): AirgapStatus {
-    const status = this.status();
+  #settings(sealed?: AirgapSettings): AirgapSettings {
+    if (sealed) return sealed;
+    const onDisk = readDiskConfiguration(this.options.dataDir).airgap;
+    return onDisk === 'missing' ? { allowNetwork: false, reason: null } : onDisk;
+  }
+
+  /** Called right before every signature with the sealed settings; throws when online without an override. */
+  assertSigningAllowed(sealed?: AirgapSettings): AirgapStatus {
+    const status = this.status(sealed);
     appendAuditEvent(this.options.dataDir, {
       event: 'airgap-check',
       outcome: status.state,

@@ -10,7 +10,7 @@ export function cancelCeremony(ctx: ApiContext): Status {
     appendAuditEvent(ctx.dataDir, {
       event: 'ceremony-cancelled',
       wallet: ctx.session.wallet?.name,
-      psbtHash: ctx.session.psbtHash ?? undefined,
+      psbtHash: ctx.session.ceremony?.psbtHash ?? undefined,
       details: { stage },
     });
   }

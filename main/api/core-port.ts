@@ -3,8 +3,7 @@ import type { NetworkName } from '../../src/common/network';
 import type { QrDensity, QrFormat } from '../../src/ipc/models';
 import type { CosignerRecord } from '../../src/keys/cosigner-record';
 import type { NewPartitionedKey, PartitionedKeyPlan, ShareWords } from '../../src/keys/partitioned-key';
-import type { DestinationCheck } from '../../src/psbt/review';
-import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
+import type { IdleTimer } from '../../src/keys/quorum';
 import type { CosignerKeyExport } from '../../src/qr/account';
 import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { Wallet } from '../../src/wallet/types';
@@ -30,19 +29,6 @@ export interface CorePort {
     /** Accepts binary, base64 or hex; returns the canonical PSBT bytes. */
     parse(input: Uint8Array | string): Uint8Array;
     hash(psbt: Uint8Array): string;
-    review(input: {
-      psbt: Uint8Array;
-      wallet: Wallet;
-      isAllowedDestination?: DestinationCheck;
-      /** Outputs paying another of these wallets are transfers. */
-      registeredWallets?: Wallet[];
-    }): Promise<ReviewModel>;
-    /** `withSeed` lends the key for one synchronous call (the quorum's), after the public work is done. */
-    sign(input: {
-      psbt: Uint8Array;
-      wallet: Wallet;
-      withSeed: <T>(use: (seed: Uint8Array) => T) => T;
-    }): Promise<{ psbt: Uint8Array; signedInputs: number }>;
     /** Only what signing `received` added to it (src/psbt/return), as PSBT bytes. */
     signaturesOnly(input: { signed: Uint8Array; received: Uint8Array }): Uint8Array;
   };
@@ -52,7 +38,9 @@ export interface CorePort {
     renderPng(frame: string): Promise<Uint8Array>;
   };
   keys: {
-    createQuorum(): QuorumPort;
+    createQuorum(options?: { onIdleWipe?: () => void; timers?: IdleTimer }): QuorumPort;
+    /** Rebuilds the master secret from complete shares (a config ceremony); the caller wipes it. */
+    combineShares(mnemonics: string[]): Uint8Array;
     wordlist(): string[];
     /** A new master secret split into shares, with its public account keys; the secret is already wiped. */
     createPartitionedKey(plan: PartitionedKeyPlan): NewPartitionedKey;
@@ -67,10 +55,6 @@ export interface CorePort {
     remove(dataDir: string, fingerprint: string): void;
     /** `ur:crypto-account`, `ur:account-descriptor` or `[fingerprint/48h/…]xpub…`, as `airlock xpub export` prints them. */
     exportKey(input: { key: CosignerKeyExport; network: NetworkName; format: CosignerKeyFormat }): string;
-  };
-  policy: {
-    /** The wallet's policy, or null when it has none (no approvals, no limits). */
-    forWallet(dataDir: string, wallet: Wallet): PolicyPort | null;
   };
   audit: {
     read(dataDir: string): AuditEntry[];
@@ -98,15 +82,9 @@ export interface FrameAssembler {
 
 export interface QuorumPort {
   addShare(words: string[]): { sharesSeen: number; sharesNeeded: number | null; complete: boolean };
+  /** Every share needed has been entered (false again after an idle wipe). */
+  complete(): boolean;
   /** Rebuilds the seed, checks it is this wallet's cosigner, runs fn, wipes. */
   withSeed<T>(wallet: Wallet, fn: (seed: Uint8Array) => T): T;
   cancel(): void;
-}
-
-export interface PolicyPort {
-  isAllowedDestination: DestinationCheck;
-  violations(review: ReviewModel): ReviewWarning[];
-  approvers: { required: number; candidates: string[] };
-  /** Checks PIN and TOTP code, binds the approval to this PSBT and audits it (and failures); throws a typed refusal. */
-  approve(input: { name: string; pin: string; code: string; psbtHash: string }): void;
 }

@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Psbt } from 'bitcoinjs-lib';
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
-import { sentInLast24h } from '../../src/audit/report';
-import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../src/audit/verify';
-import { refused } from '../../src/common/errors';
-import { sharedChildKeyPool } from '../../src/keys/ckd-pool';
+import { readAuditLines, verifyAuditLog } from '../../src/audit/verify';
 import {
   listCosignerRecords,
   markCosignerFinished,
@@ -13,30 +7,27 @@ import {
   saveNewCosignerRecord,
 } from '../../src/keys/cosigner-record';
 import { createPartitionedKey, shareText } from '../../src/keys/partitioned-key';
-import { QuorumSession } from '../../src/keys/quorum';
+import { type IdleTimer, QuorumSession } from '../../src/keys/quorum';
 import { renderShareCardHtml } from '../../src/keys/share-card';
+import { combineShares } from '../../src/keys/slip39';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
-import { approvePsbt } from '../../src/policy/approvers';
-import { allowedDestinationMatcher } from '../../src/policy/destinations';
-import { evaluatePolicy } from '../../src/policy/evaluate';
-import { loadPolicyFile } from '../../src/policy/load';
-import { transferViolations } from '../../src/policy/transfers';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { signaturesOnly } from '../../src/psbt/return';
-import { prepareDeriver, reviewPsbt } from '../../src/psbt/review';
-import { signPsbt } from '../../src/psbt/sign';
 import { formatCosignerKey } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWalletDetailed } from '../../src/wallet/import';
 import { WalletQrScan } from '../../src/wallet/qr-import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
-import type { Wallet } from '../../src/wallet/types';
-import type { CorePort, FrameAssembler, PolicyPort, QuorumPort, WalletScan } from './core-port';
+import type { CorePort, FrameAssembler, QuorumPort, WalletScan } from './core-port';
 
-function quorum(): QuorumPort {
-  const session = new QuorumSession();
+function quorum(options: { onIdleWipe?: () => void; timers?: IdleTimer } = {}): QuorumPort {
+  const session = new QuorumSession({
+    ...(options.onIdleWipe ? { onIdleWipe: options.onIdleWipe } : {}),
+    ...(options.timers ? { timers: options.timers } : {}),
+  });
   return {
+    complete: () => session.progress().complete,
     addShare(words) {
       const progress = session.addShare(words.join(' '));
       return {
@@ -73,44 +64,6 @@ function psbtAssembler(): FrameAssembler {
   };
 }
 
-/** Where the app keeps each wallet's policy (the CLI takes the same file with --policy). */
-export function policyPath(dataDir: string, walletName: string): string {
-  return join(dataDir, 'policies', `${walletName}.json`);
-}
-
-function walletPolicy(dataDir: string, wallet: Wallet): PolicyPort | null {
-  const path = policyPath(dataDir, wallet.name);
-  if (!existsSync(path)) return null;
-  const policy = loadPolicyFile(path);
-  if (policy.wallet !== wallet.name) {
-    throw refused(
-      'POLICY_WRONG_WALLET',
-      `the policy at ${path} is for wallet ${policy.wallet}, not ${wallet.name}`,
-    );
-  }
-  const names = policy.approvals?.approvers ?? [];
-  const allowed = policy.allowedDestinations
-    ? allowedDestinationMatcher(policy.allowedDestinations, wallet.network)
-    : () => false;
-  return {
-    isAllowedDestination: allowed,
-    // Approvals are collected after the review, so here every named approver counts as present;
-    // the handlers enforce the approval count separately before shares and signing.
-    violations: (review) => [
-      ...evaluatePolicy({
-        policy,
-        review,
-        sentLast24h: sentInLast24h(readAuditEntries(dataDir), wallet.name, new Date()),
-        approvers: names,
-      }),
-      ...transferViolations({ wallet, review, policy, approvers: names }),
-    ],
-    approvers: { required: policy.approvals?.required ?? 0, candidates: names },
-    approve: ({ name, pin, code, psbtHash }) =>
-      approvePsbt(dataDir, { proof: { name, pin, code }, psbtHash }),
-  };
-}
-
 /** Every entry that still parses: a tampered log is shown (and flagged by verify), never hidden. */
 function readableAuditEntries(dataDir: string): AuditEntry[] {
   return readAuditLines(dataDir).lines.flatMap((line) => {
@@ -124,13 +77,6 @@ function readableAuditEntries(dataDir: string): AuditEntry[] {
 }
 
 /** The real core, bound to the handlers' port. */
-/**
- * The Psbt each canonical byte array came from, so the review reads the PSBT main just parsed rather
- * than parsing the same bytes again (a large PSBT takes a good part of the review to parse). Reviews
- * only read it; signing always parses the bytes afresh.
- */
-const parsedFrom = new WeakMap<Uint8Array, Psbt>();
-
 export const airlockCore: CorePort = {
   wallets: {
     parse: (input) => importWalletDetailed(input),
@@ -158,31 +104,8 @@ export const airlockCore: CorePort = {
     },
   },
   psbt: {
-    parse: (input) => {
-      const parsed = parsePsbt(input);
-      const bytes = new Uint8Array(parsed.toBuffer());
-      parsedFrom.set(bytes, parsed);
-      return bytes;
-    },
+    parse: (input) => new Uint8Array(parsePsbt(input).toBuffer()),
     hash: (psbt) => psbtHash(psbt),
-    review: async ({ psbt, wallet, isAllowedDestination, registeredWallets }) => {
-      const parsed = parsedFrom.get(psbt) ?? parsePsbt(psbt);
-      const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
-      return reviewPsbt({
-        psbt: parsed,
-        wallet,
-        deriver,
-        ...(isAllowedDestination ? { isAllowedDestination } : {}),
-        ...(registeredWallets ? { registeredWallets } : {}),
-      });
-    },
-    sign: async ({ psbt, wallet, withSeed }) => {
-      const parsed = parsePsbt(psbt);
-      // Public derivations first, before the key exists; the key then lives for the signing alone.
-      const deriver = await prepareDeriver(parsed, wallet, sharedChildKeyPool());
-      const result = withSeed((seed) => signPsbt({ psbt: parsed, wallet, seed, deriver }));
-      return { psbt: new Uint8Array(result.psbt.toBuffer()), signedInputs: result.signedInputs.length };
-    },
     signaturesOnly: ({ signed, received }) =>
       new Uint8Array(signaturesOnly({ signed: parsePsbt(signed), received: parsePsbt(received) }).toBuffer()),
   },
@@ -193,6 +116,7 @@ export const airlockCore: CorePort = {
   },
   keys: {
     createQuorum: quorum,
+    combineShares: (mnemonics) => combineShares({ mnemonics, passphrase: '' }),
     wordlist: () => [...SLIP39_WORDLIST],
     createPartitionedKey,
     shareCardHtml: ({ share, shareCount, fingerprint }) =>
@@ -204,9 +128,6 @@ export const airlockCore: CorePort = {
     markFinished: markCosignerFinished,
     remove: removeCosignerRecord,
     exportKey: formatCosignerKey,
-  },
-  policy: {
-    forWallet: walletPolicy,
   },
   audit: {
     read: readableAuditEntries,

@@ -5,6 +5,18 @@ import { type IpcError, IpcErrorSchema } from '../../src/ipc/models';
 import { approvalStatus, approve } from './approvals';
 import { auditLog } from './audit';
 import { cancelCeremony } from './cancel';
+import {
+  acceptChanges,
+  configStatus,
+  enrolApprover,
+  overrideAirgap,
+  policyView,
+  rejectChanges,
+  removeApprover,
+  stagePolicy,
+  testDrivePolicy,
+  unlockApproverBy,
+} from './config';
 import type { ApiContext } from './context';
 import { cosignerExport, cosignerKeys, discardUnfinishedKey } from './cosigners';
 import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
@@ -12,7 +24,7 @@ import { reviewCurrent } from './review';
 import { loadPsbtText, scanFrame, startScan } from './scan';
 import { addShare, shareWordlist } from './shares';
 import { encodeSigned, saveSignedFrames, sign } from './signing';
-import { getStatus, overrideAirgap } from './status';
+import { getStatus } from './status';
 import {
   importWallet,
   listWallets,
@@ -32,6 +44,15 @@ type Implementation<C extends ChannelName> = (
 const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   getStatus,
   overrideAirgap,
+  configStatus,
+  acceptChanges,
+  rejectChanges,
+  policyView,
+  stagePolicy,
+  testDrivePolicy,
+  enrolApprover,
+  removeApprover,
+  unlockApprover: unlockApproverBy,
   listWallets,
   importWallet,
   previewWallet,

@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../../src/audit/log';
+import { recordEvent } from '../../src/ceremony/events';
 import { internalError, isAirlockError, refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
 import type { KeyCreationEnd, KeyCreationView } from '../../src/ipc/models';
@@ -159,7 +160,7 @@ function endIdleKeyCreation(ctx: ApiContext, creation: KeyCreation): void {
   try {
     if (unprinted > 0) ctx.core.cosigners.remove(ctx.dataDir, fingerprint);
     else ctx.core.cosigners.markFinished(ctx.dataDir, fingerprint, new Date());
-    appendAuditEvent(ctx.dataDir, {
+    recordEvent(ctx.dataDir, {
       event: 'key-creation-idle-wipe',
       outcome: unprinted > 0 ? 'abandoned' : 'finished',
       details: { fingerprint, unprinted },

@@ -1,7 +1,7 @@
+import type { SigningCeremony } from '../../src/ceremony/signing-ceremony';
 import { refused } from '../../src/common/errors';
 import type { Wallet } from '../../src/wallet/types';
 import type { ApiContext } from './context';
-import type { ShownReview } from './session';
 
 /** Named preconditions of each ceremony step, so a renderer cannot skip one. */
 
@@ -11,28 +11,23 @@ export function requireWallet(ctx: ApiContext): Wallet {
   return wallet;
 }
 
-export function requirePsbt(ctx: ApiContext): { psbt: Uint8Array; psbtHash: string } {
-  const { psbt, psbtHash } = ctx.session;
-  if (!psbt || !psbtHash) throw refused('NO_PSBT', 'scan or open a transaction first');
-  return { psbt, psbtHash };
+export function requireCeremony(ctx: ApiContext): SigningCeremony {
+  const ceremony = ctx.session.ceremony;
+  if (!ceremony?.psbtHash) throw refused('NO_PSBT', 'scan or open a transaction first');
+  return ceremony;
 }
 
 /** The review shown must be of the very bytes loaded now. */
-export function requireShownReview(ctx: ApiContext): ShownReview {
-  const { psbtHash } = requirePsbt(ctx);
-  const shown = ctx.session.shown;
-  if (!shown || shown.psbtHash !== psbtHash) {
+export function requireShownReview(ctx: ApiContext): SigningCeremony {
+  const ceremony = requireCeremony(ctx);
+  if (!ceremony.review || ctx.session.shownHash !== ceremony.psbtHash) {
     throw refused('REVIEW_NOT_SHOWN', 'the transaction must be reviewed on screen first');
   }
-  return shown;
+  return ceremony;
 }
 
-export function requireApprovals(ctx: ApiContext, shown: ShownReview): void {
-  const required = shown.policy?.approvers.required ?? 0;
-  if (ctx.session.approvals.size < required) {
-    throw refused(
-      'APPROVALS_MISSING',
-      `${required - ctx.session.approvals.size} more approval(s) are needed before signing`,
-    );
-  }
+export function requireApprovals(ceremony: SigningCeremony): void {
+  const missing = ceremony.approvalsRequired() - ceremony.approved.length;
+  if (missing > 0)
+    throw refused('APPROVALS_MISSING', `${missing} more approval(s) are needed before signing`);
 }

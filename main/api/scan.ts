@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { SigningCeremony } from '../../src/ceremony/signing-ceremony';
 import type { ScanProgress } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import type { AssemblerProgress } from './core-port';
@@ -14,7 +14,7 @@ export function startScan(ctx: ApiContext): ScanProgress {
 
 export function scanFrame(ctx: ApiContext, request: { text: string }): ScanProgress {
   requireWallet(ctx);
-  if (ctx.session.psbt) return loadedProgress();
+  if (ctx.session.ceremony?.psbtHash) return loadedProgress();
   ctx.session.assembler ??= ctx.core.qr.createAssembler();
   const progress = ctx.session.assembler.receive(request.text);
   if (progress.status === 'complete' && progress.payload) loadPsbt(ctx, progress.payload, progress.format);
@@ -29,17 +29,12 @@ export function loadPsbtText(ctx: ApiContext, request: { text: string }): ScanPr
   return loadedProgress();
 }
 
+/** Opens the ceremony for the chosen wallet; on a never-sealed device its quorum seals what the status shows. */
 function loadPsbt(ctx: ApiContext, input: Uint8Array | string, source: string | null): void {
-  const psbt = ctx.core.psbt.parse(input);
-  ctx.session.psbt = psbt;
-  ctx.session.psbtHash = ctx.core.psbt.hash(psbt);
+  const ceremony = new SigningCeremony(ctx.dataDir, requireWallet(ctx), { firstSealAtQuorum: true });
+  ceremony.load(input, source ?? 'unknown');
+  ctx.session.ceremony = ceremony;
   ctx.session.assembler = null;
-  appendAuditEvent(ctx.dataDir, {
-    event: 'psbt-loaded',
-    wallet: ctx.session.wallet?.name,
-    psbtHash: ctx.session.psbtHash,
-    details: { source: source ?? 'unknown', bytes: psbt.length },
-  });
 }
 
 function loadedProgress(): ScanProgress {

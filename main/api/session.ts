@@ -1,36 +1,27 @@
+import type { SigningCeremony } from '../../src/ceremony/signing-ceremony';
 import type { CeremonyStage } from '../../src/ipc/models';
-import type { ReviewModel, ReviewWarning } from '../../src/psbt/review-model';
 import type { Wallet } from '../../src/wallet/types';
-import type { FrameAssembler, PolicyPort, QuorumPort } from './core-port';
-
-export interface ShownReview {
-  psbtHash: string;
-  review: ReviewModel;
-  violations: ReviewWarning[];
-  policy: PolicyPort | null;
-}
+import type { FrameAssembler, QuorumPort } from './core-port';
 
 /**
- * One signing ceremony's state, held in main only. The PSBT bytes that are signed are the very
- * bytes whose review was shown (`shown.psbtHash`), and the quorum is wiped whenever it ends.
+ * What main holds between the renderer's calls: the chosen wallet, the scan under way, the one
+ * SigningCeremony (src/ceremony) and the quorum's shares. The renderer shows `stage()`.
  */
 export class CeremonySession {
   wallet: Wallet | null = null;
   assembler: FrameAssembler | null = null;
-  psbt: Uint8Array | null = null;
-  psbtHash: string | null = null;
-  shown: ShownReview | null = null;
-  readonly approvals = new Set<string>();
+  ceremony: SigningCeremony | null = null;
+  /** The PSBT hash whose review the renderer was sent; approvals and shares count only for it. */
+  shownHash: string | null = null;
   quorum: QuorumPort | null = null;
-  quorumComplete = false;
-  signed: { psbt: Uint8Array; hash: string; signedInputs: number } | null = null;
 
   stage(): CeremonyStage {
-    if (this.signed) return 'signed';
-    if (this.quorumComplete) return 'unlocked';
-    if (this.shown && this.approvals.size > 0) return 'approved';
-    if (this.shown) return 'reviewed';
-    if (this.psbt) return 'loaded';
+    const ceremony = this.ceremony;
+    if (ceremony?.signed) return 'signed';
+    if (this.quorum?.complete()) return 'unlocked';
+    if (ceremony && this.shownHash === ceremony.psbtHash)
+      return ceremony.approved.length > 0 ? 'approved' : 'reviewed';
+    if (ceremony?.psbtHash) return 'loaded';
     if (this.assembler) return 'scanning';
     return 'idle';
   }
@@ -39,12 +30,8 @@ export class CeremonySession {
   reset(): void {
     this.quorum?.cancel();
     this.quorum = null;
-    this.quorumComplete = false;
     this.assembler = null;
-    this.psbt = null;
-    this.psbtHash = null;
-    this.shown = null;
-    this.approvals.clear();
-    this.signed = null;
+    this.ceremony = null;
+    this.shownHash = null;
   }
 }

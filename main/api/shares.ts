@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { recordEvent } from '../../src/ceremony/events';
 import type { ShareProgress } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { requireApprovals, requireShownReview } from './require';
@@ -12,16 +12,26 @@ export function shareWordlist(ctx: ApiContext): string[] {
  * Shares are accepted only after the review was shown and the approvals are in.
  */
 export function addShare(ctx: ApiContext, request: { words: string[] }): ShareProgress {
-  const shown = requireShownReview(ctx);
-  requireApprovals(ctx, shown);
-  ctx.session.quorum ??= ctx.core.keys.createQuorum();
+  const ceremony = requireShownReview(ctx);
+  requireApprovals(ceremony);
+  const wasComplete = ctx.session.quorum?.complete() ?? false;
+  ctx.session.quorum ??= ctx.core.keys.createQuorum({
+    // The idle wipe is audited; the status then no longer says unlocked.
+    onIdleWipe: () =>
+      recordEvent(ctx.dataDir, {
+        event: 'quorum-wiped',
+        reason: 'idle',
+        wallet: ceremony.wallet.name,
+        walletId: ceremony.walletId,
+      }),
+  });
   const progress = ctx.session.quorum.addShare(request.words);
-  if (progress.complete && !ctx.session.quorumComplete) {
-    ctx.session.quorumComplete = true;
-    appendAuditEvent(ctx.dataDir, {
+  if (progress.complete && !wasComplete) {
+    recordEvent(ctx.dataDir, {
       event: 'quorum-reached',
-      wallet: ctx.session.wallet?.name,
-      psbtHash: shown.psbtHash,
+      wallet: ceremony.wallet.name,
+      walletId: ceremony.walletId,
+      psbtHash: ceremony.psbtHash ?? undefined,
       details: { shares: progress.sharesSeen },
     });
   }

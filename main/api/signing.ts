@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appendAuditEvent } from '../../src/audit/log';
-import { isAirlockError, refused } from '../../src/common/errors';
+import { formatHead } from '../../src/ceremony/seal';
+import { refused } from '../../src/common/errors';
 import type { Frames, QrDensity, QrFormat, ReturnContents, SignedResult } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { requireApprovals, requireShownReview, requireWallet } from './require';
-import { reviewSummary } from './review';
 
 interface Density {
   format: QrFormat;
@@ -14,73 +13,50 @@ interface Density {
 }
 
 /**
- * Signs the reviewed PSBT with the quorum's key. Every rule is checked again here, in main,
- * right before the signature: review shown for these bytes, no policy violation, approvals in,
- * quorum complete, air gap intact (or overridden). The key is wiped whatever happens.
+ * Signs the reviewed PSBT with the quorum's key, through the one ceremony: its gate again, then inside
+ * the quorum's withSeed the seal verified, the sealed air-gap settings checked, the signature, the
+ * audit entry and the new sealed head. The quorum is wiped whatever happens.
  */
 export async function sign(ctx: ApiContext, request: Density): Promise<SignedResult> {
   const wallet = requireWallet(ctx);
-  const shown = requireShownReview(ctx);
-  const psbt = ctx.session.psbt as Uint8Array;
+  const ceremony = requireShownReview(ctx);
+  const quorum = ctx.session.quorum;
+  let reachedCeremony = false;
   try {
-    const [violation] = shown.violations;
-    if (violation) throw refused('POLICY_VIOLATION', violation.message);
-    requireApprovals(ctx, shown);
-    const quorum = ctx.session.quorum;
-    if (!quorum || !ctx.session.quorumComplete) {
+    requireApprovals(ceremony);
+    if (!quorum?.complete())
       throw refused('QUORUM_MISSING', 'not enough key shares have been entered to sign');
-    }
-    ctx.airgap.assertSigningAllowed();
-    let result: { psbt: Uint8Array; signedInputs: number };
-    try {
-      result = await ctx.core.psbt.sign({ psbt, wallet, withSeed: (use) => quorum.withSeed(wallet, use) });
-    } finally {
-      quorum.cancel();
-      ctx.session.quorum = null;
-      ctx.session.quorumComplete = false;
-    }
-    const hash = ctx.core.psbt.hash(result.psbt);
-    ctx.session.signed = { psbt: result.psbt, hash, signedInputs: result.signedInputs };
-    appendAuditEvent(ctx.dataDir, {
-      event: 'signed',
-      wallet: wallet.name,
-      psbtHash: shown.psbtHash,
-      psbtOutHash: hash,
-      summary: reviewSummary(shown.review),
-      approvers: [...ctx.session.approvals],
-      outcome: 'signed',
-      details: { signedInputs: result.signedInputs },
+    reachedCeremony = true; // from here the ceremony audits its own refusals
+    ceremony.sign({
+      withSeed: (use) => quorum.withSeed(wallet, use),
+      assertAirgap: (settings) => ctx.airgap.assertSigningAllowed(settings),
     });
   } catch (error) {
-    // A refusal ends the quorum too: its shares are wiped and must be entered again.
-    ctx.session.quorum?.cancel();
-    ctx.session.quorum = null;
-    ctx.session.quorumComplete = false;
-    appendAuditEvent(ctx.dataDir, {
-      event: 'refused',
-      wallet: wallet.name,
-      psbtHash: shown.psbtHash,
-      outcome: isAirlockError(error) ? error.code : 'INTERNAL',
-      ...(isAirlockError(error) ? { reason: error.message } : {}),
-    });
+    if (!reachedCeremony) ceremony.recordRefusal(error);
     throw error;
+  } finally {
+    // A refusal ends the quorum too: its shares are wiped and must be entered again.
+    quorum?.cancel();
+    ctx.session.quorum = null;
   }
-  const signed = ctx.session.signed;
+  const signed = ceremony.signed as NonNullable<typeof ceremony.signed>;
   return {
-    psbtBase64: Buffer.from(signed.psbt).toString('base64'),
+    psbtBase64: signed.psbt.toBase64(),
     psbtOutHash: signed.hash,
-    signedInputs: signed.signedInputs,
+    signedInputs: signed.signedInputs.length,
+    auditHead: formatHead(signed.head),
     ...encodeSigned(ctx, request),
   };
 }
 
 /** The PSBT to return: the signed one, or only what signing added to the PSBT received. */
 function requireSigned(ctx: ApiContext, contents: ReturnContents = 'full'): Uint8Array {
-  const signed = ctx.session.signed;
-  if (!signed) throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet');
-  if (contents === 'full') return signed.psbt;
-  // The session keeps the received bytes: signing worked on its own parsed copy.
-  return ctx.core.psbt.signaturesOnly({ signed: signed.psbt, received: ctx.session.psbt as Uint8Array });
+  const ceremony = ctx.session.ceremony;
+  const signed = ceremony?.signed;
+  if (!ceremony || !signed) throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet');
+  const bytes = new Uint8Array(signed.psbt.toBuffer());
+  if (contents === 'full' || !ceremony.received) return bytes;
+  return ctx.core.psbt.signaturesOnly({ signed: bytes, received: ceremony.received });
 }
 
 /** The signed PSBT as QR frames at the density and with the contents the operator chose. */
@@ -96,7 +72,7 @@ export async function saveSignedFrames(
 ): Promise<{ directory: string; files: string[] }> {
   const psbt = requireSigned(ctx, request.contents);
   const { frames } = encodeSigned(ctx, request);
-  const hash = ctx.session.signed?.hash ?? '';
+  const hash = ctx.session.ceremony?.signed?.hash ?? '';
   const suffix = request.contents === 'signatures' ? '-signatures' : '';
   const directory = join(ctx.dataDir, 'exports', `${hash.slice(0, 16)}-${request.format}${suffix}`);
   mkdirSync(directory, { recursive: true, mode: 0o700 });

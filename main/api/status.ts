@@ -10,8 +10,3 @@ export function getStatus(ctx: ApiContext): Status {
     stage: ctx.session.stage(),
   };
 }
-
-export function overrideAirgap(ctx: ApiContext, request: { reason: string }): Status {
-  ctx.airgap.setOverride({ reason: request.reason, source: 'operator' });
-  return getStatus(ctx);
-}

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { registerOrStageWallet } from '../../src/ceremony/registration';
 import type {
   AddressCheck,
   ImportedWallet,
@@ -36,21 +36,18 @@ export function listWallets(ctx: ApiContext): WalletSummary[] {
 /** Registers a wallet from a descriptor, Coldcard/Sparrow file or BSMS record, and selects it. */
 export function importWallet(
   ctx: ApiContext,
-  request: { text: string; name?: string; owner?: Wallet['owner'] },
+  request: { text: string; name?: string; owner?: Wallet['owner']; withoutDeviceKey?: true },
 ): ImportedWallet {
-  const { wallet, notes } = ctx.core.wallets.parse(request);
-  ctx.core.wallets.register(ctx.dataDir, wallet);
-  appendAuditEvent(ctx.dataDir, {
-    event: 'wallet-registered',
-    wallet: wallet.name,
-    details: {
-      network: wallet.network,
-      scriptType: wallet.scriptType,
-      threshold: wallet.threshold,
-      owner: wallet.owner ?? null,
-    },
+  const { wallet: parsed, notes } = ctx.core.wallets.parse({
+    text: request.text,
+    ...(request.name ? { name: request.name } : {}),
+    ...(request.owner ? { owner: request.owner } : {}),
   });
-  selectLoaded(ctx, wallet);
+  const { wallet, staged } = registerOrStageWallet(ctx.dataDir, parsed, {
+    confirmWithoutDeviceKey: request.withoutDeviceKey ?? false,
+  });
+  // A staged wallet is not selectable until a quorum accepts it.
+  if (!staged) selectLoaded(ctx, wallet);
   return { ...walletSummary(wallet), notes };
 }
 

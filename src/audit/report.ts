@@ -1,14 +1,19 @@
-import { type AuditEntry, GENESIS_HASH, sha256Hex } from './log';
+import type { ReadRecord, SignedRecord } from '../ceremony/events';
+import { GENESIS_HASH, sha256Hex } from './log';
 
 export interface DailyOutflow {
+  /** The wallet's name as its latest signature of the day recorded it. */
   wallet: string;
+  /** Its identity; null for entries written before wallets had one. */
+  walletId: string | null;
   /** The wallet's owner class as registered now; null when it has none or is no longer registered. */
   owner: string | null;
   day: string;
   count: number;
   sent: number;
   fees: number;
-  destinations: Array<{ address: string | null; amount: number }>;
+  /** `amount` is null only for entries of older builds, which recorded addresses alone. */
+  destinations: Array<{ address: string | null; amount: number | null }>;
   /** The part of `sent` that went to other registered wallets. */
   transfers: Array<{ to: string; owner: string | null; amount: number }>;
   /** Proofs of reserves signed that day (they move nothing). */
@@ -17,13 +22,10 @@ export interface DailyOutflow {
   messages: Array<{ address: string; message: string | null }>;
 }
 
-interface SignedSummary {
-  sent?: number;
-  fee?: number | null;
-  destinations?: Array<{ address: string | null; amount: number; wallet?: string; owner?: string | null }>;
-  purpose?:
-    | { kind: 'proof-of-reserves'; message: string; total: number }
-    | { kind: 'message'; address: string; message: string | null };
+/** A wallet as the limits and the report know it: by identity, with its name for older entries. */
+export interface WalletKey {
+  id: string;
+  name: string;
 }
 
 /** The log's head, as `audit verify --expect-head` and the online side compare it. */
@@ -33,25 +35,36 @@ export function auditHead(lines: readonly string[]): { seq: number; hash: string
   return { seq: (JSON.parse(last) as { seq: number }).seq, hash: sha256Hex(last) };
 }
 
+type Signed = SignedRecord & { seq: number; time: string };
+
+function signedOut(records: readonly ReadRecord[]): Signed[] {
+  return records.filter((r): r is Signed => r.event === 'signed' && r.outcome === 'signed');
+}
+
+/** An entry counts for a wallet by its identity; older entries without one count by name. */
+function isOf(record: Signed, wallet: WalletKey): boolean {
+  return record.walletId ? record.walletId === wallet.id : record.wallet === wallet.name;
+}
+
 /**
- * Signed outflows per wallet and UTC day, for the treasury's daily reconciliation: what left, what of
- * it moved to other registered wallets, and the proofs of reserves and messages signed. `owners` maps
- * wallet names to their owner class; rows sort by owner class, then wallet, then day.
+ * Signed outflows per wallet (by identity) and UTC day, for the treasury's daily reconciliation: what
+ * left, what of it moved to other registered wallets, and the proofs of reserves and messages signed.
+ * `owners` maps wallet names to their owner class; rows sort by owner class, then wallet, then day.
  */
 export function dailyOutflows(
-  entries: readonly AuditEntry[],
+  records: readonly ReadRecord[],
   since?: Date,
   owners: ReadonlyMap<string, string | undefined> = new Map(),
 ): DailyOutflow[] {
   const rows = new Map<string, DailyOutflow>();
-  for (const entry of entries) {
-    if (entry.event !== 'signed' || entry.outcome !== 'signed' || !entry.wallet) continue;
-    if (since && new Date(entry.time) < since) continue;
-    const day = entry.time.slice(0, 10);
-    const key = `${entry.wallet}\u0000${day}`;
+  for (const record of signedOut(records)) {
+    if (since && new Date(record.time) < since) continue;
+    const day = record.time.slice(0, 10);
+    const key = `${record.walletId ?? `name:${record.wallet}`}\u0000${day}`;
     const row = rows.get(key) ?? {
-      wallet: entry.wallet,
-      owner: owners.get(entry.wallet) ?? null,
+      wallet: record.wallet,
+      walletId: record.walletId ?? null,
+      owner: owners.get(record.wallet) ?? null,
       day,
       count: 0,
       sent: 0,
@@ -61,13 +74,15 @@ export function dailyOutflows(
       proofs: [],
       messages: [],
     };
-    const summary = (entry.summary ?? {}) as SignedSummary;
+    const { summary } = record;
+    row.wallet = record.wallet;
     row.count += 1;
-    row.sent += summary.sent ?? 0;
+    row.sent += summary.sent;
     row.fees += summary.fee ?? 0;
-    for (const d of summary.destinations ?? []) {
+    for (const d of summary.destinations) {
       row.destinations.push({ address: d.address, amount: d.amount });
-      if (d.wallet) row.transfers.push({ to: d.wallet, owner: d.owner ?? null, amount: d.amount });
+      if (d.wallet && d.amount !== null)
+        row.transfers.push({ to: d.wallet, owner: d.owner ?? null, amount: d.amount });
     }
     if (summary.purpose?.kind === 'proof-of-reserves')
       row.proofs.push({ message: summary.purpose.message, total: summary.purpose.total });
@@ -84,13 +99,13 @@ export function dailyOutflows(
 }
 
 /** Satoshis signed out of `wallet` in the 24 hours before `now` (the rolling policy limit). */
-export function sentInLast24h(entries: readonly AuditEntry[], wallet: string, now: Date): number {
+export function sentInLast24h(records: readonly ReadRecord[], wallet: WalletKey, now: Date): number {
   const from = now.getTime() - 24 * 3600_000;
-  return entries
-    .filter((e) => e.event === 'signed' && e.outcome === 'signed' && e.wallet === wallet)
-    .filter((e) => {
-      const t = new Date(e.time).getTime();
+  return signedOut(records)
+    .filter((r) => isOf(r, wallet))
+    .filter((r) => {
+      const t = new Date(r.time).getTime();
       return t > from && t <= now.getTime();
     })
-    .reduce((total, e) => total + (((e.summary ?? {}) as SignedSummary).sent ?? 0), 0);
+    .reduce((total, r) => total + r.summary.sent, 0);
 }

@@ -24,10 +24,27 @@ export interface CliCommand {
   run(args: string[], ctx: CliContext): Promise<void>;
 }
 
+/** The app's name as Electron knows it (package.json `productName`), which names its userData directory. */
+export const APP_NAME = 'Airlock';
+
+/**
+ * Electron's `userData` for this app, computed as Electron does (appData joined with the app's name),
+ * so the CLI and the app share one log, one 24-hour total and one set of wallets.
+ */
+export function electronUserData(
+  env: Record<string, string | undefined>,
+  platform: NodeJS.Platform = process.platform,
+): string {
+  const home = homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_NAME);
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), APP_NAME);
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_NAME);
+}
+
 export function defaultDataDir(env: Record<string, string | undefined>, cwd: string, flag?: string): string {
   if (flag) return resolve(cwd, flag);
   if (env.AIRLOCK_HOME) return resolve(cwd, env.AIRLOCK_HOME);
-  return join(homedir(), '.airlock');
+  return electronUserData(env);
 }
 
 export async function readAllStdin(): Promise<Uint8Array> {

@@ -16,7 +16,7 @@ function helpText(): string {
     ...lines,
     '',
     'Options:',
-    '  --data-dir DIR  data directory (default $AIRLOCK_HOME or ~/.airlock)',
+    "  --data-dir DIR  data directory (default $AIRLOCK_HOME, else the app's own: ~/.config/Airlock on Linux)",
     '  --json          machine-readable output and errors',
     '  -h, --help      help; `airlock <command> --help` for a command',
     '',

@@ -26,7 +26,8 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'sign',
-    summary: "co-sign a PSBT's inputs of a registered wallet (refuses anything unproven)",
+    summary:
+      "co-sign a PSBT's inputs of a registered wallet under its sealed policy (refuses anything unproven)",
     load: async () => (await import('./commands/sign')).signCommand,
   },
   {
@@ -56,7 +57,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'policy',
-    summary: 'validate a policy file (errors name the line and column)',
+    summary: 'validate a policy file, or stage it for the quorum to accept',
     load: async () => (await import('./commands/policy')).policyCommand,
   },
   {
@@ -83,5 +84,11 @@ export const COMMANDS: CommandEntry[] = [
     name: 'message',
     summary: 'BIP-322 message signing for a wallet address: prepare the PSBT, take the signature, verify',
     load: async () => (await import('./commands/message')).messageCommand,
+  },
+  {
+    name: 'config',
+    summary:
+      'the sealed configuration: status, accept (needs the quorum) or reject the changes since the last seal',
+    load: async () => (await import('./commands/config')).configCommand,
   },
 ];

@@ -8,6 +8,7 @@ import {
   AddressCheckSchema,
   ApprovalProgressSchema,
   AuditViewSchema,
+  ConfigStatusViewSchema,
   CosignerExportSchema,
   CosignerKeysViewSchema,
   FramesSchema,
@@ -15,6 +16,8 @@ import {
   IpcErrorSchema,
   KeyCreationEndSchema,
   KeyCreationViewSchema,
+  PolicyViewSchema,
+  PolicyViolationSchema,
   QrDensitySchema,
   QrFormatSchema,
   ReturnContentsSchema,
@@ -98,16 +101,95 @@ export const CreatePartitionedKeyRequestSchema = z
 /** Request and response schema of every channel; main validates both directions. */
 export const CHANNELS = {
   getStatus: { request: Empty, response: StatusSchema },
+  /**
+   * Stages an air-gap setting: allow signing while a network is up (with a reason), or withdraw that.
+   * It takes effect once a quorum accepts it (acceptChanges); staged and accepted are both audited.
+   */
   overrideAirgap: {
-    request: z.strictObject({ confirm: z.literal(true), reason: z.string().trim().min(3).max(200) }),
+    request: z.strictObject({
+      confirm: z.literal(true),
+      reason: z.string().trim().min(3).max(200),
+      withdraw: z.literal(true).optional(),
+    }),
     response: StatusSchema,
   },
+  /** The sealed configuration, its differences and the staged changes (the Changes screen). */
+  configStatus: { request: Empty, response: ConfigStatusViewSchema },
+  /**
+   * The quorum accepts the staged changes and re-seals: its shares and the approvals the sealed
+   * policies ask for (bound to these changes) travel renderer -> main only.
+   */
+  acceptChanges: {
+    request: z.strictObject({
+      shares: z.array(ShareWordsSchema).min(1).max(16),
+      approvals: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(64),
+            pin: ApproverSecretSchema,
+            code: z.string().regex(/^\d{6,8}$/),
+          }),
+        )
+        .max(16)
+        .optional(),
+      /** Seal files that differ from the seal as they are (the quorum has read the differences). */
+      includeDifferences: z.literal(true).optional(),
+    }),
+    response: ConfigStatusViewSchema,
+  },
+  rejectChanges: { request: Empty, response: ConfigStatusViewSchema },
+  /** Enrols an approver (staged once sealed); the otpauth:// URI comes back once, for the QR. */
+  enrolApprover: {
+    request: z.strictObject({ name: z.string().min(1).max(40), pin: ApproverSecretSchema }),
+    response: z.strictObject({ uri: z.string().startsWith('otpauth://totp/') }),
+  },
+  /** Stages an approver's removal for the quorum to accept. */
+  removeApprover: {
+    request: z.strictObject({ name: z.string().min(1).max(40) }),
+    response: ConfigStatusViewSchema,
+  },
+  /** Another approver, with PIN and code, unlocks one locked after failed attempts. */
+  unlockApprover: {
+    request: z.strictObject({
+      name: z.string().min(1).max(40),
+      by: z.strictObject({
+        name: z.string().min(1).max(64),
+        pin: ApproverSecretSchema,
+        code: z.string().regex(/^\d{6,8}$/),
+      }),
+    }),
+    response: z.strictObject({ unlocked: z.string() }),
+  },
+  /** The selected wallet's sealed policy and any staged one. */
+  policyView: { request: Empty, response: PolicyViewSchema },
+  /** Stages a policy (JSON text, as `airlock policy check` reads it) for the selected wallet. */
+  stagePolicy: {
+    request: z.strictObject({
+      text: z
+        .string()
+        .min(2)
+        .max(256 * 1024),
+    }),
+    response: ConfigStatusViewSchema,
+  },
+  /** What the gate would say about the reviewed PSBT under a draft policy; nothing is staged. */
+  testDrivePolicy: {
+    request: z.strictObject({
+      text: z
+        .string()
+        .min(2)
+        .max(256 * 1024),
+    }),
+    response: z.array(PolicyViolationSchema),
+  },
   listWallets: { request: Empty, response: z.array(WalletSummarySchema) },
+  /** Registers (or, once sealed, stages) a wallet; one without this device's keys needs `withoutDeviceKey`. */
   importWallet: {
     request: z.strictObject({
       text: z.string().min(1).max(100_000),
       name: WalletName.optional(),
       owner: OwnerClassSchema.optional(),
+      withoutDeviceKey: z.literal(true).optional(),
     }),
     response: ImportedWalletSchema,
   },

@@ -159,6 +159,8 @@ export const SignedResultSchema = z.strictObject({
   psbtBase64: z.string(),
   psbtOutHash: z.string().regex(/^[0-9a-f]{64}$/),
   signedInputs: z.number().int().nonnegative(),
+  /** The audit head sealed after this signature, `SEQ:HASH`, for the Done screen and the online side. */
+  auditHead: z.string().regex(/^\d+:[0-9a-f]{64}$/),
   format: QrFormatSchema,
   frames: z.array(z.string().min(1)).min(1),
 });
@@ -246,3 +248,42 @@ export const CosignerExportSchema = z.strictObject({
   text: z.string().min(1).max(2000),
 });
 export type CosignerExport = z.infer<typeof CosignerExportSchema>;
+
+/**
+ * The sealed configuration as the Changes screen shows it (src/ceremony/config-ceremony). Without the
+ * quorum the seal cannot be verified, so `differences` compares the files with the seal's own copy;
+ * every signature verifies the seal itself.
+ */
+export const ConfigStatusViewSchema = z.strictObject({
+  sealed: z.boolean(),
+  /** Fingerprint of the key whose quorum sealed it. */
+  sealedBy: z.string().nullable(),
+  /** The audit head the seal holds, `SEQ:HASH`. */
+  head: z.string().nullable(),
+  /** Files changed without the quorum, each in plain words; any one refuses every signature. */
+  differences: z.array(z.string()),
+  /** Staged changes since the last seal, one line each. */
+  changes: z.array(z.string()),
+  /** Before the first seal: everything the first quorum will seal. */
+  toBeSealed: z.array(z.string()),
+  approvalsNeeded: z.array(
+    z.strictObject({
+      wallet: z.string(),
+      required: z.number().int().positive(),
+      approvers: z.array(z.string()),
+    }),
+  ),
+});
+export type ConfigStatusView = z.infer<typeof ConfigStatusViewSchema>;
+
+/** A wallet's policy as the Policy screen shows it: the sealed one and any staged draft, in plain words. */
+export const PolicyViewSchema = z.strictObject({
+  wallet: z.string(),
+  /** The policy JSON as sealed; null for an explicit "no policy" or a wallet not sealed yet. */
+  sealed: z.string().nullable(),
+  sealedInWords: z.string(),
+  /** A staged policy awaiting the quorum, if any (JSON), and its words. */
+  staged: z.string().nullable(),
+  stagedInWords: z.string().nullable(),
+});
+export type PolicyView = z.infer<typeof PolicyViewSchema>;

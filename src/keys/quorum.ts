@@ -27,6 +27,7 @@ export class QuorumSession {
   #shares: Slip39Share[] = [];
   readonly #idle: IdleDeadline;
   readonly #passphrase: string;
+  readonly #onIdleWipe: (() => void) | undefined;
   /** Set by verifyAgainstWallet, cleared by any change of shares: no signature from an unchecked key. */
   #verified = false;
   /** Every secret buffer this session created, so tests can prove they were zeroed. */
@@ -36,9 +37,25 @@ export class QuorumSession {
     passphrase = '',
     idleMs = DEFAULT_IDLE_MS,
     timers = systemTimer,
-  }: { passphrase?: string; idleMs?: number; timers?: IdleTimer } = {}) {
+    onIdleWipe,
+  }: {
+    passphrase?: string;
+    idleMs?: number;
+    timers?: IdleTimer;
+    /** Told when the idle timeout wiped entered shares (the app audits it and its status changes). */
+    onIdleWipe?: () => void;
+  } = {}) {
     this.#passphrase = passphrase;
-    this.#idle = new IdleDeadline(() => this.cancel(), idleMs, timers);
+    this.#onIdleWipe = onIdleWipe;
+    this.#idle = new IdleDeadline(
+      () => {
+        const held = this.#shares.length > 0;
+        this.cancel();
+        if (held) this.#onIdleWipe?.();
+      },
+      idleMs,
+      timers,
+    );
   }
 
   /** Adds one share (typed words or a scanned share QR's text); rejects a foreign, repeated or mistyped share. */

@@ -40,6 +40,7 @@ const ApproverRecordSchema = z.strictObject({
 });
 const ApproverStoreSchema = z.strictObject({ approvers: z.record(z.string(), ApproverRecordSchema) });
 type ApproverStore = z.infer<typeof ApproverStoreSchema>;
+export type ApproverRecord = z.infer<typeof ApproverRecordSchema>;
 
 const storePath = (dataDir: string) => join(dataDir, 'approvers.json');
 
@@ -69,6 +70,15 @@ function checkPin(pin: string): void {
   if (!ApproverSecretSchema.safeParse(pin).success) throw badInput('PIN_INVALID', APPROVER_SECRET_RULE);
 }
 
+function checkEnrolment(name: string, pin: string): void {
+  if (!NAME.test(name))
+    throw badInput(
+      'APPROVER_NAME_INVALID',
+      'an approver name starts with a letter and has at most 40 characters',
+    );
+  checkPin(pin);
+}
+
 function refuseOldRecord(name: string): AirlockError {
   return refused(
     'APPROVER_RECORD_OLD',
@@ -76,28 +86,30 @@ function refuseOldRecord(name: string): AirlockError {
   );
 }
 
-/** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
-export function enrollApprover(
-  dataDir: string,
-  { name, pin, kdf = APPROVER_KDF }: { name: string; pin: string; kdf?: ApproverKdf },
-): { uri: string } {
-  if (!NAME.test(name))
-    throw badInput(
-      'APPROVER_NAME_INVALID',
-      'an approver name starts with a letter and has at most 40 characters',
-    );
-  checkPin(pin);
-  const store = readStore(dataDir);
-  const existing = store.approvers[name];
-  // A record of the first format is useless (it is refused), so enrolling again replaces it.
-  if (existing?.kdf) throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
+/**
+ * A new approver's record (TOTP secret encrypted under the passphrase) and the otpauth:// URI to show
+ * once as a QR for their authenticator app; nothing is written.
+ */
+export function newApproverRecord({
+  name,
+  pin,
+  kdf = APPROVER_KDF,
+}: {
+  name: string;
+  pin: string;
+  kdf?: ApproverKdf;
+}): {
+  record: ApproverRecord;
+  uri: string;
+} {
+  checkEnrolment(name, pin);
   const secret = new Uint8Array(randomBytes(20));
   const salt = new Uint8Array(randomBytes(16));
   const nonce = new Uint8Array(randomBytes(12));
   const key = pinKey(pin, salt, kdf);
   try {
     const sealed = gcm(key, nonce, new TextEncoder().encode(`airlock-approver:${name}`)).encrypt(secret);
-    store.approvers[name] = {
+    const record = {
       kdf,
       salt: toHex(salt),
       nonce: toHex(nonce),
@@ -106,12 +118,39 @@ export function enrollApprover(
       locked: false,
       lastStep: 0,
     };
-    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
-    appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
-    return { uri: totpFor(secret, { label: name }).toString() };
+    return { record, uri: totpFor(secret, { label: name }).toString() };
   } finally {
     wipe(secret, key);
   }
+}
+
+/** Enrols an approver; returns the otpauth:// URI to show once as a QR for their authenticator app. */
+export function enrollApprover(
+  dataDir: string,
+  { name, pin, kdf = APPROVER_KDF }: { name: string; pin: string; kdf?: ApproverKdf },
+): { uri: string } {
+  checkEnrolment(name, pin);
+  if (hasCurrentRecord(dataDir, name))
+    throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
+  const { record, uri } = newApproverRecord({ name, pin, kdf });
+  const store = readStore(dataDir);
+  store.approvers[name] = record;
+  writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+  appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
+  return { uri };
+}
+
+/** True when an approver of this name is enrolled on the device. */
+export function isEnrolled(dataDir: string, name: string): boolean {
+  return readStore(dataDir).approvers[name] !== undefined;
+}
+
+/**
+ * True when the approver's record is of the current format; a record of the first format is useless
+ * (it is refused), so enrolling again replaces it.
+ */
+export function hasCurrentRecord(dataDir: string, name: string): boolean {
+  return readStore(dataDir).approvers[name]?.kdf !== undefined;
 }
 
 export interface ApprovalProof {

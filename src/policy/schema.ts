@@ -39,6 +39,11 @@ export const PolicySchema = z.strictObject({
         .optional(),
     })
     .optional(),
+  /**
+   * Sign inputs whose amount comes only from a witness UTXO. Refused by default: without the previous
+   * transaction a coordinator can lie about amounts across two signatures (the segwit fee attack).
+   */
+  allowUnprovenAmounts: z.boolean().optional(),
   approvals: z
     .strictObject({ required: z.number().int().min(1).max(16), approvers: z.array(z.string().min(1)).min(1) })
     .refine((a) => a.required <= a.approvers.length, {

@@ -18,27 +18,25 @@ export type BbqrAssembly =
   | { ok: true; bytes: Uint8Array; unverifiedParts: number[] }
   | { ok: false; message: string };
 
-/**
- * Whether the assembled bytes read as their declared file type: JSON and text must be UTF-8, and JSON must
- * parse, as one document or as JSON lines (the audit log travels as J, one entry a line).
- */
+/** Whether the assembled bytes read as their declared file type (JSON and text must be UTF-8, JSON or JSON lines must parse). */
 function readsAs(fileType: BbqrFileType, bytes: Uint8Array): boolean {
   if (fileType !== 'J' && fileType !== 'U') return true;
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    if (fileType === 'J' && !readsAsJson(text)) return false;
+    if (fileType === 'J') return readsAsJson(text);
     return true;
   } catch {
     return false;
   }
 }
 
+/** One JSON value, or JSON lines (the audit log's export): every non-empty line one JSON value. */
 function readsAsJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
   } catch {
-    const lines = text.split('\n').filter((line) => line.length > 0);
+    const lines = text.split('\n').filter((line) => line.trim() !== '');
     if (lines.length < 2) return false;
     for (const line of lines) JSON.parse(line);
     return true;

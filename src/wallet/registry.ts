@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { badInput, refused } from '../common/errors';
 import { fsyncDirectory, readJsonFile, writeFileAtomic } from '../common/storage';
 import { parseDescriptor } from './descriptor';
+import { walletId } from './identity';
 import { assertWalletName, WALLET_NAME_PATTERN } from './names';
 import { type Wallet, WalletSchema } from './types';
 
@@ -55,20 +56,52 @@ export interface RegisterResult {
   created: boolean;
 }
 
+/** The registered wallet with this identity (what it spends), whatever its name; null if none. */
+export function findByIdentity(dataDir: string, wallet: Wallet): Wallet | null {
+  const id = walletId(wallet);
+  return listWallets(dataDir).find((w) => walletId(w) === id) ?? null;
+}
+
+/** A second registration of a wallet under another name would escape its policy, limits and history. */
+export function refuseSecondName(existing: Wallet | null, wallet: Wallet): void {
+  if (existing && existing.name !== wallet.name) {
+    throw refused(
+      'WALLET_ALREADY_REGISTERED',
+      `this wallet is already registered as "${existing.name}"; a wallet is registered once, under one name`,
+    );
+  }
+}
+
+/**
+ * Checks a registration before it is written: consistent with its descriptor, not the same wallet as
+ * one registered under another name, and not a different wallet under a taken name.
+ */
+export function checkNewRegistration(dataDir: string, wallet: Wallet): Wallet {
+  const valid = WalletSchema.parse(wallet);
+  checkConsistent(valid, '(new registration)');
+  refuseSecondName(findByIdentity(dataDir, valid), valid);
+  const path = walletPath(dataDir, valid.name);
+  if (existsSync(path) && !sameRegistration(loadWallet(dataDir, valid.name), valid)) throw nameTaken(valid);
+  return valid;
+}
+
+function nameTaken(wallet: Wallet) {
+  return refused(
+    'WALLET_NAME_TAKEN',
+    `a different wallet is already registered as "${wallet.name}"; choose another name`,
+  );
+}
+
 /** Registers a wallet; the same wallet again is a no-op, a different wallet under a taken name is refused. */
 export function registerWallet(dataDir: string, wallet: Wallet): RegisterResult {
-  const valid = WalletSchema.parse(wallet);
+  const valid = checkNewRegistration(dataDir, wallet);
   const path = walletPath(dataDir, valid.name);
-  checkConsistent(valid, '(new registration)');
   if (!existsSync(path) && createExclusive(path, `${JSON.stringify(valid, null, 2)}\n`)) {
     return { wallet: valid, created: true };
   }
   const existing = loadWallet(dataDir, valid.name);
   if (sameRegistration(existing, valid)) return { wallet: existing, created: false };
-  throw refused(
-    'WALLET_NAME_TAKEN',
-    `a different wallet is already registered as "${valid.name}"; choose another name`,
-  );
+  throw nameTaken(valid);
 }
 
 /**

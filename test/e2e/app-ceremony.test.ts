@@ -1,14 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { Psbt } from 'bitcoinjs-lib';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyPath } from '../../main/api/core';
+import { writePolicyFile } from '../../src/ceremony/configuration';
 import { enrollApprover } from '../../src/policy/approvers';
 import { createAssembler } from '../../src/qr/assembler';
 import { encodeFrames } from '../../src/qr/encoder';
+import { walletId } from '../../src/wallet/identity';
 import {
   buildRenderer,
   decodeQrPng,
@@ -78,14 +79,11 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
       const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       approverCodes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
-    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
-    writeFileSync(
-      policyPath(app.dataDir, 'treasury'),
-      JSON.stringify({
-        wallet: 'treasury',
-        approvals: { required: 2, approvers: ['alice', 'bob', 'carol'] },
-      }),
-    );
+    // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
+    writePolicyFile(app.dataDir, walletId(partitionedWallet().wallet), {
+      wallet: 'treasury',
+      approvals: { required: 2, approvers: ['alice', 'bob', 'carol'] },
+    });
   });
   afterAll(async () => app?.close());
 

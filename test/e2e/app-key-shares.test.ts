@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyPath } from '../../main/api/core';
+import { writePolicyFile } from '../../src/ceremony/configuration';
 import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import { decodeShare } from '../../src/keys/slip39-share';
 import { enrollApprover } from '../../src/policy/approvers';
+import { walletId } from '../../src/wallet/identity';
 import {
   buildRenderer,
   type OpenApp,
@@ -58,11 +57,11 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
       const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       codes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
-    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
-    writeFileSync(
-      policyPath(app.dataDir, 'treasury'),
-      JSON.stringify({ wallet: 'treasury', approvals: { required: 1, approvers: ['alice', 'bob'] } }),
-    );
+    // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
+    writePolicyFile(app.dataDir, walletId(wallet), {
+      wallet: 'treasury',
+      approvals: { required: 1, approvers: ['alice', 'bob'] },
+    });
     const mine = wallet.cosigners[0];
     if (!mine) throw new Error('the test wallet has cosigners');
     saveNewCosignerRecord(app.dataDir, {

@@ -1,13 +1,14 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { policyPath } from '../../main/api/core';
+import { writePolicyFile } from '../../src/ceremony/configuration';
 import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { enrollApprover } from '../../src/policy/approvers';
 import { WalletDeriver } from '../../src/wallet/derive';
+import { walletId } from '../../src/wallet/identity';
 import { buildRenderer, type OpenApp, openApp, partitionedWallet, SCREENSHOTS } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
@@ -59,11 +60,11 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
       const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
       codes[name] = () => OTPAuth.URI.parse(uri).generate();
     }
-    mkdirSync(dirname(policyPath(app.dataDir, 'treasury')), { recursive: true });
-    writeFileSync(
-      policyPath(app.dataDir, 'treasury'),
-      JSON.stringify({ wallet: 'treasury', approvals: { required: 2, approvers: ['alice', 'bob'] } }),
-    );
+    // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
+    writePolicyFile(app.dataDir, walletId(wallet), {
+      wallet: 'treasury',
+      approvals: { required: 2, approvers: ['alice', 'bob'] },
+    });
     await app.page.reload();
     await app.page.waitForSelector('[data-screen="home"]');
   });

@@ -186,6 +186,8 @@ describe('the airlock CLI with Electrum', () => {
     expect(
       airlock('wallet', 'import', wallet.descriptor, '--name', 'vault', '--network', 'testnet').status,
     ).toBe(0);
+    // The device's first quorum ceremony seals what it was shown.
+    expect(airlock('config', 'accept', '--mnemonic-file', mnemonicFile).status).toBe(0);
     const inspected = airlock('--json', 'inspect', psbtFile, '--wallet', 'vault');
     expect(inspected.status).toBe(0);
     expect(JSON.parse(inspected.stdout)).toMatchObject({
@@ -268,6 +270,8 @@ describe('the airlock CLI with Electrum', () => {
         ])
       ).status,
     ).toBe(0);
+    const sealed = await runCli(['--data-dir', dataDir, 'config', 'accept', '--mnemonic-file', mnemonicFile]);
+    expect(sealed.status).toBe(0);
     const ours = await runCli([
       '--data-dir',
       dataDir,

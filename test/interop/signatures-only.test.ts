@@ -11,6 +11,7 @@ import { runCli, tempDir } from '../helpers/cli';
 import { electrumCombine, electrumSign } from '../helpers/electrum';
 import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
+import { sealAs } from '../unit/psbt/cli-fixture';
 
 const [AIRLOCK, ELECTRUM_FIRST, ELECTRUM_LAST] = TEST_MNEMONICS;
 const INDEXES: Array<[Chain, number]> = [
@@ -142,6 +143,8 @@ describe.each<ScriptType>(['p2wsh', 'p2sh-p2wsh'])('signatures-only return, 2-of
     expect((await runCli([...data, 'wallet', 'import', wallet.descriptor, '--name', 'vault'])).status).toBe(
       0,
     );
+    // The import is a staged change: this cosigner's quorum seals it before anything is signed.
+    sealAs(join(dir, 'data'), AIRLOCK);
     const sign = (...extra: string[]) =>
       runCli([...data, 'sign', psbtFile, '--wallet', 'vault', '--mnemonic-file', keyFile, ...extra]);
     const returned = await sign('--return', 'signatures');

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { auditPath } from '../../audit/log';
 import { auditHead, dailyOutflows } from '../../audit/report';
 import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../audit/verify';
+import { readAuditRecords } from '../../ceremony/events';
+import { auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
 import { encodeFrames } from '../../qr/encoder';
@@ -11,7 +13,7 @@ import type { CliCommand, CliContext } from '../context';
 import { resolvePath } from '../inputs';
 
 const USAGE = [
-  'airlock audit show | audit verify | audit report [--since DATE]',
+  'airlock audit show | audit verify [--expect-head SEQ:HASH] | audit report [--since DATE]',
   '       airlock audit export [--out FILE] [--qr]',
 ].join('\n');
 
@@ -26,24 +28,42 @@ function verifyOrRefuse(ctx: CliContext) {
   return result;
 }
 
+/** Refuses a log rolled back or cut short against a head recorded elsewhere (e.g. on the online side). */
+function expectHead(ctx: CliContext, text: string): void {
+  const match = /^(\d+):([0-9a-f]{64})$/.exec(text.trim());
+  if (!match) throw badInput('BAD_ARGUMENTS', '--expect-head takes SEQ:HASH, as `audit verify` prints it');
+  const differences = auditDifferences(ctx.dataDir, { seq: Number(match[1]), hash: match[2]! });
+  if (differences.length > 0)
+    throw refused('AUDIT_HEAD_MISSING', `${differences[0]!.replace('sealed head', 'expected head')}`);
+}
+
 const sats = (n: number) => `${(n / 1e8).toFixed(8)} BTC`;
 
 async function run(args: string[], ctx: CliContext): Promise<void> {
   const [sub, ...rest] = args;
   const { values, positionals } = parseCommandArgs(
     rest,
-    { since: { type: 'string' }, out: { type: 'string' }, qr: { type: 'boolean' } },
+    {
+      since: { type: 'string' },
+      out: { type: 'string' },
+      qr: { type: 'boolean' },
+      'expect-head': { type: 'string' },
+    },
     USAGE,
   );
   if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
   switch (sub) {
     case 'verify': {
       const result = verifyOrRefuse(ctx);
+      if (values['expect-head']) expectHead(ctx, values['expect-head']);
+      const head = currentHead(ctx.dataDir);
       const note = result.incompleteFinalLine
         ? '; the final line is an incomplete write (a crash) and is not an entry'
         : '';
       ctx.io.stdout.write(
-        ctx.json ? `${JSON.stringify(result)}\n` : `audit log intact: ${result.entries} entries${note}\n`,
+        ctx.json
+          ? `${JSON.stringify({ ...result, head })}\n`
+          : `audit log intact: ${result.entries} entries${note}; head ${formatHead(head)}\n`,
       );
       return;
     }
@@ -82,7 +102,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
           throw badInput('BAD_ARGUMENTS', '--since must be a date such as 2026-11-25');
       }
       const owners = new Map(listWallets(ctx.dataDir).map((w) => [w.name, w.owner]));
-      const rows = dailyOutflows(readAuditEntries(ctx.dataDir), since, owners);
+      const rows = dailyOutflows(readAuditRecords(ctx.dataDir), since, owners);
       const head = auditHead(readAuditLines(ctx.dataDir).lines);
       if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ rows, head })}\n`);
       else {
@@ -92,7 +112,9 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
             `${r.day}  ${r.wallet} (${r.owner ?? 'no owner class'})  ${r.count} signed  ${sats(r.sent)} sent  ${sats(r.fees)} fees\n`,
           );
           for (const d of r.destinations)
-            ctx.io.stdout.write(`    ${d.address ?? '(no address)'}  ${sats(d.amount)}\n`);
+            ctx.io.stdout.write(
+              `    ${d.address ?? '(no address)'}  ${d.amount === null ? '(amount not recorded)' : sats(d.amount)}\n`,
+            );
           for (const t of r.transfers)
             ctx.io.stdout.write(
               `    transfer to ${t.to} (${t.owner ?? 'no owner class'})  ${sats(t.amount)}\n`,
@@ -111,6 +133,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
     case 'export': {
       verifyOrRefuse(ctx);
       const bytes = new Uint8Array(readFileSync(auditPath(ctx.dataDir)));
+      ctx.io.stderr.write(`audit head: ${formatHead(currentHead(ctx.dataDir))}\n`);
       if (values.qr) {
         // BBQr, as JSON lines, for the online side's reconciliation.
         ctx.io.stdout.write(`${encodeFrames({ bytes, format: 'bbqr', kind: 'json' }).join('\n')}\n`);

@@ -1,23 +1,21 @@
-import { appendAuditEvent } from '../../audit/log';
+import { formatHead, SigningCeremony } from '../../ceremony/signing-ceremony';
 import { wipe } from '../../common/bytes';
-import { AirlockError, badInput } from '../../common/errors';
+import { badInput, refused } from '../../common/errors';
 import { sharedChildKeyPool } from '../../keys/ckd-pool';
-import { psbtHash } from '../../psbt/parse';
-import { analysePsbt, prepareDeriver } from '../../psbt/review';
-import { signPsbt } from '../../psbt/sign';
-import { summarizeReview } from '../../psbt/summary';
-import { listWallets } from '../../wallet/registry';
 import type { Wallet } from '../../wallet/types';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { checkOutNotInput, readPsbtArgument, writeResult } from '../inputs';
 import { KEY_SOURCE_OPTIONS, loadSigningSeed } from '../key-source';
 import { prepareReturn, RETURN_OPTION, returnContents } from '../return-option';
-import { enforcePolicy, loadSignPolicy, policyDestinationCheck, SIGN_GATE_OPTIONS } from '../sign-gate';
+import { approveFromFile, SIGN_GATE_OPTIONS, stagePolicyOption } from '../sign-gate';
 import { chooseWallet } from '../wallet-choice';
 
-const USAGE =
-  'airlock sign <PSBT> --wallet NAME (--mnemonic-file F [--passphrase-file F] | --share-file F ...) [--policy FILE] [--approver NAME ...] [--return full|signatures] [--out FILE]';
+const USAGE = [
+  'airlock sign <PSBT> --wallet NAME (--mnemonic-file F [--passphrase-file F] | --share-file F ...)',
+  '       [--approvals-file F [--approver NAME ...]] [--policy FILE] [--return full|signatures] [--out FILE]',
+  "  The wallet's sealed policy always applies; --policy only stages a policy for `airlock config accept`.",
+].join('\n');
 
 const OPTIONS = {
   wallet: { type: 'string' },
@@ -29,7 +27,8 @@ const OPTIONS = {
 
 export const signCommand: CliCommand = {
   name: 'sign',
-  summary: "co-sign a PSBT's inputs of a registered wallet (refuses anything unproven)",
+  summary:
+    "co-sign a PSBT's inputs of a registered wallet under its sealed policy (refuses anything unproven)",
   usage: USAGE,
   async run(args, ctx) {
     const { values, positionals } = parseCommandArgs(args, OPTIONS, USAGE);
@@ -38,67 +37,39 @@ export const signCommand: CliCommand = {
     checkOutNotInput(ctx, values.out, positionals);
     const contents = returnContents(values.return);
     const wallet: Wallet = chooseWallet(ctx.dataDir, values.wallet);
-    let hash: string | undefined;
+    const ceremony = new SigningCeremony(ctx.dataDir, wallet);
+    stagePolicyOption(values, ctx, ceremony);
+    let psbt: Awaited<ReturnType<typeof readPsbtArgument>>['psbt'];
     try {
-      const { psbt } = await readPsbtArgument(ctx, positionals[0]);
-      hash = psbtHash(psbt);
-      const policy = loadSignPolicy({ values, ctx, wallet });
-      const isAllowedDestination = policyDestinationCheck(policy, wallet);
-      const deriver = await prepareDeriver(psbt, wallet, sharedChildKeyPool());
-      const registeredWallets = listWallets(ctx.dataDir);
-      const analysis = analysePsbt({ psbt, wallet, isAllowedDestination, deriver, registeredWallets });
-      const { review } = analysis;
-      appendAuditEvent(ctx.dataDir, {
-        event: 'psbt-loaded',
-        wallet: wallet.name,
-        psbtHash: hash,
-        summary: { ...summarizeReview(review) },
-      });
-      const { approvers } = await enforcePolicy({
-        values,
-        ctx,
-        wallet,
-        policy,
-        psbt,
-        psbtHash: hash,
-        review,
-      });
-      const returned = prepareReturn(contents, psbt);
-      const seed = await loadSigningSeed(values, ctx);
-      let result: ReturnType<typeof signPsbt>;
-      try {
-        result = signPsbt({ psbt, wallet, seed, analysis });
-      } finally {
-        wipe(seed);
-      }
-      const signed = returned(result.psbt).toBase64();
-      const outHash = psbtHash(result.psbt);
-      appendAuditEvent(ctx.dataDir, {
-        event: 'signed',
-        wallet: wallet.name,
-        psbtHash: hash,
-        psbtOutHash: outHash,
-        summary: { ...summarizeReview(result.review), signedInputs: result.signedInputs.length },
-        approvers,
-        outcome: result.signedInputs.length > 0 ? 'signed' : 'already-signed',
-      });
-      writeResult(ctx, signed, values.out);
-      ctx.io.stderr.write(
-        result.signedInputs.length > 0
-          ? `signed ${result.signedInputs.length} input(s) of wallet ${wallet.name}\n`
-          : `this key had already signed every input it can; the PSBT is unchanged\n`,
-      );
+      ({ psbt } = await readPsbtArgument(ctx, positionals[0]));
     } catch (error) {
-      if (error instanceof AirlockError) {
-        appendAuditEvent(ctx.dataDir, {
-          event: 'refused',
-          wallet: wallet.name,
-          ...(hash ? { psbtHash: hash } : {}),
-          outcome: error.kind,
-          reason: `${error.code}: ${error.message}`,
-        });
-      }
+      ceremony.recordRefusal(error);
       throw error;
     }
+    const returned = prepareReturn(contents, psbt);
+    ceremony.load(psbt.toBuffer());
+    const { violations } = await ceremony.reviewPsbt(sharedChildKeyPool());
+    for (const v of violations) ctx.io.stderr.write(`refused: ${v.message}\n`);
+    approveFromFile(values, ctx, ceremony);
+    ceremony.assertGateOpen();
+    const seed = await loadSigningSeed(values, ctx);
+    let signed: ReturnType<SigningCeremony['sign']>;
+    try {
+      signed = ceremony.sign({
+        withSeed: (use) => {
+          if (seed.length === 0) throw refused('QUORUM_USED', 'the key was already used');
+          return use(seed);
+        },
+      });
+    } finally {
+      wipe(seed);
+    }
+    writeResult(ctx, returned(signed.psbt).toBase64(), values.out);
+    ctx.io.stderr.write(
+      signed.signedInputs.length > 0
+        ? `signed ${signed.signedInputs.length} input(s) of wallet ${wallet.name}\n`
+        : 'this key had already signed every input it can; the PSBT is unchanged\n',
+    );
+    ctx.io.stderr.write(`audit head: ${formatHead(signed.head)} (record it on the online side)\n`);
   },
 };

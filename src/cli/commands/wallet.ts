@@ -1,17 +1,20 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { appendAuditEvent } from '../../audit/log';
+import { configStatus } from '../../ceremony/config-ceremony';
+import { registerOrStageWallet } from '../../ceremony/registration';
 import { badInput, isAirlockError } from '../../common/errors';
 import { NetworkNameSchema } from '../../common/network';
 import { WalletDeriver } from '../../wallet/derive';
 import { type ImportWalletInput, importWalletDetailed, MAX_WALLET_FILE_BYTES } from '../../wallet/import';
-import { listWallets, loadWallet, registerWallet } from '../../wallet/registry';
+import { listWallets, loadWallet } from '../../wallet/registry';
 import { OwnerClassSchema, type Wallet } from '../../wallet/types';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 
 const USAGE = [
   'airlock wallet import <FILE|DESCRIPTOR|UR|-> [--name NAME] [--network NET] [--owner customer|company]',
+  '         [--without-device-key]   (once the configuration is sealed, a new wallet is staged until `airlock config accept`)',
   '       airlock wallet list',
   '       airlock wallet show NAME',
 ].join('\n');
@@ -76,10 +79,13 @@ function describeWallet(wallet: Wallet): string {
 }
 
 /** Registers the wallet; a refused import is written to the audit log too, as a trace of what was offered. */
-function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput) {
+function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput, confirmWithoutDeviceKey: boolean) {
   try {
     const imported = importWalletDetailed(input);
-    return { ...imported, ...registerWallet(ctx.dataDir, imported.wallet) };
+    return {
+      ...imported,
+      ...registerOrStageWallet(ctx.dataDir, imported.wallet, { confirmWithoutDeviceKey }),
+    };
   } catch (error) {
     if (isAirlockError(error)) {
       appendAuditEvent(ctx.dataDir, {
@@ -97,7 +103,12 @@ function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput) {
 async function importCommand(args: string[], ctx: CliContext): Promise<void> {
   const { values, positionals } = parseCommandArgs(
     args,
-    { name: { type: 'string' }, network: { type: 'string' }, owner: { type: 'string' } },
+    {
+      name: { type: 'string' },
+      network: { type: 'string' },
+      owner: { type: 'string' },
+      'without-device-key': { type: 'boolean' },
+    },
     USAGE,
   );
   if (positionals.length !== 1)
@@ -112,31 +123,19 @@ async function importCommand(args: string[], ctx: CliContext): Promise<void> {
     network = parsed.data;
   }
   const text = await readSource(positionals[0] as string, ctx);
-  const { wallet, format, created, notes } = registerOrLogRefusal(ctx, {
-    text,
-    name: values.name,
-    network,
-    ...(owner.data ? { owner: owner.data } : {}),
-  });
-  for (const note of notes)
-    ctx.io.stderr.write(`Note: ${note}
-`);
-  if (created) {
-    appendAuditEvent(ctx.dataDir, {
-      event: 'wallet-registered',
-      wallet: wallet.name,
-      details: {
-        descriptor: wallet.descriptor,
-        network: wallet.network,
-        format,
-        owner: wallet.owner ?? null,
-      },
-    });
-  }
+  const { wallet, format, created, staged, notes } = registerOrLogRefusal(
+    ctx,
+    { text, name: values.name, network, ...(owner.data ? { owner: owner.data } : {}) },
+    values['without-device-key'] ?? false,
+  );
+  for (const note of notes) ctx.io.stderr.write(`Note: ${note}\n`);
+  const export_ = `${/^[aeiou]/.test(format) ? 'an' : 'a'} ${format} export`;
   ctx.io.stderr.write(
-    created
-      ? `Registered wallet "${wallet.name}" from ${/^[aeiou]/.test(format) ? 'an' : 'a'} ${format} export.\n`
-      : `Wallet "${wallet.name}" was already registered with the same keys; nothing changed.\n`,
+    staged
+      ? `Staged wallet "${wallet.name}" from ${export_}; it can sign once a quorum accepts it (airlock config accept).\n`
+      : created
+        ? `Registered wallet "${wallet.name}" from ${export_}.\n`
+        : `Wallet "${wallet.name}" was already registered with the same keys; nothing changed.\n`,
   );
   ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
 }
@@ -162,6 +161,14 @@ function showCommand(args: string[], ctx: CliContext): void {
   const { positionals } = parseCommandArgs(args, {}, USAGE);
   if (positionals.length !== 1) throw badInput('BAD_ARGUMENTS', `give one wallet name. Usage: ${USAGE}`);
   const wallet = loadWallet(ctx.dataDir, positionals[0] as string);
+  // Without the quorum the seal's copy is the best witness; every signature verifies it with the key.
+  const { sealed, differences } = configStatus(ctx.dataDir);
+  const about = differences.filter(
+    (d) => d.includes(`${wallet.name}.json`) || d.includes(`wallet ${wallet.name}`),
+  );
+  if (!sealed)
+    ctx.io.stderr.write('warning: this configuration is not sealed yet; check it against the coordinator\n');
+  for (const d of about) ctx.io.stderr.write(`warning: ${d}; do not trust these addresses\n`);
   ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
 }
 

@@ -1,19 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../src/audit/log';
 import { dailyOutflows, sentInLast24h } from '../../../src/audit/report';
+import { AuditRecordSchema, type ReadRecord } from '../../../src/ceremony/events';
 
 let seq = 0;
-function signed(time: string, sent: number, wallet = 'cold', outcome = 'signed'): AuditEntry {
-  return {
-    seq: seq++,
-    time,
-    prev: '0'.repeat(64),
+const ids: Record<string, string> = { cold: 'c'.repeat(64), hot: 'a'.repeat(64) };
+function signed(time: string, sent: number, wallet = 'cold', outcome = 'signed'): ReadRecord {
+  const record = AuditRecordSchema.parse({
     event: 'signed',
     wallet,
+    walletId: ids[wallet],
+    psbtHash: '1'.repeat(64),
+    psbtOutHash: '2'.repeat(64),
+    approvers: [],
     outcome,
     summary: { sent, fee: 100, destinations: [{ address: `bc1q${sent}`, amount: sent }] },
-  };
+  });
+  return { ...record, seq: seq++, time };
 }
+const cold = { id: ids.cold!, name: 'cold' };
+const hot = { id: ids.hot!, name: 'hot' };
 
 describe('rolling 24-hour window and daily report', () => {
   const now = new Date('2026-11-25T12:00:00.000Z');
@@ -27,8 +32,35 @@ describe('rolling 24-hour window and daily report', () => {
   ];
 
   it('sums what the wallet signed out in the 24 hours before now, edges included correctly', () => {
-    expect(sentInLast24h(entries, 'cold', now)).toBe(6_000);
-    expect(sentInLast24h(entries, 'hot', now)).toBe(16_000);
+    expect(sentInLast24h(entries, cold, now)).toBe(6_000);
+    expect(sentInLast24h(entries, hot, now)).toBe(16_000);
+  });
+
+  it('counts a wallet by its identity, whatever name an entry gave it', () => {
+    expect(sentInLast24h(entries, { id: ids.cold!, name: 'renamed' }, now)).toBe(6_000);
+    expect(sentInLast24h(entries, { id: 'f'.repeat(64), name: 'cold' }, now)).toBe(0);
+  });
+
+  it('reads signed entries of older app builds, which recorded bare addresses, without NaN', () => {
+    const legacy = AuditRecordSchema.parse({
+      event: 'signed',
+      wallet: 'cold',
+      psbtHash: '1'.repeat(64),
+      psbtOutHash: '2'.repeat(64),
+      approvers: [],
+      outcome: 'signed',
+      summary: {
+        network: 'testnet',
+        sent: 500,
+        change: 0,
+        fee: 10,
+        destinations: ['tb1qlegacy'],
+        warnings: [],
+      },
+    });
+    const [row] = dailyOutflows([{ ...legacy, seq: 99, time: '2026-11-20T00:00:00.000Z' }]);
+    expect(row).toMatchObject({ wallet: 'cold', sent: 500, fees: 10, walletId: null });
+    expect(row!.destinations).toEqual([{ address: 'tb1qlegacy', amount: null }]);
   });
 
   it('reports count, total, fees and destinations per wallet and UTC day', () => {
@@ -45,14 +77,18 @@ describe('rolling 24-hour window and daily report', () => {
 });
 
 describe('reconciliation report: owner classes, transfers, proofs', () => {
-  const entry = (wallet: string, summary: Record<string, unknown>): AuditEntry => ({
+  const entry = (wallet: string, summary: Record<string, unknown>): ReadRecord => ({
+    ...AuditRecordSchema.parse({
+      event: 'signed',
+      wallet,
+      psbtHash: '1'.repeat(64),
+      psbtOutHash: '2'.repeat(64),
+      approvers: [],
+      outcome: 'signed',
+      summary,
+    }),
     seq: seq++,
     time: '2026-12-01T09:00:00.000Z',
-    prev: '0'.repeat(64),
-    event: 'signed',
-    wallet,
-    outcome: 'signed',
-    summary,
   });
   it("groups by owner class, lists transfers and proofs; its sums are the log's", () => {
     const entries = [
@@ -81,7 +117,7 @@ describe('reconciliation report: owner classes, transfers, proofs', () => {
       ['customer', 'customer-cold'],
     ]);
     expect(rows[1]!.transfers).toEqual([{ to: 'customer-warm', owner: 'customer', amount: 50_000 }]);
-    expect(rows[1]!.destinations.reduce((n, d) => n + d.amount, 0)).toBe(rows[1]!.sent);
+    expect(rows[1]!.destinations.reduce((n, d) => n + (d.amount ?? 0), 0)).toBe(rows[1]!.sent);
     expect(rows[0]!.proofs).toEqual([{ message: 'm', total: 9 }]);
   });
 });

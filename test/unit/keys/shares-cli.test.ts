@@ -302,6 +302,18 @@ describe('airlock shares', () => {
     writeFileSync(psbtFile, unsigned.toBase64());
     const outFile = join(dir, 'signed.psbt');
     const signArgs = ['--data-dir', dataDir, 'sign', psbtFile, '--wallet', 'cold', '--out', outFile];
+    // The device's first quorum ceremony seals its configuration.
+    const sealed = await runCli([
+      '--data-dir',
+      dataDir,
+      'config',
+      'accept',
+      '--share-file',
+      shareFiles[0]!,
+      '--share-file',
+      shareFiles[2]!,
+    ]);
+    expect(sealed.status).toBe(0);
 
     const quorum = await runCli([
       ...signArgs,

@@ -1,10 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
-import { airlockCore, policyPath } from '../../../main/api/core';
+import { airlockCore } from '../../../main/api/core';
+import { writePolicyFile } from '../../../src/ceremony/configuration';
 import { enrollApprover } from '../../../src/policy/approvers';
+import { PolicySchema } from '../../../src/policy/schema';
+import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
@@ -28,8 +29,8 @@ async function ceremonyWithPolicy(policy: Record<string, unknown>) {
       return [name, () => OTPAuth.URI.parse(uri).generate()];
     }),
   );
-  mkdirSync(dirname(policyPath(dataDir, 'treasury')), { recursive: true });
-  writeFileSync(policyPath(dataDir, 'treasury'), JSON.stringify({ wallet: 'treasury', ...policy }));
+  // Before the device's first seal: the first quorum ceremony seals the policy as the status shows it.
+  writePolicyFile(dataDir, walletId(wallet), PolicySchema.parse({ wallet: 'treasury', ...policy }));
   const { handlers } = createAirlockMain({
     dataDir,
     core: airlockCore,
@@ -96,7 +97,7 @@ describe('ceremony handlers with a wallet policy', () => {
     await handlers.addShare({ words: shares[1] ?? '' });
     expect(await handlers.sign({ format: 'ur' })).toMatchObject({
       ok: false,
-      error: { code: 'POLICY_VIOLATION' },
+      error: { code: 'OVER_TX_LIMIT' },
     });
   });
 });

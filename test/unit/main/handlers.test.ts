@@ -226,8 +226,14 @@ describe('main-side API handlers', () => {
     await value(handlers.addShare({ words: shares[1] ?? '' }));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('AIRGAP_BLOCKED');
 
+    // The operator's override is only staged: the quorum (here with no approvals in the policy) accepts it.
     const status = await value(handlers.overrideAirgap({ confirm: true, reason: 'bench test' }));
-    expect(status.airgap.state).toBe('overridden');
+    expect(status.airgap.state).toBe('connected');
+    expect((await value(handlers.configStatus({}))).changes).toEqual([
+      'allow signing while a network is up (bench test)',
+    ]);
+    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[1] ?? ''] }));
+    expect((await value(handlers.getStatus({}))).airgap.state).toBe('overridden');
     await value(handlers.addShare({ words: shares[0] ?? '' }));
     await value(handlers.addShare({ words: shares[1] ?? '' }));
     expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
@@ -235,8 +241,11 @@ describe('main-side API handlers', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(events.filter((e) => e.event === 'airgap-override')).toHaveLength(1);
-    expect(events.find((e) => e.event === 'refused')).toMatchObject({ outcome: 'AIRGAP_BLOCKED' });
+    expect(events.filter((e) => e.event === 'airgap-override')).toMatchObject([{ outcome: 'staged' }]);
+    expect(events.filter((e) => e.event === 'config-sealed')).toHaveLength(2);
+    expect(events.find((e) => e.event === 'refused')).toMatchObject({
+      reason: expect.stringContaining('AIRGAP_BLOCKED'),
+    });
   });
 
   it('shows a change-hijack output as an external payment with a warning', async () => {

@@ -7,7 +7,7 @@ import { WalletDeriver } from '../../../src/wallet/derive';
 import { loadWallet, registerWallet } from '../../../src/wallet/registry';
 import { runCli } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
-import { cliWorkspace } from '../psbt/cli-fixture';
+import { cliWorkspace, sealAs } from '../psbt/cli-fixture';
 
 const customer = { ...testWallet({ name: 'customer-cold' }), owner: 'customer' as const };
 const company = { ...testWallet({ name: 'company-cold', threshold: 1 }), owner: 'company' as const };
@@ -56,10 +56,26 @@ describe('transfers between registered wallets in the review', () => {
   });
 });
 
+/** A device with the four wallets registered, then sealed by cosigner 0's key. */
 function workspace() {
-  const ws = cliWorkspace(customer);
+  const ws = cliWorkspace(customer, { device: null });
   for (const w of [company, customer2, legacy]) registerWallet(ws.dataDir, w);
+  sealAs(ws.dataDir, TEST_MNEMONICS[0]!);
   return ws;
+}
+
+/** A policy takes effect once staged and accepted by the quorum. */
+async function sealPolicy(ws: ReturnType<typeof workspace>, file: string) {
+  expect((await runCli(['--data-dir', ws.dataDir, 'policy', 'stage', file])).status).toBe(0);
+  const accepted = await runCli([
+    '--data-dir',
+    ws.dataDir,
+    'config',
+    'accept',
+    '--mnemonic-file',
+    ws.mnemonicFiles[0]!,
+  ]);
+  expect(accepted.status).toBe(0);
 }
 
 describe('customer and company funds apart (airlock sign)', () => {
@@ -110,13 +126,15 @@ describe('customer and company funds apart (airlock sign)', () => {
       policyFile,
       JSON.stringify({ wallet: 'customer-cold', crossOwnerTransfers: { to: ['customer-warm'] } }),
     );
-    const other = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!, '--policy', policyFile));
+    await sealPolicy(ws, policyFile);
+    const other = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
     expect(other.status).toBe(3);
     writeFileSync(
       policyFile,
       JSON.stringify({ wallet: 'customer-cold', crossOwnerTransfers: { to: ['company-cold'] } }),
     );
-    const allowed = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!, '--policy', policyFile));
+    await sealPolicy(ws, policyFile);
+    const allowed = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
     expect(allowed.stderr).toContain('signed 1 input(s)');
     expect(allowed.status).toBe(0);
   });
@@ -124,7 +142,7 @@ describe('customer and company funds apart (airlock sign)', () => {
 
 describe('owner class at registration', () => {
   it('wallet import --owner stores it; a wallet file without one stays readable as unassigned', async () => {
-    const ws = cliWorkspace(legacy);
+    const ws = cliWorkspace(legacy, { device: null });
     expect(loadWallet(ws.dataDir, 'old-wallet').owner).toBeUndefined();
     const shown = await runCli(['--data-dir', ws.dataDir, 'wallet', 'show', 'old-wallet']);
     expect(shown.stdout).toContain('Owner:      not assigned');

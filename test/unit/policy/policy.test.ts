@@ -169,6 +169,20 @@ describe('a CLI ceremony with a policy', () => {
       return { name, pin, code: () => totpCode(new Uint8Array(uri.secret.bytes), new Date()) };
     });
     writeFileSync(join(dir, 'key.txt'), TEST_MNEMONICS[0]!);
+    // The policy takes effect only once staged and sealed by the quorum (here the device's first seal).
+    expect((await runCli(['--data-dir', dataDir, 'policy', 'stage', join(dir, 'policy.json')])).status).toBe(
+      0,
+    );
+    const sealed = await runCli([
+      '--data-dir',
+      dataDir,
+      'config',
+      'accept',
+      '--mnemonic-file',
+      join(dir, 'key.txt'),
+    ]);
+    expect(sealed.status).toBe(0);
+    expect(sealed.stdout).toContain('2 of alice, bob must approve');
     const transfer = (amount: bigint, file: string) => {
       const psbt = buildPsbt({
         wallet,
@@ -198,8 +212,6 @@ describe('a CLI ceremony with a policy', () => {
         'cold',
         '--mnemonic-file',
         join(dir, 'key.txt'),
-        '--policy',
-        join(dir, 'policy.json'),
         ...approvers.flatMap((a) => ['--approver', a.name]),
         '--approvals-file',
         join(dir, 'approvals.json'),

@@ -1,17 +1,27 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Psbt } from 'bitcoinjs-lib';
 import { type AuditEntry, AuditEntrySchema } from '../../../src/audit/log';
+import { acceptChanges } from '../../../src/ceremony/config-ceremony';
 import { registerWallet } from '../../../src/wallet/registry';
 import type { Wallet } from '../../../src/wallet/types';
 import { tempDir } from '../../helpers/cli';
-import { TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
 
-/** A data directory with `wallet` registered and mnemonic files for the three test cosigners. */
-export function cliWorkspace(wallet: Wallet) {
+/** Seals the data directory as it is with the key of one test cosigner: its first quorum ceremony. */
+export function sealAs(dataDir: string, mnemonic: string): void {
+  acceptChanges({ dataDir, withSeed: (use) => use(seedOf(mnemonic)) });
+}
+
+/**
+ * A signing device's data directory with `wallet` registered and sealed by cosigner `device`'s key
+ * (0 unless told; null leaves it unsealed), and mnemonic files for the three test cosigners.
+ */
+export function cliWorkspace(wallet: Wallet, { device = 0 as number | null } = {}) {
   const dir = tempDir('airlock-psbt-cli-');
   const dataDir = join(dir, 'data');
   registerWallet(dataDir, wallet);
+  if (device !== null) sealAs(dataDir, TEST_MNEMONICS[device]!);
   const mnemonicFiles = TEST_MNEMONICS.map((mnemonic, i) => {
     const path = join(dir, `cosigner-${i}.txt`);
     writeFileSync(path, `${mnemonic}\n`);
@@ -48,6 +58,19 @@ export function cliWorkspace(wallet: Wallet) {
         mnemonicFile,
         ...extra,
       ];
+    },
+    /**
+     * `sign` as cosigner `k` on its own device (a data directory with the wallet, sealed by its key);
+     * cosigner `device` signs on this one.
+     */
+    signArgsAs(file: string, k: number, ...extra: string[]): string[] {
+      const own = join(dir, `device-${k}`);
+      if (k !== device) {
+        registerWallet(own, wallet);
+        if (!existsSync(join(own, 'seal.json'))) sealAs(own, TEST_MNEMONICS[k]!);
+      }
+      const args = this.signArgs(file, mnemonicFiles[k]!, ...extra);
+      return k === device ? args : ['--data-dir', own, ...args.slice(2)];
     },
     audit(): AuditEntry[] {
       let text = '';

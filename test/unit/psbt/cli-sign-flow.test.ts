@@ -91,8 +91,9 @@ describe('airlock inspect', () => {
 });
 
 describe('airlock sign, combine and finalize', () => {
-  it('two cosigners sign (file and standard input), combine, finalize and extract a valid transaction', async () => {
+  it('two cosigners, each on its own device, sign (file and standard input), combine, finalize and extract a valid transaction', async () => {
     const ws = cliWorkspace(wallet);
+    const deviceB = cliWorkspace(wallet, { device: 1 });
     const input = ws.writePsbt(unsigned());
     const before = readFileSync(input);
     const base = ['--data-dir', ws.dataDir];
@@ -113,7 +114,18 @@ describe('airlock sign, combine and finalize', () => {
 
     const outB = join(ws.dir, 'b.psbt');
     const b = await runCli(
-      [...base, 'sign', '-', '--wallet', wallet.name, '--mnemonic-file', ws.mnemonicFiles[1]!, '--out', outB],
+      [
+        '--data-dir',
+        deviceB.dataDir,
+        'sign',
+        '-',
+        '--wallet',
+        wallet.name,
+        '--mnemonic-file',
+        ws.mnemonicFiles[1]!,
+        '--out',
+        outB,
+      ],
       { stdin: readFileSync(input) },
     );
     expect(b.status).toBe(0);
@@ -131,8 +143,14 @@ describe('airlock sign, combine and finalize', () => {
 
     expect(readFileSync(input)).toEqual(before);
     const events = ws.audit();
-    expect(events.map((e) => e.event)).toEqual(['psbt-loaded', 'signed', 'psbt-loaded', 'signed']);
-    expect(events[1]).toMatchObject({
+    const ceremony = (dir: ReturnType<typeof cliWorkspace>) =>
+      dir
+        .audit()
+        .map((e) => e.event)
+        .filter((e) => e !== 'config-sealed');
+    expect(ceremony(ws)).toEqual(['psbt-loaded', 'review-shown', 'signed']);
+    expect(ceremony(deviceB)).toEqual(['psbt-loaded', 'review-shown', 'signed']);
+    expect(events.at(-1)).toMatchObject({
       wallet: wallet.name,
       psbtHash: psbtHash(parsePsbt(before)),
       psbtOutHash: psbtHash(signedA),
@@ -185,7 +203,7 @@ describe('airlock sign, combine and finalize', () => {
 describe('airlock sign as a process, on a PSBT large enough for the derivation workers', () => {
   it('signs exactly as the core does and exits once done', async () => {
     const big = testWallet();
-    const ws = cliWorkspace(big);
+    const ws = cliWorkspace(big, { device: 1 });
     // 100 inputs x 3 cosigners: over the pool's threshold, so workers share the derivations.
     const psbt = buildPsbt({
       wallet: big,

@@ -41,7 +41,7 @@ describe('airlock message', () => {
     const signed = [];
     for (const k of [2, 1]) {
       const out = join(ws.dir, `signed-${k}.psbt`);
-      const result = await runCli([...ws.signArgs(toSign, ws.mnemonicFiles[k]!), '--out', out]);
+      const result = await runCli([...ws.signArgsAs(toSign, k), '--out', out]);
       expect(result.status).toBe(0);
       signed.push(out);
     }

@@ -54,7 +54,7 @@ describe('airlock reserves', () => {
     const signed = [];
     for (const k of [0, 1]) {
       const out = join(ws.dir, `signed-${k}.psbt`);
-      const result = await runCli([...ws.signArgs(proofFile, ws.mnemonicFiles[k]!), '--out', out]);
+      const result = await runCli([...ws.signArgsAs(proofFile, k), '--out', out]);
       expect(result.stderr).toContain('signed 2 input(s)');
       expect(result.status).toBe(0);
       signed.push(out);

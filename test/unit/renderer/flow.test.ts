@@ -32,6 +32,7 @@ function reviewResult(overrides: Partial<ReviewResult> = {}): ReviewResult {
 }
 const signed: SignedResult = {
   psbtBase64: 'cHNidP8=',
+  auditHead: `7:${'a'.repeat(64)}`,
   psbtOutHash: 'cd'.repeat(32),
   signedInputs: 1,
   format: 'ur',

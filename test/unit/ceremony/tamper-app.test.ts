@@ -1,0 +1,210 @@
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAirlockMain } from '../../../main/api/app';
+import { airlockCore } from '../../../main/api/core';
+import type { ApiHandlers } from '../../../main/api/handlers';
+import { auditPath } from '../../../src/audit/log';
+import { approversFile, writePolicyFile } from '../../../src/ceremony/configuration';
+import { sealPath } from '../../../src/ceremony/seal';
+import { enrollApprover } from '../../../src/policy/approvers';
+import { walletId } from '../../../src/wallet/identity';
+import { partitionedWallet } from '../../helpers/app';
+import { tempDir } from '../../helpers/cli';
+import { errorCode, value } from '../../helpers/ipc-result';
+import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+
+const { wallet, shares } = partitionedWallet();
+const offline = () => ({});
+const spend = (amount: bigint) =>
+  buildPsbt({
+    wallet,
+    inputs: [{ index: 0, amount: 50_000_000n }],
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount },
+      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
+    ],
+  }).toBase64();
+
+async function ceremony(handlers: ApiHandlers, amount = 1_000_000n) {
+  await value(handlers.selectWallet({ name: 'treasury' }));
+  await value(handlers.loadPsbtText({ text: spend(amount) }));
+  await value(handlers.reviewCurrent({}));
+  await value(handlers.addShare({ words: shares[0] ?? '' }));
+  await value(handlers.addShare({ words: shares[1] ?? '' }));
+  return handlers.sign({ format: 'base64' });
+}
+
+/** An app whose first quorum ceremony sealed the device and signed once under a 24-hour limit. */
+async function sealedApp() {
+  const dataDir = tempDir();
+  enrollApprover(dataDir, { name: 'alice', pin: 'tulip anchor 482913' });
+  const { handlers, context } = createAirlockMain({
+    dataDir,
+    core: airlockCore,
+    appVersion: 'test',
+    listInterfaces: offline,
+  });
+  await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
+  writePolicyFile(dataDir, walletId(wallet), { wallet: 'treasury', maxPer24h: 3_000_000 });
+  expect((await value(handlers.configStatus({}))).toBeSealed).toContain(
+    'set the policy of wallet treasury: at most 3000000 sat per 24 hours',
+  );
+  const first = await value(ceremony(handlers));
+  expect(first.auditHead).toMatch(/^\d+:[0-9a-f]{64}$/);
+  expect((await value(handlers.configStatus({}))).sealed).toBe(true);
+  return { dataDir, handlers, context };
+}
+
+async function expectRefused(
+  handlers: ApiHandlers,
+  dataDir: string,
+  code: string,
+  says: RegExp,
+  amount?: bigint,
+) {
+  const signedBefore = readFileSync(auditPath(dataDir), 'utf8').split('"event":"signed"').length;
+  const result = await ceremony(handlers, amount);
+  expect(result).toMatchObject({ ok: false, error: { kind: 'refused', code } });
+  expect(result.ok ? '' : result.error.message).toMatch(says);
+  const log = readFileSync(auditPath(dataDir), 'utf8');
+  expect(log.split('"event":"signed"').length).toBe(signedBefore);
+  expect(log.trim().split('\n').at(-1)).toContain('"event":"refused"');
+}
+
+describe('the app refuses to sign after tampering without the quorum', () => {
+  it('a policy file edited after the seal', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    writePolicyFile(dataDir, walletId(wallet), null);
+    expect((await value(handlers.configStatus({}))).differences).toEqual([
+      'the policy of wallet treasury was edited or replaced',
+    ]);
+    await expectRefused(handlers, dataDir, 'SEAL_BROKEN', /policy of wallet treasury was edited/);
+  });
+
+  it('the same wallet under a second name: registering is refused, writing it is refused at signing', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    expect(await errorCode(handlers.importWallet({ text: wallet.descriptor, name: 'loophole' }))).toBe(
+      'WALLET_ALREADY_REGISTERED',
+    );
+    writeFileSync(join(dataDir, 'wallets', 'loophole.json'), JSON.stringify({ ...wallet, name: 'loophole' }));
+    await expectRefused(handlers, dataDir, 'SEAL_BROKEN', /registers the same wallet as/);
+  });
+
+  it("an approver's record swapped", async () => {
+    const { dataDir, handlers } = await sealedApp();
+    const elsewhere = tempDir();
+    enrollApprover(elsewhere, { name: 'alice', pin: 'another passphrase 111111' });
+    copyFileSync(approversFile(elsewhere), approversFile(dataDir));
+    await expectRefused(handlers, dataDir, 'SEAL_BROKEN', /approver alice's record was replaced/);
+  });
+
+  it('the audit log deleted, or the seal deleted', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    rmSync(sealPath(dataDir));
+    await expectRefused(handlers, dataDir, 'SEAL_MISSING', /the seal file was deleted/);
+    const other = await sealedApp();
+    rmSync(auditPath(other.dataDir));
+    const result = await ceremony(other.handlers);
+    expect(result).toMatchObject({ ok: false, error: { code: 'SEAL_BROKEN' } });
+  });
+
+  it('the rolling limit holds across ceremonies and is counted from the sealed log', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    await expectRefused(handlers, dataDir, 'OVER_DAILY_LIMIT', /exceeds the limit/, 2_500_000n);
+  });
+
+  it('a staged wallet cannot sign until the quorum accepts it', async () => {
+    const { handlers } = await sealedApp();
+    const { testWallet } = await import('../../helpers/multisig-psbt');
+    await value(handlers.importWallet({ text: testWallet({ name: 'spare' }).descriptor, name: 'spare' }));
+    expect((await value(handlers.configStatus({}))).changes).toEqual([
+      'register wallet spare (testnet, 2-of-3 p2wsh)',
+    ]);
+    expect(await errorCode(handlers.selectWallet({ name: 'spare' }))).toBe('WALLET_NOT_FOUND');
+    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    await value(handlers.selectWallet({ name: 'spare' }));
+    expect((await value(handlers.configStatus({}))).changes).toEqual([]);
+  });
+});
+
+describe('policy through the app: view, test drive, stage', () => {
+  it('test-drives a draft against the scanned PSBT, stages it, and it applies only once accepted', async () => {
+    const { handlers } = await sealedApp();
+    expect(await value(handlers.policyView({}))).toMatchObject({
+      wallet: 'treasury',
+      sealedInWords: 'at most 3000000 sat per 24 hours',
+      staged: null,
+    });
+    await value(handlers.loadPsbtText({ text: spend(500_000n) }));
+    await value(handlers.reviewCurrent({}));
+    const draft = JSON.stringify({ wallet: 'treasury', maxPerTransaction: 100_000 });
+    expect((await value(handlers.testDrivePolicy({ text: draft }))).map((v) => v.code)).toEqual([
+      'OVER_TX_LIMIT',
+    ]);
+    expect((await value(handlers.configStatus({}))).changes).toEqual([]);
+    expect((await value(handlers.stagePolicy({ text: draft }))).changes).toEqual([
+      'set the policy of wallet treasury: at most 100000 sat per transaction',
+    ]);
+    expect((await value(handlers.policyView({}))).stagedInWords).toBe('at most 100000 sat per transaction');
+    // Still the sealed policy until the quorum accepts: this 0.005 BTC spend passes.
+    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
+    await value(handlers.acceptChanges({ shares: [shares[1] ?? '', shares[2] ?? ''] }));
+    expect(await errorCode(ceremony(handlers, 500_000n))).toBe('OVER_TX_LIMIT');
+  });
+});
+
+describe('approvers through the app', () => {
+  it('on a sealed device an enrolment is staged (the URI shown once) and counts only once accepted', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    const { uri } = await value(handlers.enrolApprover({ name: 'bob', pin: 'bob passphrase 246810' }));
+    expect(uri).toMatch(/^otpauth:\/\/totp\//);
+    expect(readFileSync(approversFile(dataDir), 'utf8')).not.toContain('"bob"');
+    expect((await value(handlers.removeApprover({ name: 'alice' }))).changes).toEqual([
+      'enrol approver bob',
+      'remove approver alice',
+    ]);
+    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    const store = JSON.parse(readFileSync(approversFile(dataDir), 'utf8'));
+    expect(Object.keys(store.approvers)).toEqual(['bob']);
+    expect((await ceremony(handlers)).ok).toBe(true);
+  });
+});
+
+describe('the quorum idle wipe', () => {
+  it('ends the unlocked stage and is audited', async () => {
+    const dataDir = tempDir();
+    // The session's real idle timeout, on a clock the test advances.
+    let pending: (() => void) | null = null;
+    const timers = {
+      set: (callback: () => void) => {
+        pending = callback;
+        return 1;
+      },
+      clear: () => {
+        pending = null;
+      },
+    };
+    const core = {
+      ...airlockCore,
+      keys: {
+        ...airlockCore.keys,
+        createQuorum: (options?: { onIdleWipe?: () => void }) =>
+          airlockCore.keys.createQuorum({ ...options, timers }),
+      },
+    };
+    const { handlers } = createAirlockMain({ dataDir, core, appVersion: 'test', listInterfaces: offline });
+    await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
+    await value(handlers.loadPsbtText({ text: spend(1_000n) }));
+    await value(handlers.reviewCurrent({}));
+    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
+    (pending as (() => void) | null)?.();
+    expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');
+    expect(readFileSync(auditPath(dataDir), 'utf8')).toContain('"event":"quorum-wiped"');
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
+  });
+});

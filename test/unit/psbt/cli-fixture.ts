@@ -1,11 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Psbt } from 'bitcoinjs-lib';
+import { expect } from 'vitest';
 import { type AuditEntry, AuditEntrySchema } from '../../../src/audit/log';
 import { acceptChanges } from '../../../src/ceremony/config-ceremony';
 import { registerWallet } from '../../../src/wallet/registry';
 import type { Wallet } from '../../../src/wallet/types';
-import { tempDir } from '../../helpers/cli';
+import { runCli, tempDir } from '../../helpers/cli';
 import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
 
 /** Seals the data directory as it is with the key of one test cosigner: its first quorum ceremony. */
@@ -71,6 +72,26 @@ export function cliWorkspace(wallet: Wallet, { device = 0 as number | null } = {
       }
       const args = this.signArgs(file, mnemonicFiles[k]!, ...extra);
       return k === device ? args : ['--data-dir', own, ...args.slice(2)];
+    },
+    /**
+     * Cosigners `cosigners` each sign `file` on their own device, then `combine` and `finalize`;
+     * returns the finished PSBT's path and each cosigner's `sign` result.
+     */
+    async cosignAndFinalize(file: string, cosigners: number[]) {
+      const signed: string[] = [];
+      const results = [];
+      for (const k of cosigners) {
+        const out = join(dir, `signed-${k}.psbt`);
+        const result = await runCli([...this.signArgsAs(file, k), '--out', out]);
+        expect(result.status, result.stderr).toBe(0);
+        results.push(result);
+        signed.push(out);
+      }
+      const combined = join(dir, 'combined.psbt');
+      expect((await runCli(['combine', ...signed, '--out', combined])).status).toBe(0);
+      const finished = join(dir, 'finished.psbt');
+      expect((await runCli(['finalize', combined, '--out', finished])).status).toBe(0);
+      return { combined, finished, results };
     },
     audit(): AuditEntry[] {
       let text = '';

@@ -38,44 +38,27 @@ describe('airlock message', () => {
       `Sign message "${MESSAGE}" for address ${address} of wallet treasury; nothing is paid`,
     );
 
-    const signed = [];
-    for (const k of [2, 1]) {
-      const out = join(ws.dir, `signed-${k}.psbt`);
-      const result = await runCli([...ws.signArgsAs(toSign, k), '--out', out]);
-      expect(result.status).toBe(0);
-      signed.push(out);
-    }
-    const combined = join(ws.dir, 'combined.psbt');
-    expect((await runCli(['combine', ...signed, '--out', combined])).status).toBe(0);
-    const finished = join(ws.dir, 'finished.psbt');
-    expect((await runCli(['finalize', combined, '--out', finished])).status).toBe(0);
+    const { finished } = await ws.cosignAndFinalize(toSign, [2, 1]);
     const signature = (await runCli(['message', 'signature', finished])).stdout.trim();
     expect(signature).toMatch(/^[A-Za-z0-9+/]+=*$/);
 
-    const verified = await runCli([
-      'message',
-      'verify',
-      '--address',
-      address,
-      '--message-file',
-      messageFile,
-      '--signature',
-      signature,
-    ]);
+    const verify = () =>
+      runCli([
+        'message',
+        'verify',
+        '--address',
+        address,
+        '--message-file',
+        messageFile,
+        '--signature',
+        signature,
+      ]);
+    const verified = await verify();
     expect(verified.status).toBe(0);
     expect(verified.stdout).toBe(`valid BIP-322 signature by ${address}\n`);
 
     writeFileSync(messageFile, 'Deposit address of somebody else\n');
-    const wrong = await runCli([
-      'message',
-      'verify',
-      '--address',
-      address,
-      '--message-file',
-      messageFile,
-      '--signature',
-      signature,
-    ]);
+    const wrong = await verify();
     expect(wrong.status).toBe(3);
   });
 

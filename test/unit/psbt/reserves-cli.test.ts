@@ -28,21 +28,26 @@ function workspace() {
 
 const data = (ws: { dataDir: string }, ...args: string[]) => runCli(['--data-dir', ws.dataDir, ...args]);
 
+/** `airlock reserves prepare` of the workspace's coins: the CLI's output and the proof written to a file. */
+async function prepareProof(ws: ReturnType<typeof workspace>) {
+  const prepared = await data(
+    ws,
+    'reserves',
+    'prepare',
+    '--wallet',
+    wallet.name,
+    '--message-file',
+    ws.messageFile,
+    ws.coinsFile,
+  );
+  expect(prepared.status, prepared.stderr).toBe(0);
+  return { prepared, proofFile: ws.writePsbt(parsePsbt(prepared.stdout), 'proof.psbt') };
+}
+
 describe('airlock reserves', () => {
   it('prepare, inspect, two cosigners sign, finalize, verify: the total is proven', async () => {
     const ws = workspace();
-    const prepared = await data(
-      ws,
-      'reserves',
-      'prepare',
-      '--wallet',
-      wallet.name,
-      '--message-file',
-      ws.messageFile,
-      ws.coinsFile,
-    );
-    expect(prepared.status).toBe(0);
-    const proofFile = ws.writePsbt(parsePsbt(prepared.stdout), 'proof.psbt');
+    const { prepared, proofFile } = await prepareProof(ws);
 
     const inspected = await data(ws, 'inspect', proofFile, '--wallet', wallet.name);
     expect(inspected.stdout).toContain(
@@ -51,24 +56,13 @@ describe('airlock reserves', () => {
     const json = JSON.parse((await data(ws, '--json', 'inspect', proofFile)).stdout);
     expect(json.purpose).toEqual({ kind: 'proof-of-reserves', message: MESSAGE, total: 1_250_000, coins: 2 });
 
-    const signed = [];
-    for (const k of [0, 1]) {
-      const out = join(ws.dir, `signed-${k}.psbt`);
-      const result = await runCli([...ws.signArgsAs(proofFile, k), '--out', out]);
-      expect(result.stderr).toContain('signed 2 input(s)');
-      expect(result.status).toBe(0);
-      signed.push(out);
-    }
+    const { combined, finished, results } = await ws.cosignAndFinalize(proofFile, [0, 1]);
+    for (const result of results) expect(result.stderr).toContain('signed 2 input(s)');
     const signedEntry = ws.audit().find((e) => e.event === 'signed');
     expect(signedEntry?.summary).toMatchObject({
       sent: 0,
       purpose: { kind: 'proof-of-reserves', total: 1_250_000 },
     });
-
-    const combined = join(ws.dir, 'combined.psbt');
-    expect((await runCli(['combine', ...signed, '--out', combined])).status).toBe(0);
-    const finished = join(ws.dir, 'finished.psbt');
-    expect((await runCli(['finalize', combined, '--out', finished])).status).toBe(0);
 
     const verified = await runCli(['reserves', 'verify', finished, '--message-file', ws.messageFile]);
     expect(verified.status).toBe(0);
@@ -90,17 +84,7 @@ describe('airlock reserves', () => {
 
   it('verify refuses (exit 3) an unfinished proof and a proof of another message', async () => {
     const ws = workspace();
-    const prepared = await data(
-      ws,
-      'reserves',
-      'prepare',
-      '--wallet',
-      wallet.name,
-      '--message-file',
-      ws.messageFile,
-      ws.coinsFile,
-    );
-    const proofFile = ws.writePsbt(parsePsbt(prepared.stdout), 'proof.psbt');
+    const { prepared, proofFile } = await prepareProof(ws);
     const unfinished = await runCli(['reserves', 'verify', proofFile]);
     expect(unfinished.status).toBe(2);
     expect(unfinished.stderr).toContain('input 1 of the proof is not finalized');
@@ -146,17 +130,7 @@ describe('airlock reserves', () => {
 describe('airlock audit report after a proof and a transfer', () => {
   it('lists the proof of reserves signed (message, total), sends nothing for it, and ends with the audit head', async () => {
     const ws = workspace();
-    const prepared = await data(
-      ws,
-      'reserves',
-      'prepare',
-      '--wallet',
-      wallet.name,
-      '--message-file',
-      ws.messageFile,
-      ws.coinsFile,
-    );
-    const proofFile = ws.writePsbt(parsePsbt(prepared.stdout), 'proof.psbt');
+    const { proofFile } = await prepareProof(ws);
     expect((await runCli(ws.signArgs(proofFile, ws.mnemonicFiles[0]!))).status).toBe(0);
     const report = JSON.parse((await data(ws, '--json', 'audit', 'report')).stdout);
     expect(report.rows).toEqual([

@@ -1,26 +1,11 @@
-import type { ReadRecord, SignedRecord } from '../ceremony/events';
+import { type ReadRecord, readAuditRecords, type SignedRecord } from '../ceremony/events';
+import { refused } from '../common/errors';
+import { listWallets } from '../wallet/registry';
 import { GENESIS_HASH, sha256Hex } from './log';
+import type { DailyOutflow, ReconciliationReport, ReportHead } from './report-model';
+import { readAuditLines, verifyAuditLog } from './verify';
 
-export interface DailyOutflow {
-  /** The wallet's name as its latest signature of the day recorded it. */
-  wallet: string;
-  /** Its identity; null for entries written before wallets had one. */
-  walletId: string | null;
-  /** The wallet's owner class as registered now; null when it has none or is no longer registered. */
-  owner: string | null;
-  day: string;
-  count: number;
-  sent: number;
-  fees: number;
-  /** `amount` is null only for entries of older builds, which recorded addresses alone. */
-  destinations: Array<{ address: string | null; amount: number | null }>;
-  /** The part of `sent` that went to other registered wallets. */
-  transfers: Array<{ to: string; owner: string | null; amount: number }>;
-  /** Proofs of reserves signed that day (they move nothing). */
-  proofs: Array<{ message: string; total: number }>;
-  /** BIP-322 messages signed that day. */
-  messages: Array<{ address: string; message: string | null }>;
-}
+export type { DailyOutflow } from './report-model';
 
 /** A wallet as the limits and the report know it: by identity, with its name for older entries. */
 export interface WalletKey {
@@ -29,7 +14,7 @@ export interface WalletKey {
 }
 
 /** The log's head, as `audit verify --expect-head` and the online side compare it. */
-export function auditHead(lines: readonly string[]): { seq: number; hash: string } {
+export function auditHead(lines: readonly string[]): ReportHead {
   const last = lines.at(-1);
   if (last === undefined) return { seq: -1, hash: GENESIS_HASH };
   return { seq: (JSON.parse(last) as { seq: number }).seq, hash: sha256Hex(last) };
@@ -108,4 +93,25 @@ export function sentInLast24h(records: readonly ReadRecord[], wallet: WalletKey,
       return t > from && t <= now.getTime();
     })
     .reduce((total, r) => total + r.summary.sent, 0);
+}
+
+/**
+ * The daily reconciliation report of a data directory: every signed outflow per owner class, wallet
+ * and UTC day (from `since` on), with the log's head. Refused when the log does not verify, since
+ * sums over an altered log would reconcile nothing. The CLI and the app both report through here.
+ */
+export function reconciliationReport(dataDir: string, options: { since?: Date } = {}): ReconciliationReport {
+  const verification = verifyAuditLog(dataDir);
+  if (!verification.ok) {
+    throw refused(
+      'AUDIT_TAMPERED',
+      `the audit log fails verification at line ${verification.firstBadLine}: ${verification.problem}`,
+    );
+  }
+  const { lines } = readAuditLines(dataDir);
+  const owners = new Map(listWallets(dataDir).map((w) => [w.name, w.owner]));
+  return {
+    rows: dailyOutflows(readAuditRecords(dataDir, lines), options.since, owners),
+    head: auditHead(lines),
+  };
 }

@@ -1,13 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { auditPath } from '../../audit/log';
-import { auditHead, dailyOutflows } from '../../audit/report';
-import { readAuditEntries, readAuditLines, verifyAuditLog } from '../../audit/verify';
-import { readAuditRecords } from '../../ceremony/events';
+import { reconciliationReport } from '../../audit/report';
+import { reportJson } from '../../audit/report-model';
+import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
 import { auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
 import { encodeFrames } from '../../qr/encoder';
-import { listWallets } from '../../wallet/registry';
 import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 import { resolvePath } from '../inputs';
@@ -94,17 +93,15 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
       return;
     }
     case 'report': {
-      verifyOrRefuse(ctx);
       let since: Date | undefined;
       if (values.since) {
         since = new Date(values.since);
         if (Number.isNaN(since.getTime()))
           throw badInput('BAD_ARGUMENTS', '--since must be a date such as 2026-11-25');
       }
-      const owners = new Map(listWallets(ctx.dataDir).map((w) => [w.name, w.owner]));
-      const rows = dailyOutflows(readAuditRecords(ctx.dataDir), since, owners);
-      const head = auditHead(readAuditLines(ctx.dataDir).lines);
-      if (ctx.json) ctx.io.stdout.write(`${JSON.stringify({ rows, head })}\n`);
+      const report = reconciliationReport(ctx.dataDir, since ? { since } : {});
+      const { rows, head } = report;
+      if (ctx.json) ctx.io.stdout.write(reportJson(report));
       else {
         if (rows.length === 0) ctx.io.stdout.write('no signed outflows\n');
         for (const r of rows) {

@@ -1,4 +1,8 @@
-import type { AuditView } from '../../src/ipc/models';
+import { reportJson } from '../../src/audit/report-model';
+import { reportPrintDocument } from '../../src/audit/report-print';
+import { formatHead } from '../../src/ceremony/seal';
+import { internalError, isAirlockError, refused } from '../../src/common/errors';
+import type { AuditReportView, AuditView } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 
 /** The newest entries first, and whether the hash chain is intact. */
@@ -19,4 +23,48 @@ export function auditLog(ctx: ApiContext, request: { limit?: number }): AuditVie
       approvers: e.approvers ?? [],
     }));
   return { entries, verified: ok, problem };
+}
+
+/**
+ * The daily reconciliation report, from the same core function as `airlock audit report`, with the
+ * text of its file export and that text as BBQr frames (J, as the audit log's own QR export).
+ */
+export function auditReport(ctx: ApiContext, request: { since?: string }): AuditReportView {
+  const report = ctx.core.audit.report(
+    ctx.dataDir,
+    request.since ? { since: new Date(`${request.since}T00:00:00.000Z`) } : {},
+  );
+  const text = reportJson(report);
+  const frames = ctx.core.qr.encode({ bytes: new TextEncoder().encode(text), format: 'bbqr', kind: 'json' });
+  return { report, text, frames };
+}
+
+/**
+ * Prints the report as the Audit screen shows it, on the adapter's isolated print surface (no script,
+ * no request). A page without the log's current head would be reconciled against a stale log, so it
+ * is refused: the screen reloads the report and prints again.
+ */
+export async function printAuditReport(
+  ctx: ApiContext,
+  request: { html: string; title: string; lang: string },
+): Promise<{ outcome: 'printed' | 'cancelled' }> {
+  if (!ctx.printer) throw refused('NO_PRINTER', 'the report cannot be printed from this window');
+  const head = ctx.core.audit.report(ctx.dataDir, {}).head;
+  if (!request.html.includes(formatHead(head))) {
+    throw refused(
+      'REPORT_STALE',
+      `the report shown is not at the audit log's head ${formatHead(head)}: reload it and print again`,
+    );
+  }
+  try {
+    return {
+      outcome: await ctx.printer.printHtml(
+        reportPrintDocument({ body: request.html, title: request.title, lang: request.lang }),
+      ),
+    };
+  } catch (error) {
+    // A printer's own message is not vetted, so it is not passed on.
+    if (isAirlockError(error)) throw error;
+    throw internalError('PRINT_FAILED', 'the report could not be printed');
+  }
 }

@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../src/audit/log';
+import type { ReconciliationReport } from '../../src/audit/report-model';
 import type { NetworkName } from '../../src/common/network';
 import type { QrDensity, QrFormat } from '../../src/ipc/models';
 import type { CosignerRecord } from '../../src/keys/cosigner-record';
@@ -34,7 +35,13 @@ export interface CorePort {
   };
   qr: {
     createAssembler(): FrameAssembler;
-    encode(input: { bytes: Uint8Array; format: QrFormat; density?: QrDensity }): string[];
+    /** A PSBT by default; `json` (BBQr only) for documents such as the reconciliation report. */
+    encode(input: {
+      bytes: Uint8Array;
+      format: QrFormat;
+      density?: QrDensity;
+      kind?: 'psbt' | 'json';
+    }): string[];
     renderPng(frame: string): Promise<Uint8Array>;
   };
   keys: {
@@ -59,6 +66,8 @@ export interface CorePort {
   audit: {
     read(dataDir: string): AuditEntry[];
     verify(dataDir: string): { ok: boolean; problem: string | null };
+    /** The daily reconciliation report, as `airlock audit report` gives it; refused on a log that does not verify. */
+    report(dataDir: string, options: { since?: Date }): ReconciliationReport;
   };
 }
 

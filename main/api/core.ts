@@ -1,4 +1,5 @@
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
+import { reconciliationReport } from '../../src/audit/report';
 import { readAuditLines, verifyAuditLog } from '../../src/audit/verify';
 import {
   listCosignerRecords,
@@ -111,7 +112,8 @@ export const airlockCore: CorePort = {
   },
   qr: {
     createAssembler: psbtAssembler,
-    encode: ({ bytes, format, density }) => encodeFrames({ bytes, format, ...(density ? { density } : {}) }),
+    encode: ({ bytes, format, density, kind }) =>
+      encodeFrames({ bytes, format, ...(density ? { density } : {}), ...(kind ? { kind } : {}) }),
     renderPng: (frame) => renderFramePng(frame),
   },
   keys: {
@@ -131,6 +133,7 @@ export const airlockCore: CorePort = {
   },
   audit: {
     read: readableAuditEntries,
+    report: reconciliationReport,
     verify: (dataDir) => {
       const result = verifyAuditLog(dataDir);
       return {

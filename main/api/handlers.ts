@@ -3,7 +3,7 @@ import { CHANNEL_NAMES, type ChannelName } from '../../src/ipc/channel-names';
 import { CHANNELS, type IpcResult, type ParsedRequestOf, type ResponseOf } from '../../src/ipc/channels';
 import { type IpcError, IpcErrorSchema } from '../../src/ipc/models';
 import { approvalStatus, approve } from './approvals';
-import { auditLog } from './audit';
+import { auditLog, auditReport, printAuditReport } from './audit';
 import { cancelCeremony } from './cancel';
 import {
   acceptChanges,
@@ -77,6 +77,8 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   saveSignedFrames,
   cancelCeremony,
   auditLog,
+  auditReport,
+  printAuditReport,
   createPartitionedKey,
   printShareCard,
   finishKeyCreation,

@@ -35,6 +35,8 @@ export const CHANNEL_NAMES = [
   'saveSignedFrames',
   'cancelCeremony',
   'auditLog',
+  'auditReport',
+  'printAuditReport',
   'createPartitionedKey',
   'printShareCard',
   'finishKeyCreation',

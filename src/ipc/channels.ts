@@ -7,6 +7,7 @@ import type { ChannelName } from './channel-names';
 import {
   AddressCheckSchema,
   ApprovalProgressSchema,
+  AuditReportViewSchema,
   AuditViewSchema,
   ConfigStatusViewSchema,
   CosignerExportSchema,
@@ -245,6 +246,28 @@ export const CHANNELS = {
   auditLog: {
     request: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }),
     response: AuditViewSchema,
+  },
+  /** From `since` (a UTC day) on, or the whole log. */
+  auditReport: {
+    request: z.strictObject({
+      since: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, 'a day such as 2026-11-25')
+        .optional(),
+    }),
+    response: AuditReportViewSchema,
+  },
+  /**
+   * Prints the report as the Audit screen lays it out (its markup, in the operator's language) on the
+   * isolated print surface the share cards use; refused when it does not show the log's current head.
+   */
+  printAuditReport: {
+    request: z.strictObject({
+      html: z.string().min(1).max(2_000_000),
+      title: z.string().min(1).max(200),
+      lang: z.enum(['en', 'ja']),
+    }),
+    response: z.strictObject({ outcome: z.enum(['printed', 'cancelled']) }),
   },
   createPartitionedKey: { request: CreatePartitionedKeyRequestSchema, response: KeyCreationViewSchema },
   /** Group and share index from 0, as SLIP-39 numbers them; the screen shows them from 1. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReconciliationReportSchema } from '../audit/report-model';
 import { NetworkNameSchema } from '../common/network';
 import { RETURN_CONTENTS } from '../psbt/return-contents';
 import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
@@ -191,6 +192,17 @@ export const AuditViewSchema = z.strictObject({
   problem: z.string().nullable(),
 });
 export type AuditView = z.infer<typeof AuditViewSchema>;
+
+/**
+ * The daily reconciliation report (src/audit/report, as `airlock audit report --json` gives it),
+ * with the exact text of its file export and that text's BBQr (J) frames for the online side.
+ */
+export const AuditReportViewSchema = z.strictObject({
+  report: ReconciliationReportSchema,
+  text: z.string().min(1),
+  frames: z.array(z.string().min(1)).min(1),
+});
+export type AuditReportView = z.infer<typeof AuditReportViewSchema>;
 
 /** A cosigner account key with its origin: public, for the coordinator. */
 export const AccountKeyViewSchema = z.strictObject({

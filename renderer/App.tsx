@@ -125,6 +125,7 @@ export function App() {
             review={state.review}
             signed={state.signed}
             onShowAgain={actions.showAgain}
+            onSave={actions.saveFrames}
             onHome={() => actions.navigate('home')}
           />
         );
@@ -158,7 +159,13 @@ export function App() {
           />
         );
       case 'audit':
-        return <Audit load={actions.auditLog} />;
+        return (
+          <Audit
+            load={actions.auditLog}
+            loadReport={actions.auditReport}
+            onPrint={actions.printAuditReport}
+          />
+        );
     }
   })();
 

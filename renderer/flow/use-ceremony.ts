@@ -146,6 +146,9 @@ export function useCeremony() {
       dispatch({ type: 'cancelled' } satisfies FlowEvent);
     },
     auditLog: () => attempt(() => call('auditLog', {})),
+    auditReport: (since?: string) => attempt(() => call('auditReport', since ? { since } : {})),
+    printAuditReport: (request: { html: string; title: string; lang: 'en' | 'ja' }) =>
+      attempt(() => call('printAuditReport', request)),
     keyCreationStatus: () => attempt(() => call('keyCreationStatus', {})),
     createPartitionedKey: async ({ threshold, count, strength, network, diceRolls }: KeyPlan) => {
       const rolls = diceRolls.replace(/\s+/g, '');

@@ -350,6 +350,61 @@ export const en = {
     wallet: 'Wallet',
     outcome: 'Outcome',
   },
+  report: {
+    title: 'Daily reconciliation',
+    scope:
+      'Everything this device signed, in the app and with the command line, per owner class, wallet and day (UTC), computed from the verified audit log.',
+    since: 'From day (UTC; empty for the whole log)',
+    none: 'Nothing was signed in this period.',
+    wallet: (name: string) => `Wallet ${name}`,
+    day: 'Day (UTC)',
+    signed: 'Signatures',
+    sent: 'Sent',
+    fees: 'Fees',
+    details: 'Destinations, transfers and proofs',
+    destinations: 'Destinations',
+    transfers: 'Transfers to registered wallets',
+    transferTo: (wallet: string, owner: string) => `to wallet ${wallet} (${owner})`,
+    proofs: 'Proofs of reserves signed',
+    messages: 'Messages signed (BIP-322)',
+    messageHashOnly: 'A message given only by its hash',
+    forAddress: 'for address',
+    head: 'Audit head (sequence:hash):',
+    headHint:
+      'The online side keeps this head and checks the next export against it (airlock audit verify --expect-head), so a log rolled back is detected.',
+    print: 'Print the report',
+    printed: 'The report was sent to the printer.',
+    printCancelled: 'The report was not printed.',
+    exportFile: 'Export the report as a file',
+    showQr: 'Show the report as QR',
+    hideQr: 'Hide the report QR',
+    qrHint: 'For the online side: BBQr (JSON), the same document as the file, the audit head included.',
+    entries: 'Log entries',
+  },
+  donePurpose: {
+    proofTitle: 'Proof of reserves signed',
+    proofLead:
+      'This device signed a proof of reserves. Nothing moves: the transaction can never be confirmed.',
+    messageTitle: 'Message signed',
+    messageSigned: (message: string, address: string, wallet: string) =>
+      `Message “${message}” signed for address ${address} of wallet ${wallet}.`,
+    messageHashSigned: (hash: string, address: string, wallet: string) =>
+      `The message with hash ${hash} signed for address ${address} of wallet ${wallet}.`,
+    qrHint: 'The signed PSBT, for the coordinator to combine with the other cosigners’ signatures:',
+    proofQr: 'Signed proof of reserves',
+    messageQr: 'Signed message',
+    save: 'Save as a file',
+    saved: (directory: string) => `Saved in ${directory}`,
+    head: (head: string) => `Audit head after this signature: ${head}`,
+    proofLeft: (n: number) =>
+      `Left for the coordinator: ${n} more ${n === 1 ? 'signature' : 'signatures'} from the other cosigners, then finalise the proof and check it with airlock reserves verify. It is never broadcast.`,
+    proofComplete:
+      'Left for the coordinator: the proof has every signature it needs. Finalise it and check it with airlock reserves verify; it is never broadcast.',
+    messageLeft: (n: number) =>
+      `Left for the coordinator: ${n} more ${n === 1 ? 'signature' : 'signatures'} from the other cosigners, then finalise and check the signature with airlock message verify.`,
+    messageComplete:
+      'Left for the coordinator: the message signature has every signature it needs. Finalise it and check it with airlock message verify.',
+  },
   errors: {
     /** Plain words for the codes the user is most likely to meet; other codes show the core's sentence. */
     NETWORK_MISMATCH: 'This transaction is for another Bitcoin network than the wallet. It is refused.',
@@ -381,6 +436,7 @@ export const en = {
       'This approver is locked after too many failed attempts. Another approver must unlock them.',
     NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
     unexpected: 'Something went wrong; nothing was signed.',
+    REPORT_STALE: 'The audit log has changed since the report was shown. It is reloaded: print it again.',
   } as Record<string, string>,
   /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
   warnings: {

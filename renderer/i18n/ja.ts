@@ -357,6 +357,60 @@ export const ja: Strings = {
     wallet: 'ウォレット',
     outcome: '結果',
   },
+  report: {
+    title: '日次照合レポート',
+    scope:
+      'この端末がアプリとコマンドラインで署名したすべてを、資金の区分・ウォレット・日(UTC)ごとに、検証済みの監査ログから計算しています。',
+    since: '開始日(UTC。空欄ならログ全体)',
+    none: 'この期間に署名されたものはありません。',
+    wallet: (name: string) => `ウォレット ${name}`,
+    day: '日付(UTC)',
+    signed: '署名数',
+    sent: '送金額',
+    fees: '手数料',
+    details: '送金先・振替・証明',
+    destinations: '送金先',
+    transfers: '登録済みウォレットへの振替',
+    transferTo: (wallet: string, owner: string) => `ウォレット ${wallet}(${owner})へ`,
+    proofs: '署名した準備金の証明',
+    messages: '署名したメッセージ(BIP-322)',
+    messageHashOnly: 'ハッシュだけが示されたメッセージ',
+    forAddress: '対象アドレス',
+    head: '監査ログの先頭(連番:ハッシュ):',
+    headHint:
+      'オンライン側はこの先頭を保管し、次の書き出しをそれと照合します(airlock audit verify --expect-head)。ログが巻き戻されれば検出されます。',
+    print: 'レポートを印刷',
+    printed: 'レポートをプリンターに送りました。',
+    printCancelled: 'レポートは印刷されませんでした。',
+    exportFile: 'レポートをファイルに書き出す',
+    showQr: 'レポートをQRで表示',
+    hideQr: 'レポートのQRを隠す',
+    qrHint: 'オンライン側へ:BBQr(JSON)。ファイルと同じ文書で、監査ログの先頭を含みます。',
+    entries: 'ログの記録',
+  },
+  donePurpose: {
+    proofTitle: '準備金の証明に署名しました',
+    proofLead: 'この端末は準備金の証明に署名しました。コインは動かず、この取引は決して承認されません。',
+    messageTitle: 'メッセージに署名しました',
+    messageSigned: (message: string, address: string, wallet: string) =>
+      `メッセージ「${message}」に、ウォレット ${wallet} のアドレス ${address} で署名しました。`,
+    messageHashSigned: (hash: string, address: string, wallet: string) =>
+      `ハッシュ ${hash} のメッセージに、ウォレット ${wallet} のアドレス ${address} で署名しました。`,
+    qrHint: '署名済み PSBT です。コーディネーターが他の共同署名者の署名と結合します:',
+    proofQr: '署名済みの準備金の証明',
+    messageQr: '署名済みのメッセージ',
+    save: 'ファイルに保存',
+    saved: (directory: string) => `${directory} に保存しました`,
+    head: (head: string) => `この署名後の監査ログの先頭:${head}`,
+    proofLeft: (n: number) =>
+      `コーディネーターの残り作業:他の共同署名者からあと ${n} 個の署名を集め、証明を確定して airlock reserves verify で確認する。ブロードキャストはしません。`,
+    proofComplete:
+      'コーディネーターの残り作業:証明に必要な署名はそろいました。確定して airlock reserves verify で確認してください。ブロードキャストはしません。',
+    messageLeft: (n: number) =>
+      `コーディネーターの残り作業:他の共同署名者からあと ${n} 個の署名を集め、確定して airlock message verify で署名を確認する。`,
+    messageComplete:
+      'コーディネーターの残り作業:メッセージの署名に必要な署名はそろいました。確定して airlock message verify で確認してください。',
+  },
   errors: {
     NETWORK_MISMATCH: 'この取引はウォレットとは別のビットコインネットワークのものです。拒否されました。',
     APPROVALS_MISSING: '承認が足りません。署名は拒否されました。',
@@ -388,6 +442,7 @@ export const ja: Strings = {
     NOTHING_TO_SIGN:
       'この取引のインプットはどれもこのウォレットのものではありません。署名するものはありません。',
     unexpected: '問題が発生しました。何も署名されていません。',
+    REPORT_STALE: 'レポートの表示後に監査ログが変わりました。読み込み直したので、もう一度印刷してください。',
   },
   warnings: {
     WITNESS_UTXO_ONLY: '金額が前の取引で証明されていません。',

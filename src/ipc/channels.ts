@@ -263,7 +263,7 @@ export const CHANNELS = {
    */
   printAuditReport: {
     request: z.strictObject({
-      html: z.string().min(1).max(2_000_000),
+      html: z.string().min(1).max(1_000_000),
       title: z.string().min(1).max(200),
       lang: z.enum(['en', 'ja']),
     }),

@@ -5,8 +5,6 @@ import { GENESIS_HASH, sha256Hex } from './log';
 import type { DailyOutflow, ReconciliationReport, ReportHead } from './report-model';
 import { readAuditLines, verifyAuditLog } from './verify';
 
-export type { DailyOutflow } from './report-model';
-
 /** A wallet as the limits and the report know it: by identity, with its name for older entries. */
 export interface WalletKey {
   id: string;

@@ -42,7 +42,7 @@ export function configStatus(ctx: ApiContext): ConfigStatusView {
 export function acceptChanges(
   ctx: ApiContext,
   request: {
-    shares: string[][];
+    shares: Uint16Array[];
     approvals?: Array<{ name: string; pin: string; code: string }>;
     includeDifferences?: true;
   },
@@ -50,7 +50,7 @@ export function acceptChanges(
   const { changesHash } = statusOf(ctx.dataDir);
   const approvals = request.approvals ?? [];
   for (const proof of approvals) approvePsbt(ctx.dataDir, { proof, psbtHash: changesHash });
-  const seed = ctx.core.keys.combineShares(request.shares.map((words) => words.join(' ')));
+  const seed = ctx.core.keys.combineShares(request.shares);
   try {
     acceptStaged({
       dataDir: ctx.dataDir,

@@ -46,8 +46,8 @@ export interface CorePort {
   };
   keys: {
     createQuorum(options?: { onIdleWipe?: () => void; timers?: IdleTimer }): QuorumPort;
-    /** Rebuilds the master secret from complete shares (a config ceremony); the caller wipes it. */
-    combineShares(mnemonics: string[]): Uint8Array;
+    /** Rebuilds the master secret from complete shares as word indices (a config ceremony); the caller wipes it. */
+    combineShares(shares: Uint16Array[]): Uint8Array;
     wordlist(): string[];
     /** A new master secret split into shares, with its public account keys; the secret is already wiped. */
     createPartitionedKey(plan: PartitionedKeyPlan): NewPartitionedKey;
@@ -90,7 +90,8 @@ export interface FrameAssembler {
 }
 
 export interface QuorumPort {
-  addShare(words: string[]): { sharesSeen: number; sharesNeeded: number | null; complete: boolean };
+  /** One share as its SLIP-39 word indices; the caller wipes them. */
+  addShare(indices: Uint16Array): { sharesSeen: number; sharesNeeded: number | null; complete: boolean };
   /** Every share needed has been entered (false again after an idle wipe). */
   complete(): boolean;
   /** Rebuilds the seed, checks it is this wallet's cosigner, runs fn, wipes. */

@@ -10,7 +10,7 @@ import {
 import { createPartitionedKey, shareText } from '../../src/keys/partitioned-key';
 import { type IdleTimer, QuorumSession } from '../../src/keys/quorum';
 import { renderShareCardHtml } from '../../src/keys/share-card';
-import { combineShares } from '../../src/keys/slip39';
+import { combineShareIndices } from '../../src/keys/slip39';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { signaturesOnly } from '../../src/psbt/return';
@@ -29,8 +29,8 @@ function quorum(options: { onIdleWipe?: () => void; timers?: IdleTimer } = {}): 
   });
   return {
     complete: () => session.progress().complete,
-    addShare(words) {
-      const progress = session.addShare(words.join(' '));
+    addShare(indices) {
+      const progress = session.addShare(indices);
       return {
         sharesSeen: progress.sharesEntered,
         sharesNeeded: progress.sharesEntered > 0 ? progress.sharesEntered + progress.sharesMissing : null,
@@ -118,7 +118,7 @@ export const airlockCore: CorePort = {
   },
   keys: {
     createQuorum: quorum,
-    combineShares: (mnemonics) => combineShares({ mnemonics, passphrase: '' }),
+    combineShares: (shares) => combineShareIndices({ shares }),
     wordlist: () => [...SLIP39_WORDLIST],
     createPartitionedKey,
     shareCardHtml: ({ share, shareCount, fingerprint }) =>

@@ -123,6 +123,19 @@ function describeIssue(issue: { path: PropertyKey[]; message: string } | undefin
 }
 
 /**
+ * Zeroes every typed array a request carried (the shares' word indices, as received from the
+ * renderer), whether the call succeeded, failed or was malformed: nothing secret outlives its call.
+ */
+export function zeroRequestBuffers(raw: unknown, depth = 0): void {
+  if (ArrayBuffer.isView(raw)) {
+    new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength).fill(0);
+    return;
+  }
+  if (depth > 4 || raw === null || typeof raw !== 'object') return;
+  for (const value of Object.values(raw)) zeroRequestBuffers(value, depth + 1);
+}
+
+/**
  * Binds every channel to its implementation with validation both ways: a malformed request is
  * rejected before any state is touched, and a response that does not match its schema never
  * leaves main. Calls run one at a time so the ceremony state never interleaves.
@@ -133,6 +146,13 @@ export function createApiHandlers(ctx: ApiContext): ApiHandlers {
     const { request: requestSchema, response: responseSchema } = CHANNELS[name];
     const implementation = IMPLEMENTATIONS[name] as Implementation<C>;
     const run = async (raw: unknown): Promise<IpcResult<ResponseOf<C>>> => {
+      try {
+        return await answer(raw);
+      } finally {
+        zeroRequestBuffers(raw);
+      }
+    };
+    const answer = async (raw: unknown): Promise<IpcResult<ResponseOf<C>>> => {
       const parsed = requestSchema.safeParse(raw ?? {});
       if (!parsed.success) {
         return errorEnvelope({

@@ -8,10 +8,11 @@ export function shareWordlist(ctx: ApiContext): string[] {
 }
 
 /**
- * Takes one SLIP-39 share, typed or scanned. The words stay in main; only progress goes back.
- * Shares are accepted only after the review was shown and the approvals are in.
+ * Takes one SLIP-39 share, typed or scanned, as its word indices (the handlers zero the array once
+ * the call is done). The share stays in main; only progress goes back. Shares are accepted only
+ * after the review was shown and the approvals are in.
  */
-export function addShare(ctx: ApiContext, request: { words: string[] }): ShareProgress {
+export function addShare(ctx: ApiContext, request: { indices: Uint16Array }): ShareProgress {
   const ceremony = requireShownReview(ctx);
   requireApprovals(ceremony);
   const wasComplete = ctx.session.quorum?.complete() ?? false;
@@ -25,7 +26,7 @@ export function addShare(ctx: ApiContext, request: { words: string[] }): SharePr
         walletId: ceremony.walletId,
       }),
   });
-  const progress = ctx.session.quorum.addShare(request.words);
+  const progress = ctx.session.quorum.addShare(request.indices);
   if (progress.complete && !wasComplete) {
     recordEvent(ctx.dataDir, {
       event: 'quorum-reached',

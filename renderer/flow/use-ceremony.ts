@@ -122,8 +122,9 @@ export function useCeremony() {
       return progress;
     },
     wordlist: () => attempt(() => call('shareWordlist', {})),
-    addShare: async (words: string): Promise<ShareProgress | null> => {
-      const progress = await attempt(() => call('addShare', { words }));
+    /** One share as its word indices; the caller zeroes them once this settles. */
+    addShare: async (indices: Uint16Array<ArrayBuffer>): Promise<ShareProgress | null> => {
+      const progress = await attempt(() => call('addShare', { indices }));
       if (progress) dispatch({ type: 'dismissError' });
       if (progress?.complete) dispatch({ type: 'quorumComplete' });
       return progress;

@@ -142,7 +142,6 @@ export const en = {
     title: 'Key shares',
     progress: (seen: number, needed: number | null) =>
       needed === null ? `${seen} shares entered` : `${seen} of ${needed} shares entered`,
-    label: (n: number) => `Share ${n}: type its words`,
     wordOf: (n: number, of: number) => `Word ${n} of ${of}`,
     expectedKey: (fingerprints: string) =>
       `Enter the shares of this device's key ${fingerprints}: its fingerprint is printed on every card.`,
@@ -163,6 +162,16 @@ export const en = {
       `${n} more ${n === 1 ? 'share is' : 'shares are'} needed before this key can sign. Nothing can be signed until then.`,
     next: 'Continue to signing',
     back: 'Back to key shares (the approvals are kept)',
+    label: (n: number) => `Share ${n}: type its words one by one`,
+    entered: (n: number) => `${n} ${n === 1 ? 'word' : 'words'} entered`,
+    hiddenWords:
+      'Each word leaves the field once it is complete and is kept only as its number on the word list.',
+    showWords: 'Show the words entered',
+    hideWords: 'Hide the words',
+    changeWord: (n: number, word: string) => `Change word ${n}: ${word}`,
+    replacing: (n: number) => `Type the word that goes in place of word ${n}.`,
+    removeLast: 'Remove the last word',
+    clear: 'Clear all words',
   },
   signing: {
     title: 'Sign',

@@ -174,7 +174,6 @@ export const ja: Strings = {
     title: '鍵シェア',
     progress: (seen: number, needed: number | null) =>
       needed === null ? `${seen} 個のシェアを入力済み` : `${needed} 個中 ${seen} 個のシェアを入力済み`,
-    label: (n: number) => `シェア ${n}:単語を入力してください`,
     wordOf: (n: number, of: number) => `${of} 語中 ${n} 語目`,
     expectedKey: (fingerprints: string) =>
       `この端末の鍵 ${fingerprints} のシェアを入力してください。フィンガープリントは各カードに印刷されています。`,
@@ -197,6 +196,15 @@ export const ja: Strings = {
       `この鍵で署名するには、あと ${n} 個のシェアが必要です。それまで署名はできません。`,
     next: '署名へ進む',
     back: '鍵シェアに戻る(承認はそのまま)',
+    label: (n: number) => `シェア ${n}:単語を一つずつ入力してください`,
+    entered: (n: number) => `${n} 語を入力済み`,
+    hiddenWords: '単語は入力し終えると欄から消え、単語リスト上の番号としてのみ保持されます。',
+    showWords: '入力した単語を表示',
+    hideWords: '単語を隠す',
+    changeWord: (n: number, word: string) => `${n} 語目を直す:${word}`,
+    replacing: (n: number) => `${n} 語目の代わりに入る単語を入力してください。`,
+    removeLast: '最後の単語を削除',
+    clear: 'すべての単語を消去',
   },
   signing: {
     title: '署名',

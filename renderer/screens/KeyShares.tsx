@@ -4,48 +4,29 @@ import {
   type ReactNode,
   useEffect,
   useMemo,
+  useReducer,
   useRef,
   useState,
 } from 'react';
 import type { ShareProgress } from '../../src/ipc/models';
 import { ProgressBar } from '../components/ProgressBar';
 import { ScreenHeading } from '../components/ScreenHeading';
+import {
+  absorbWords,
+  completion,
+  isShareLength,
+  shareSetIdOf,
+  TypedShare,
+  wordIndexOf,
+} from '../flow/typed-share';
 import { useStrings } from '../i18n';
 
-/** A SLIP-39 share has 20 words (128-bit key) or 33 (256-bit key). */
-const SHARE_LENGTHS = [20, 33] as const;
-/** Typed words are cleared after this long without a keystroke, as main wipes an idle quorum. */
-const TYPED_IDLE_MS = 5 * 60_000;
-
-/** The only completion of the last, partly typed word, or null when there is none or several. */
-export function completion(text: string, wordlist: readonly string[]): string | null {
-  const last = text.split(/\s+/).at(-1)?.toLowerCase() ?? '';
-  if (last.length < 2) return null;
-  const matches = wordlist.filter((w) => w.startsWith(last));
-  return matches.length === 1 && matches[0] !== last ? (matches[0] ?? null) : null;
-}
-
 /**
- * The share set's identifier, as the card prints it ("Set 1a2b"): the first 15 bits of the share,
- * that is the first word and half the second. Public, and the same on every share of a set.
- */
-export function shareSetId(words: readonly string[], wordlist: readonly string[]): string | null {
-  const [first, second] = words.slice(0, 2).map((w) => wordlist.indexOf(w.toLowerCase()));
-  if (first === undefined || second === undefined || first < 0 || second < 0) return null;
-  return ((first << 5) | (second >> 5)).toString(16).padStart(4, '0');
-}
-
-/** A typed share is complete when it has 20 or 33 words, every one on the list. */
-export function shareComplete(words: readonly string[], known: ReadonlySet<string>): boolean {
-  return (
-    (SHARE_LENGTHS as readonly number[]).includes(words.length) &&
-    words.every((w) => known.has(w.toLowerCase()))
-  );
-}
-
-/**
- * One share at a time, typed or scanned from its card: the words go to main when submitted and are
- * cleared once main accepts them; a refusal the officer can correct keeps them on screen.
+ * One share at a time, typed or scanned from its card. Each typed word becomes its SLIP-39 word
+ * index as soon as it is complete and leaves the field; the indices go to main as a Uint16Array,
+ * zeroed here once main answers. A refusal the officer can correct keeps the words to fix.
+ *
+ * `onAddShare` must not keep the array it is given: it is zeroed as soon as the call settles.
  */
 export function KeyShares({
   loadWordlist,
@@ -56,69 +37,149 @@ export function KeyShares({
   loadWordlist: () => Promise<string[] | null>;
   /** Fingerprints of this device's keys in the wallet in use: the key the shares must rebuild. */
   loadExpectedKeys: () => Promise<string[]>;
-  onAddShare: (words: string) => Promise<ShareProgress | null>;
+  onAddShare: (indices: Uint16Array<ArrayBuffer>) => Promise<ShareProgress | null>;
   camera: (onPayload: (text: string) => void) => ReactNode;
 }) {
   const en = useStrings();
   const [wordlist, setWordlist] = useState<string[]>([]);
   const [expectedKeys, setExpectedKeys] = useState<string[]>([]);
   const [text, setText] = useState('');
+  const [unknown, setUnknown] = useState<string | null>(null);
+  const [replaceAt, setReplaceAt] = useState<number | null>(null);
+  const [showWords, setShowWords] = useState(false);
   const [progress, setProgress] = useState<ShareProgress | null>(null);
   const [setId, setSetId] = useState<string | null>(null);
   const [scanning, setScanning] = useState(false);
   const [scanRejected, setScanRejected] = useState(false);
+  const [, changed] = useReducer((n: number) => n + 1, 0);
   const field = useRef<HTMLTextAreaElement>(null);
   const sending = useRef(false);
+  const resetField = () => {
+    setText('');
+    setUnknown(null);
+    setReplaceAt(null);
+    setShowWords(false);
+  };
+  const [typed] = useState(
+    () =>
+      new TypedShare({
+        onIdleClear: () => {
+          resetField();
+          changed();
+        },
+      }),
+  );
+  const clearWords = () => {
+    typed.clear();
+    resetField();
+    changed();
+  };
+  const removeLastWord = () => {
+    typed.removeLast();
+    setReplaceAt(null);
+    changed();
+  };
+  useEffect(() => () => typed.clear(), [typed]);
   useEffect(() => {
     void loadWordlist().then((list) => setWordlist(list ?? []));
     void loadExpectedKeys().then(setExpectedKeys);
   }, [loadWordlist, loadExpectedKeys]);
-  useEffect(() => {
-    if (!text) return;
-    const timer = setTimeout(() => setText(''), TYPED_IDLE_MS);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const known = useMemo(() => new Set(wordlist), [wordlist]);
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const finished = /\s$/.test(text) ? words : words.slice(0, -1);
-  const unknown = wordlist.length > 0 ? finished.filter((w) => !known.has(w.toLowerCase())) : [];
-  const suggestion = completion(text, wordlist);
-  const typedSet = finished.length >= 2 ? shareSetId(finished, wordlist) : null;
+  const lookup = useMemo(() => wordIndexOf(wordlist), [wordlist]);
+
+  /** Moves every complete word of `value` out of the field into the typed share. */
+  const take = (value: string) => {
+    typed.touch();
+    const absorbed = absorbWords(value, lookup);
+    let position = replaceAt;
+    for (const index of absorbed.indices) {
+      if (position !== null) {
+        typed.replace(position, index);
+        position = null;
+      } else typed.push(index);
+    }
+    setReplaceAt(position);
+    setText(absorbed.rest);
+    setUnknown(absorbed.unknown);
+    changed();
+  };
+
+  const last = text.trim();
+  const lastIndex = last && !/\s/.test(last) ? lookup.get(last.toLowerCase()) : undefined;
+  const count = typed.count + (lastIndex !== undefined && replaceAt === null ? 1 : 0);
+  const typedSet = typed.setId();
   const otherSet = setId !== null && typedSet !== null && typedSet !== setId;
-  const ready = shareComplete(words, known) && !otherSet;
-  const wordNumber = Math.min(words.length + (/\s$/.test(text) || words.length === 0 ? 1 : 0), 33);
+  const ready =
+    replaceAt === null &&
+    unknown === null &&
+    !otherSet &&
+    isShareLength(count) &&
+    (!last || lastIndex !== undefined);
+  const suggestion = unknown === null ? completion(text, wordlist) : null;
+  const wordNumber = Math.min((replaceAt ?? typed.count) + 1, 33);
+  const problem = unknown !== null || otherSet;
   const problemId = 'share-problem';
 
-  const send = async (share: string, typed: boolean) => {
-    if (sending.current) return false;
+  const send = async (share: Uint16Array<ArrayBuffer>) => {
+    if (sending.current) return null;
     sending.current = true;
-    const next = await onAddShare(share);
-    sending.current = false;
-    if (!next) return false;
+    try {
+      return await onAddShare(share);
+    } finally {
+      sending.current = false;
+      share.fill(0);
+    }
+  };
+  const accepted = (next: ShareProgress, set: string | null) => {
     setProgress(next);
-    setSetId(shareSetId(share.trim().split(/\s+/), wordlist));
-    if (typed) setText('');
+    setSetId(set);
     field.current?.focus();
-    return true;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Tab' && suggestion) {
       event.preventDefault();
-      setText(`${text.replace(/\S+$/, suggestion)} `);
+      take(`${suggestion} `);
+    } else if (event.key === 'Backspace' && text === '' && replaceAt === null && typed.count > 0) {
+      event.preventDefault();
+      removeLastWord();
     }
   };
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (ready) void send(text, true);
+    if (!ready) return;
+    // The last word joins the others, so a refusal leaves every word kept as an index, none as text.
+    if (lastIndex !== undefined) {
+      typed.push(lastIndex);
+      setText('');
+      changed();
+    }
+    const share = typed.copy();
+    const set = shareSetIdOf(share);
+    const next = await send(share);
+    if (!next) return;
+    typed.clear();
+    resetField();
+    accepted(next, set);
   };
   const onScanned = (payload: string) => {
-    const scanned = payload.trim().toLowerCase().split(/\s+/);
-    if (!shareComplete(scanned, known)) {
+    // The decoded QR text is a string the page cannot wipe; only its indices go on from here.
+    const words = payload.trim().toLowerCase().split(/\s+/);
+    const indices = words.map((word) => lookup.get(word));
+    if (!isShareLength(indices.length) || indices.some((i) => i === undefined)) {
       setScanRejected(true);
       return;
     }
     setScanRejected(false);
-    void send(scanned.join(' '), false).then((ok) => ok && setScanning(false));
+    const share = Uint16Array.from(indices as number[]);
+    const set = shareSetIdOf(share);
+    void send(share).then((next) => {
+      if (!next) return;
+      accepted(next, set);
+      setScanning(false);
+    });
+  };
+  const choose = (position: number) => {
+    setReplaceAt(position);
+    field.current?.focus();
   };
   return (
     <section aria-labelledby="shares-title" data-screen="shares">
@@ -135,37 +196,73 @@ export function KeyShares({
       {progress?.sharesNeeded != null && !progress.complete && (
         <p data-shares-missing>{en.shares.missing(progress.sharesNeeded - progress.sharesSeen)}</p>
       )}
-      <form onSubmit={submit} className="stack" autoComplete="off">
+      <form onSubmit={(event) => void submit(event)} className="stack" autoComplete="off">
         <label>
           {en.shares.label((progress?.sharesSeen ?? 0) + 1)}
           <textarea
             ref={field}
             name="share"
             value={text}
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => take(e.target.value)}
             onKeyDown={onKeyDown}
-            rows={4}
+            rows={2}
             spellCheck={false}
             autoCapitalize="off"
             autoCorrect="off"
-            aria-invalid={unknown.length > 0 || otherSet}
-            aria-describedby={`share-count${unknown.length > 0 || otherSet ? ` ${problemId}` : ''}`}
+            aria-invalid={problem}
+            aria-describedby={`share-count${problem ? ` ${problemId}` : ''}`}
           />
         </label>
-        <p id="share-count" aria-live="polite" data-word-count={words.length}>
+        <p id="share-count" aria-live="polite" data-word-count={count}>
           {en.shares.wordOf(wordNumber, wordNumber > 20 ? 33 : 20)}
           {typedSet && <span data-typed-set={typedSet}> · {en.shares.typedSet(typedSet)}</span>}
           {suggestion && <span className="hint"> · {en.shares.suggestion(suggestion)}</span>}
         </p>
-        {unknown.length > 0 && (
-          <p className="warn" id={problemId} data-unknown-words>
-            {en.shares.unknownWords(unknown.join(', '))}
+        {replaceAt !== null && (
+          <p className="hint" data-replacing={replaceAt + 1}>
+            {en.shares.replacing(replaceAt + 1)}
           </p>
         )}
-        {otherSet && unknown.length === 0 && (
+        {unknown !== null && (
+          <p className="warn" id={problemId} data-unknown-words>
+            {en.shares.unknownWords(unknown)}
+          </p>
+        )}
+        {otherSet && unknown === null && (
           <p className="warn" id={problemId} data-other-set>
             {en.shares.otherSet(typedSet ?? '', setId ?? '')}
           </p>
+        )}
+        {typed.count > 0 && (
+          <div className="stack" data-entered={typed.count}>
+            <p className="hint">
+              {en.shares.entered(typed.count)} {en.shares.hiddenWords}
+            </p>
+            {showWords && (
+              // Spelled out only while the officer checks them against the card (see docs/hardening.md).
+              <ol className="entered-words" data-entered-words>
+                {Array.from({ length: typed.count }, (_, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a word's position is its identity here
+                  <li key={i}>
+                    <button type="button" onClick={() => choose(i)} aria-pressed={replaceAt === i}>
+                      {en.shares.changeWord(i + 1, wordlist[typed.at(i) ?? 0] ?? '')}
+                    </button>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <div className="actions">
+              <button type="button" onClick={() => setShowWords(!showWords)} aria-pressed={showWords}>
+                {showWords ? en.shares.hideWords : en.shares.showWords}
+              </button>
+              <button type="button" onClick={removeLastWord}>
+                {en.shares.removeLast}
+              </button>
+              <button type="button" onClick={clearWords}>
+                {en.shares.clear}
+              </button>
+            </div>
+          </div>
         )}
         <div className="actions">
           <button type="submit" className="primary" disabled={!ready}>

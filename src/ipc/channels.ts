@@ -41,13 +41,17 @@ const Density = z.strictObject({
   contents: ReturnContentsSchema.optional(),
 });
 
-/** SLIP-39 share: 20 or 33 lowercase words. Travels renderer -> main only. */
-export const ShareWordsSchema = z
-  .string()
-  .max(400)
-  .transform((s) => s.trim().toLowerCase().split(/\s+/).filter(Boolean))
-  .refine((words) => words.length === 20 || words.length === 33, 'a share has 20 or 33 words')
-  .refine((words) => words.every((w) => /^[a-z]{4,8}$/.test(w)), 'share words are lowercase letters');
+/** SLIP-39 words are 10-bit numbers: indices into its public list of 1024 words. */
+const SLIP39_WORDS = 1024;
+
+/**
+ * One SLIP-39 share as its word indices (20 or 33 of them), never as text: a typed array main can
+ * zero, and the handlers do once the call is done. Travels renderer -> main only.
+ */
+export const ShareIndicesSchema = z
+  .instanceof(Uint16Array, { message: 'a share travels as its word numbers' })
+  .refine((indices) => indices.length === 20 || indices.length === 33, 'a share has 20 or 33 words')
+  .refine((indices) => indices.every((i) => i < SLIP39_WORDS), 'a share word number is off the list');
 
 const ShareCount = z.number().int().min(1).max(16);
 
@@ -122,7 +126,7 @@ export const CHANNELS = {
    */
   acceptChanges: {
     request: z.strictObject({
-      shares: z.array(ShareWordsSchema).min(1).max(16),
+      shares: z.array(ShareIndicesSchema).min(1).max(16),
       approvals: z
         .array(
           z.strictObject({
@@ -234,8 +238,8 @@ export const CHANNELS = {
     }),
     response: ApprovalProgressSchema,
   },
-  shareWordlist: { request: Empty, response: z.array(z.string()).length(1024) },
-  addShare: { request: z.strictObject({ words: ShareWordsSchema }), response: ShareProgressSchema },
+  shareWordlist: { request: Empty, response: z.array(z.string()).length(SLIP39_WORDS) },
+  addShare: { request: z.strictObject({ indices: ShareIndicesSchema }), response: ShareProgressSchema },
   sign: { request: Density, response: SignedResultSchema },
   encodeSigned: { request: Density, response: FramesSchema },
   saveSignedFrames: {

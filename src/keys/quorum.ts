@@ -4,7 +4,7 @@ import type { Wallet } from '../wallet/types';
 import { derivePath, fingerprintHex, masterNode, wipeNode } from './hd';
 import { DEFAULT_IDLE_MS, IdleDeadline, type IdleTimer, systemTimer } from './idle-deadline';
 import { assertSameSet, combineDecodedShares } from './slip39';
-import { decodeShare, type Slip39Share } from './slip39-share';
+import { decodeShareIndices, type Slip39Share } from './slip39-share';
 
 /** What the ceremony screen and the CLI may show: counts only, never share content. */
 export interface QuorumProgress {
@@ -58,11 +58,14 @@ export class QuorumSession {
     );
   }
 
-  /** Adds one share (typed words or a scanned share QR's text); rejects a foreign, repeated or mistyped share. */
-  addShare(text: string): QuorumProgress {
+  /**
+   * Adds one share as its SLIP-39 word indices (typed or scanned; the caller wipes them); rejects a
+   * foreign, repeated or mistyped share.
+   */
+  addShare(indices: Uint16Array): QuorumProgress {
     this.touch();
     this.#verified = false;
-    const share = decodeShare(text);
+    const share = decodeShareIndices(indices);
     this.#secrets.push(share.value);
     const first = this.#shares[0];
     if (first) {

@@ -2,7 +2,7 @@ import { createHmac, pbkdf2Sync, randomBytes, randomInt } from 'node:crypto';
 import { wipe } from '../common/bytes';
 import { badInput } from '../common/errors';
 import { interpolate, type SharePoint } from './slip39-field';
-import { decodeShare, encodeShare, type Slip39Share } from './slip39-share';
+import { decodeShare, decodeShareIndices, encodeShare, type Slip39Share } from './slip39-share';
 
 /**
  * SLIP-39 (Shamir's secret sharing for mnemonic codes), written from the specification on node:crypto
@@ -285,6 +285,23 @@ export function combineShares({
 }): Uint8Array {
   const decoded = mnemonics.map(decodeShare);
   try {
+    return combineDecodedShares(decoded, passphrase);
+  } finally {
+    wipe(...decoded.map((d) => d.value));
+  }
+}
+
+/** Combines shares given as word indices (the app's quorum); the caller wipes the indices and the result. */
+export function combineShareIndices({
+  shares,
+  passphrase = '',
+}: {
+  shares: readonly Uint16Array[];
+  passphrase?: string;
+}): Uint8Array {
+  const decoded: Slip39Share[] = [];
+  try {
+    for (const indices of shares) decoded.push(decodeShareIndices(indices));
     return combineDecodedShares(decoded, passphrase);
   } finally {
     wipe(...decoded.map((d) => d.value));

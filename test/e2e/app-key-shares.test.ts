@@ -41,6 +41,31 @@ function mistyped(share: string): string {
 }
 
 const field = 'textarea[name="share"]';
+
+/** Everything the page holds as text: what it shows, every field's value and every attribute. */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const fields = [...document.querySelectorAll('input, textarea')].map(
+      (e) => (e as HTMLInputElement).value,
+    );
+    const attributes = [...document.querySelectorAll('*')].flatMap((e) =>
+      [...e.attributes].map((a) => a.value),
+    );
+    return [document.body.textContent ?? '', document.body.outerHTML, ...fields, ...attributes].join('\n');
+  });
+}
+
+/** Any two consecutive words of these shares found in the text: a share held as text on the page. */
+function wordRunsOnPage(text: string, secrets: readonly string[]): string[] {
+  const flat = text.toLowerCase().replace(/\s+/g, ' ');
+  return secrets.flatMap((share) => {
+    const words = share.split(' ');
+    return words
+      .slice(1)
+      .map((word, i) => `${words[i]} ${word}`)
+      .filter((run) => flat.includes(run));
+  });
+}
 const addShare = (page: Page) => page.getByRole('button', { name: 'Add this share' });
 
 describe('key shares: typed words checked as typed, plain refusals, the card QR, and a way back', () => {
@@ -97,39 +122,60 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     expect(await page.textContent('[data-expected-key]')).toContain(wallet.cosigners[0]?.fingerprint);
     expect(await page.textContent('#share-count')).toBe('Word 1 of 20');
 
-    // A non-word is flagged as typed and cannot be submitted.
+    // A non-word is flagged as typed and cannot be submitted; the words before it left the field.
     await page.fill(field, 'academic acid notaword ');
     expect(await page.textContent('[data-unknown-words]')).toContain('notaword');
+    expect(await page.inputValue(field)).toBe('notaword ');
     expect(await page.getAttribute(field, 'aria-invalid')).toBe('true');
     expect(await page.getAttribute(field, 'aria-describedby')).toBe('share-count share-problem');
-    expect(await page.textContent('#share-count')).toContain('Word 4 of 20');
+    expect(await page.textContent('#share-count')).toContain('Word 3 of 20');
+    expect(await page.getAttribute('[data-entered]', 'data-entered')).toBe('2');
     expect(await addShare(page).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Clear all words' }).click();
+    expect(await page.inputValue(field)).toBe('');
+    expect(await page.locator('[data-entered]').count()).toBe(0);
+
+    // A whole share typed or pasted: each complete word leaves the page as soon as it is complete,
+    // so at most the word being typed is text anywhere on it.
+    const wrong = mistyped(shares[0] ?? '');
+    await page.fill(field, wrong);
+    expect(await page.inputValue(field)).toBe(wrong.split(' ')[19]);
+    expect(await page.textContent('#share-count')).toContain('Word 20 of 20');
+    expect(wordRunsOnPage(await pageText(page), [wrong, ...shares])).toEqual([]);
 
     // A mistyped word of the list: main refuses in plain words and the typed words stay to correct.
-    await page.fill(field, mistyped(shares[0] ?? ''));
     await addShare(page).click();
     const refusal = page.locator('[data-error-code="SHARE_CHECKSUM"]');
     await refusal.waitFor();
     expect(await refusal.textContent()).toContain('a word is mistyped or missing');
     expect(await refusal.textContent()).not.toContain('malformed');
-    expect(await page.inputValue(field)).toBe(mistyped(shares[0] ?? ''));
-    await page.fill(field, shares[0] ?? '');
+    expect(await page.getAttribute('[data-entered]', 'data-entered')).toBe('20');
+    // The officer spells the words out to compare them with the card, and puts word 6 right.
+    await page.getByRole('button', { name: 'Show the words entered' }).click();
+    expect(await page.locator('[data-entered-words] li').count()).toBe(20);
+    await page.getByRole('button', { name: `Change word 6: ${wrong.split(' ')[5]}` }).click();
+    expect(await page.textContent('#share-count')).toContain('Word 6 of 20');
+    await page.fill(field, `${(shares[0] ?? '').split(' ')[5]} `);
+    expect(await page.locator('[data-replacing]').count()).toBe(0);
     await addShare(page).click();
     await page.getByText('1 of 2 shares entered').waitFor();
     expect(await page.inputValue(field)).toBe('');
+    expect(await page.locator('[data-entered]').count()).toBe(0);
     expect(await page.locator('[data-error-code]').count()).toBe(0);
     expect(await page.getAttribute('[data-expected-set]', 'data-expected-set')).toBe(setOf(shares[0] ?? ''));
+    expect(wordRunsOnPage(await pageText(page), shares)).toEqual([]);
 
     // A share of another set is flagged before it is sent.
     await page.fill(field, foreign[0] ?? '');
     expect(await page.textContent('[data-other-set]')).toContain(`set ${setOf(foreign[0] ?? '')}`);
     expect(await addShare(page).isDisabled()).toBe(true);
-    await page.fill(field, '');
+    await page.getByRole('button', { name: 'Clear all words' }).click();
 
     // Share 2 from its card's QR, through the camera: its words never appear on screen.
     await page.getByRole('button', { name: "Scan the card's QR code" }).click();
     await page.waitForSelector('[data-screen="signing"]', { timeout: 60_000 });
     expect(await page.content()).not.toContain(shares[1]?.split(' ').slice(0, 6).join(' '));
+    expect(wordRunsOnPage(await pageText(page), shares)).toEqual([]);
     await page.getByRole('button', { name: 'Sign now' }).click();
     await page.waitForSelector('[data-screen="showQr"]');
   });
@@ -149,6 +195,19 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.fill('input[name="code"]', codes.bob?.() ?? '');
     await page.getByRole('button', { name: 'Approve this transaction' }).click();
     await page.waitForSelector('[data-screen="shares"]');
+
+    // Typed words left alone for five minutes are cleared, field and words alike; not before.
+    await page.clock.install();
+    await page.fill(field, (shares[0] ?? '').split(' ').slice(0, 7).join(' '));
+    expect(await page.getAttribute('[data-entered]', 'data-entered')).toBe('6');
+    await page.clock.fastForward('04:50');
+    expect(await page.getAttribute('[data-entered]', 'data-entered')).toBe('6');
+    expect(await page.inputValue(field)).not.toBe('');
+    await page.clock.fastForward('00:15');
+    await page.locator('[data-entered]').waitFor({ state: 'detached' });
+    expect(await page.inputValue(field)).toBe('');
+    expect(await page.textContent('#share-count')).toBe('Word 1 of 20');
+
     for (const share of foreign.slice(0, 2)) {
       await page.fill(field, share);
       await addShare(page).click();

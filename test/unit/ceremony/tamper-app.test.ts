@@ -13,6 +13,7 @@ import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
 const offline = () => ({});
@@ -30,8 +31,8 @@ async function ceremony(handlers: ApiHandlers, amount = 1_000_000n) {
   await value(handlers.selectWallet({ name: 'treasury' }));
   await value(handlers.loadPsbtText({ text: spend(amount) }));
   await value(handlers.reviewCurrent({}));
-  await value(handlers.addShare({ words: shares[0] ?? '' }));
-  await value(handlers.addShare({ words: shares[1] ?? '' }));
+  await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+  await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
   return handlers.sign({ format: 'base64' });
 }
 
@@ -122,7 +123,9 @@ describe('the app refuses to sign after tampering without the quorum', () => {
       'register wallet spare (testnet, 2-of-3 p2wsh)',
     ]);
     expect(await errorCode(handlers.selectWallet({ name: 'spare' }))).toBe('WALLET_NOT_FOUND');
-    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    await value(
+      handlers.acceptChanges({ shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[2] ?? '')] }),
+    );
     await value(handlers.selectWallet({ name: 'spare' }));
     expect((await value(handlers.configStatus({}))).changes).toEqual([]);
   });
@@ -148,10 +151,12 @@ describe('policy through the app: view, test drive, stage', () => {
     ]);
     expect((await value(handlers.policyView({}))).stagedInWords).toBe('at most 100000 sat per transaction');
     // Still the sealed policy until the quorum accepts: this 0.005 BTC spend passes.
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
-    await value(handlers.acceptChanges({ shares: [shares[1] ?? '', shares[2] ?? ''] }));
+    await value(
+      handlers.acceptChanges({ shares: [shareIndices(shares[1] ?? ''), shareIndices(shares[2] ?? '')] }),
+    );
     expect(await errorCode(ceremony(handlers, 500_000n))).toBe('OVER_TX_LIMIT');
   });
 });
@@ -166,7 +171,9 @@ describe('approvers through the app', () => {
       'enrol approver bob',
       'remove approver alice',
     ]);
-    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    await value(
+      handlers.acceptChanges({ shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[2] ?? '')] }),
+    );
     const store = JSON.parse(readFileSync(approversFile(dataDir), 'utf8'));
     expect(Object.keys(store.approvers)).toEqual(['bob']);
     expect((await ceremony(handlers)).ok).toBe(true);
@@ -199,8 +206,8 @@ describe('the quorum idle wipe', () => {
     await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: spend(1_000n) }));
     await value(handlers.reviewCurrent({}));
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
     (pending as (() => void) | null)?.();
     expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');

@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, ipcChannel, isChannelName } from '../../../src/ipc/channel-names';
 import { CHANNELS, resultSchema } from '../../../src/ipc/channels';
 import { StatusSchema } from '../../../src/ipc/models';
+import { splitMasterSecret } from '../../../src/keys/slip39';
+import { shareIndices } from '../../helpers/shares';
 
 const SHARE_20 =
   'duckling enlarge academic academic agency result length solution fridge kidney coal piece deal husband erode duke ajar critical decision keyboard';
+
+const [[SHARE_33 = ''] = []] = splitMasterSecret({
+  masterSecret: new Uint8Array(32).fill(7),
+  groups: [{ threshold: 2, count: 2 }],
+});
 
 describe('IPC schemas', () => {
   it('defines a request and a response schema for every channel name, and nothing else', () => {
@@ -40,17 +47,37 @@ describe('IPC schemas', () => {
     );
   });
 
-  it('normalises share words and accepts only 20 or 33 of them', () => {
-    const parsed = CHANNELS.addShare.request.parse({ words: `  ${SHARE_20.toUpperCase()}\n` });
-    expect(parsed.words).toHaveLength(20);
-    expect(parsed.words[0]).toBe('duckling');
+  it('takes a share only as 20 or 33 word indices of the list, never as text', () => {
+    const indices = shareIndices(SHARE_20);
+    const parsed = CHANNELS.addShare.request.parse({ indices });
+    expect(Array.from(parsed.indices)).toEqual(Array.from(indices));
+    expect(Array.from(shareIndices(SHARE_33)).length).toBe(33);
+    expect(CHANNELS.addShare.request.safeParse({ indices: shareIndices(SHARE_33) }).success).toBe(true);
+    // Text in any form is refused: the words must never cross as a string.
+    for (const text of [SHARE_20, SHARE_20.split(' ')]) {
+      expect(CHANNELS.addShare.request.safeParse({ indices: text }).success).toBe(false);
+      expect(CHANNELS.addShare.request.safeParse({ words: text }).success).toBe(false);
+    }
+    // A plain number array, a wider typed array, a short share and a number off the 1024-word list.
+    expect(CHANNELS.addShare.request.safeParse({ indices: Array.from(indices) }).success).toBe(false);
+    expect(CHANNELS.addShare.request.safeParse({ indices: Uint32Array.from(indices) }).success).toBe(false);
+    expect(CHANNELS.addShare.request.safeParse({ indices: indices.slice(0, 19) }).success).toBe(false);
+    const offList = indices.slice();
+    offList[5] = 1024;
+    expect(CHANNELS.addShare.request.safeParse({ indices: offList }).success).toBe(false);
     expect(
-      CHANNELS.addShare.request.safeParse({ words: SHARE_20.split(' ').slice(0, 19).join(' ') }).success,
+      CHANNELS.acceptChanges.request.safeParse({ shares: [SHARE_20] }).success,
+      'a config ceremony takes its shares the same way',
     ).toBe(false);
-    expect(CHANNELS.addShare.request.safeParse({ words: SHARE_20.replace('coal', 'c0al') }).success).toBe(
-      false,
-    );
-    expect(CHANNELS.addShare.request.safeParse({ words: ['duckling'] }).success).toBe(false);
+    expect(CHANNELS.acceptChanges.request.safeParse({ shares: [indices] }).success).toBe(true);
+  });
+
+  it("keeps a share's indices a Uint16Array through the structured clone Electron's IPC uses", () => {
+    // Electron serialises IPC with V8's structured clone, as structuredClone does; the Chromium
+    // adapter's binding is exercised end to end in test/e2e/app-key-shares.
+    const cloned = structuredClone({ indices: shareIndices(SHARE_20) });
+    expect(cloned.indices).toBeInstanceOf(Uint16Array);
+    expect(CHANNELS.addShare.request.safeParse(cloned).success).toBe(true);
   });
 
   it('requires an explicit confirmation and a reason to override the air gap', () => {

@@ -10,6 +10,7 @@ import { signPsbt } from '../../../src/psbt/sign';
 import { formatDescriptor } from '../../../src/wallet/descriptor';
 import type { Wallet } from '../../../src/wallet/types';
 import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const MASTER_SECRET = Uint8Array.from(Buffer.from('bb54aac4b89dc868ba37d9cc21b2cece', 'hex'));
 
@@ -55,12 +56,12 @@ describe('QuorumSession', () => {
   it('reports progress share by share and completes at the threshold', () => {
     const session = new QuorumSession();
     expect(session.progress()).toMatchObject({ sharesEntered: 0, complete: false });
-    expect(session.addShare(SHARES[2]!)).toMatchObject({
+    expect(session.addShare(shareIndices(SHARES[2]!))).toMatchObject({
       sharesEntered: 1,
       sharesMissing: 1,
       complete: false,
     });
-    expect(session.addShare(SHARES[0]!)).toMatchObject({
+    expect(session.addShare(shareIndices(SHARES[0]!))).toMatchObject({
       sharesEntered: 2,
       sharesMissing: 0,
       complete: true,
@@ -75,25 +76,25 @@ describe('QuorumSession', () => {
       groups: [{ threshold: 2, count: 3 }],
     }) as [string[]];
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
-    expect(errorCode(() => session.addShare(other[1]!))).toBe('SHARE_OTHER_SET');
-    expect(errorCode(() => session.addShare(SHARES[0]!))).toBe('SHARE_DUPLICATE');
+    session.addShare(shareIndices(SHARES[0]!));
+    expect(errorCode(() => session.addShare(shareIndices(other[1]!)))).toBe('SHARE_OTHER_SET');
+    expect(errorCode(() => session.addShare(shareIndices(SHARES[0]!)))).toBe('SHARE_DUPLICATE');
     const words = SHARES[1]!.split(' ');
     words[7] = words[7] === 'academic' ? 'acid' : 'academic';
-    expect(errorCode(() => session.addShare(words.join(' ')))).toBe('SHARE_CHECKSUM');
+    expect(errorCode(() => session.addShare(shareIndices(words.join(' '))))).toBe('SHARE_CHECKSUM');
     expect(session.progress()).toMatchObject({ sharesEntered: 1, complete: false });
   });
 
   it('refuses to lend the seed before the quorum is met', () => {
     const session = new QuorumSession();
-    session.addShare(SHARES[1]!);
+    session.addShare(shareIndices(SHARES[1]!));
     expect(errorCode(() => session.withSeed(() => 0))).toBe('QUORUM_INCOMPLETE');
   });
 
   it('accepts the key registered in the wallet and refuses a wrong quorum', () => {
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
-    session.addShare(SHARES[1]!);
+    session.addShare(shareIndices(SHARES[0]!));
+    session.addShare(shareIndices(SHARES[1]!));
     expect(session.verifyAgainstWallet(walletWithPartitionedKey(MASTER_SECRET))).toEqual({ cosigner: 0 });
     const otherSecret = new Uint8Array(16).fill(9);
     expect(errorCode(() => session.verifyAgainstWallet(walletWithPartitionedKey(otherSecret)))).toBe(
@@ -103,8 +104,8 @@ describe('QuorumSession', () => {
 
   it('lends the seed only after the rebuilt key was checked against the wallet', () => {
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
-    session.addShare(SHARES[1]!);
+    session.addShare(shareIndices(SHARES[0]!));
+    session.addShare(shareIndices(SHARES[1]!));
     expect(errorCode(() => session.withSeed(() => 0))).toBe('QUORUM_NOT_VERIFIED');
     expect(
       errorCode(() => session.verifyAgainstWallet(walletWithPartitionedKey(new Uint8Array(16).fill(3)))),
@@ -124,8 +125,8 @@ describe('QuorumSession', () => {
       outputs: [{ script: EXTERNAL_SCRIPT, amount: 90_000n }],
     });
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
-    session.addShare(SHARES[2]!);
+    session.addShare(shareIndices(SHARES[0]!));
+    session.addShare(shareIndices(SHARES[2]!));
     session.verifyAgainstWallet(wallet);
     const result = session.withSeed((seed) => signPsbt({ psbt, wallet, seed }));
     expect(result.signedInputs).toEqual([0]);
@@ -137,13 +138,13 @@ describe('QuorumSession', () => {
 
   it('wipes the shares on cancel, on error inside the signature, and after the idle timeout', () => {
     const cancelled = new QuorumSession();
-    cancelled.addShare(SHARES[0]!);
+    cancelled.addShare(shareIndices(SHARES[0]!));
     cancelled.cancel();
     expect(cancelled.secretBuffersForTest().every((b) => b.every((x) => x === 0))).toBe(true);
 
     const failing = new QuorumSession();
-    failing.addShare(SHARES[0]!);
-    failing.addShare(SHARES[1]!);
+    failing.addShare(shareIndices(SHARES[0]!));
+    failing.addShare(shareIndices(SHARES[1]!));
     failing.verifyAgainstWallet(walletWithPartitionedKey(MASTER_SECRET));
     expect(() =>
       failing.withSeed(() => {
@@ -154,7 +155,7 @@ describe('QuorumSession', () => {
 
     const timer = new ManualTimer();
     const idle = new QuorumSession({ timers: timer, idleMs: 1000 });
-    idle.addShare(SHARES[0]!);
+    idle.addShare(shareIndices(SHARES[0]!));
     timer.fire();
     expect(idle.progress().sharesEntered).toBe(0);
     expect(idle.secretBuffersForTest().every((b) => b.every((x) => x === 0))).toBe(true);
@@ -162,8 +163,8 @@ describe('QuorumSession', () => {
 
   it('leaves no seed behind when deriving the master node throws', () => {
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
-    session.addShare(SHARES[1]!);
+    session.addShare(shareIndices(SHARES[0]!));
+    session.addShare(shareIndices(SHARES[1]!));
     const wallet = walletWithPartitionedKey(MASTER_SECRET);
     const fromSeed = vi.spyOn(bip32, 'fromSeed').mockImplementation(() => {
       throw new Error('derivation failed');
@@ -183,7 +184,7 @@ describe('QuorumSession', () => {
 
   it('never serialises share content', () => {
     const session = new QuorumSession();
-    session.addShare(SHARES[0]!);
+    session.addShare(shareIndices(SHARES[0]!));
     const json = JSON.stringify(session);
     for (const word of SHARES[0]!.split(' ').slice(4, 10)) expect(json).not.toContain(word);
     expect(JSON.parse(json)).toMatchObject({ sharesEntered: 1 });
@@ -191,7 +192,7 @@ describe('QuorumSession', () => {
 
   it('shows no share bytes or passphrase when inspected or logged', () => {
     const session = new QuorumSession({ passphrase: 'hunter2-custody' });
-    session.addShare(SHARES[0]!);
+    session.addShare(shareIndices(SHARES[0]!));
     const shown = inspect(session, { depth: 10, showHidden: true });
     expect(shown).not.toContain('hunter2-custody');
     expect(shown).not.toContain('Uint8Array');

@@ -9,6 +9,7 @@ import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
 const offline = () => ({});
@@ -50,7 +51,7 @@ describe('ceremony handlers with a wallet policy', () => {
       ok: true,
       value: { approvalsRequired: 2, violations: [] },
     });
-    expect(await handlers.addShare({ words: shares[0] ?? '' })).toMatchObject({
+    expect(await handlers.addShare({ indices: shareIndices(shares[0] ?? '') })).toMatchObject({
       ok: false,
       error: { code: 'APPROVALS_MISSING' },
     });
@@ -78,8 +79,8 @@ describe('ceremony handlers with a wallet policy', () => {
       ok: true,
       value: { approved: ['alice', 'bob'], complete: true },
     });
-    await handlers.addShare({ words: shares[0] ?? '' });
-    await handlers.addShare({ words: shares[1] ?? '' });
+    await handlers.addShare({ indices: shareIndices(shares[0] ?? '') });
+    await handlers.addShare({ indices: shareIndices(shares[1] ?? '') });
     const signed = await handlers.sign({ format: 'ur' });
     expect(signed).toMatchObject({ ok: true, value: { signedInputs: 1 } });
     const log = await handlers.auditLog({});
@@ -93,8 +94,8 @@ describe('ceremony handlers with a wallet policy', () => {
     const { handlers } = await ceremonyWithPolicy({ maxPerTransaction: 10_000_000 });
     const review = await handlers.reviewCurrent({});
     expect(review.ok && review.value.violations.map((v) => v.code)).toEqual(['OVER_TX_LIMIT']);
-    await handlers.addShare({ words: shares[0] ?? '' });
-    await handlers.addShare({ words: shares[1] ?? '' });
+    await handlers.addShare({ indices: shareIndices(shares[0] ?? '') });
+    await handlers.addShare({ indices: shareIndices(shares[1] ?? '') });
     expect(await handlers.sign({ format: 'ur' })).toMatchObject({
       ok: false,
       error: { code: 'OVER_TX_LIMIT' },

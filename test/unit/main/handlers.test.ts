@@ -16,6 +16,7 @@ import { decodeQrPng, partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const offline: InterfaceLister = () => ({
   lo: [{ address: '127.0.0.1', internal: true, family: 'IPv4' } as NetworkInterfaceInfo],
@@ -58,6 +59,7 @@ describe('main-side API handlers', () => {
       [handlers.scanFrame, 'ur:crypto-psbt/1-2/x'],
       [handlers.approve, { name: 'alice', pin: 'abcd', code: '123456' }],
       [handlers.addShare, { words: 'only three words' }],
+      [handlers.addShare, { indices: Array(20).fill('academic') }],
       [handlers.sign, { format: 'ur', secret: 'x' }],
       [handlers.getStatus, { inject: true }],
       [handlers.scanWalletFrame, { text: '' }],
@@ -107,7 +109,12 @@ describe('main-side API handlers', () => {
     expect(await errorCode(handlers.reviewCurrent({}))).toBe('NO_PSBT');
     await value(handlers.loadPsbtText({ text: ceremonyPsbt().toBase64() }));
     const { shares } = partitionedWallet();
-    expect(await errorCode(handlers.addShare({ words: shares[0] ?? '' }))).toBe('REVIEW_NOT_SHOWN');
+    const early = shareIndices(shares[0] ?? '');
+    expect(await errorCode(handlers.addShare({ indices: early }))).toBe('REVIEW_NOT_SHOWN');
+    expect(
+      early.every((i) => i === 0),
+      'a refused share is zeroed too',
+    ).toBe(true);
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('REVIEW_NOT_SHOWN');
     await value(handlers.reviewCurrent({}));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
@@ -134,12 +141,18 @@ describe('main-side API handlers', () => {
     expect(review.fee).toBe(10_000);
     expect(review.signatures).toEqual({ present: 0, required: 2 });
 
-    expect(await value(handlers.addShare({ words: shares[0] ?? '' }))).toEqual({
+    const first = shareIndices(shares[0] ?? '');
+    expect(await value(handlers.addShare({ indices: first }))).toEqual({
       sharesSeen: 1,
       sharesNeeded: 2,
       complete: false,
     });
-    expect((await value(handlers.addShare({ words: shares[2] ?? '' }))).complete).toBe(true);
+    // The indices main received are zeroed once the call is done: the share lives on only as decoded.
+    expect(first.every((i) => i === 0)).toBe(true);
+    const malformed = shareIndices(shares[1] ?? '').slice(0, 19);
+    expect(await errorCode(handlers.addShare({ indices: malformed }))).toBe('BAD_REQUEST');
+    expect(malformed.every((i) => i === 0)).toBe(true);
+    expect((await value(handlers.addShare({ indices: shareIndices(shares[2] ?? '') }))).complete).toBe(true);
     const signed = await value(handlers.sign({ format: 'base64' }));
     expect(signed.signedInputs).toBe(1);
     const readBack = createAssembler();
@@ -208,8 +221,8 @@ describe('main-side API handlers', () => {
       masterSecret: new Uint8Array(16).fill(7),
       groups: [{ threshold: 2, count: 3 }],
     });
-    await value(handlers.addShare({ words: foreign?.[0] ?? '' }));
-    await value(handlers.addShare({ words: foreign?.[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(foreign?.[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(foreign?.[1] ?? '') }));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_WRONG_KEY');
   });
 
@@ -222,8 +235,8 @@ describe('main-side API handlers', () => {
       signingAllowed: false,
     });
     await value(handlers.reviewCurrent({}));
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('AIRGAP_BLOCKED');
 
     // The operator's override is only staged: the quorum (here with no approvals in the policy) accepts it.
@@ -232,10 +245,12 @@ describe('main-side API handlers', () => {
     expect((await value(handlers.configStatus({}))).changes).toEqual([
       'allow signing while a network is up (bench test)',
     ]);
-    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[1] ?? ''] }));
+    await value(
+      handlers.acceptChanges({ shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[1] ?? '')] }),
+    );
     expect((await value(handlers.getStatus({}))).airgap.state).toBe('overridden');
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
     const events = readFileSync(auditPath(dataDir), 'utf8')
       .trim()
@@ -271,9 +286,9 @@ describe('main-side API handlers', () => {
     const { shares } = partitionedWallet();
     await loaded(handlers, ceremonyPsbt());
     await value(handlers.reviewCurrent({}));
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     expect((await value(handlers.cancelCeremony({}))).stage).toBe('idle');
-    expect(await errorCode(handlers.addShare({ words: shares[1] ?? '' }))).toBe('NO_PSBT');
+    expect(await errorCode(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }))).toBe('NO_PSBT');
   });
 
   it('shows a tampered audit log as altered, naming the line, and still lists what it can read', async () => {

@@ -8,7 +8,7 @@ import {
   initialFlow,
   type Screen,
 } from '../../../renderer/flow/ceremony';
-import { completion } from '../../../renderer/screens/KeyShares';
+import { completion } from '../../../renderer/flow/typed-share';
 import type { ReviewResult, SignedResult } from '../../../src/ipc/models';
 
 function reviewResult(overrides: Partial<ReviewResult> = {}): ReviewResult {
@@ -150,7 +150,9 @@ describe('after signing', () => {
 describe('screen helpers', () => {
   it('completes a share word only when the prefix is unambiguous', () => {
     const words = ['academic', 'acid', 'acne', 'duckling', 'duke'];
-    expect(completion('academic duc', words)).toBe('duckling');
+    expect(completion('duc', words)).toBe('duckling');
+    // The field holds one word at a time: text with a space in it is not a word to complete.
+    expect(completion('academic duc', words)).toBeNull();
     expect(completion('du', words)).toBeNull();
     expect(completion('ac', words)).toBeNull();
     expect(completion('acad', words)).toBe('academic');

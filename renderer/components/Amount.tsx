@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { useStrings } from '../i18n';
+import { type Strings, useStrings } from '../i18n';
 import { formatBtcGrouped, formatSats } from './format';
 
 export type AmountUnit = 'btc' | 'sats';
@@ -17,13 +17,20 @@ export function storeAmountUnit(unit: AmountUnit): void {
   globalThis.localStorage?.setItem(UNIT_KEY, unit);
 }
 
+/** An amount as text in `unit` with grouped digits, for sentences (a warning's detail). */
+export function amountText(strings: Strings, unit: AmountUnit, sats: number): string {
+  return unit === 'btc'
+    ? `${formatBtcGrouped(sats, strings.locale)} ${strings.units.btc}`
+    : strings.units.sats(formatSats(sats, strings.locale));
+}
+
 /** An amount in the chosen unit with grouped digits; the other unit on hover, the exact satoshis in data-sats. */
 export function Amount({ sats }: { sats: number | null }) {
   const en = useStrings();
   const unit = useContext(AmountUnitContext);
   if (sats === null) return <span className="amount unknown">{en.review.unknown}</span>;
-  const btc = `${formatBtcGrouped(sats, en.locale)} ${en.units.btc}`;
-  const inSats = en.units.sats(formatSats(sats, en.locale));
+  const btc = amountText(en, 'btc', sats);
+  const inSats = amountText(en, 'sats', sats);
   return (
     <span className="amount" title={unit === 'btc' ? inSats : btc} data-sats={sats} data-unit={unit}>
       {unit === 'btc' ? btc : inSats}

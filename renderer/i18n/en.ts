@@ -1,3 +1,5 @@
+import type { WarningCode } from '../../src/psbt/warnings';
+
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
   appName: 'Airlock',
@@ -458,7 +460,32 @@ export const en = {
     NONSTANDARD_SIGHASH: 'An input asks for an unusual signature type.',
     LOCKTIME: 'The transaction cannot be confirmed yet.',
     MISSING_PREVIOUS_TX: 'A legacy input lacks its previous transaction.',
-  } as Record<string, string>,
+    PROOF_OF_RESERVES: 'This is a proof of reserves, not a payment.',
+  } satisfies Record<WarningCode, string>,
+  /** Each warning's detail, worded from its parameters (inputs and outputs numbered from 1). */
+  warningDetail: {
+    inputs: (numbers: string, count: number) => `${count === 1 ? 'Input' : 'Inputs'} ${numbers}`,
+    outputs: (numbers: string, count: number) => `${count === 1 ? 'Output' : 'Outputs'} ${numbers}`,
+    separator: ', ',
+    more: (n: number) => ` and ${n} more`,
+    PROOF_OF_RESERVES: 'A proof of reserves moves nothing; this transaction can never be confirmed.',
+    UNKNOWN_INPUT: (inputs: string, wallet: string) =>
+      `${inputs}: not part of wallet ${wallet}; this device will not sign it.`,
+    MISSING_AMOUNT: (inputs: string) => `${inputs}: the PSBT gives no amount, so the fee is unknown.`,
+    WITNESS_UTXO_ONLY: (inputs: string) =>
+      `${inputs}: the amount comes only from a witness UTXO, without the previous transaction that proves it.`,
+    MISSING_PREVIOUS_TX: (inputs: string) =>
+      `${inputs}: a legacy P2SH input needs its previous transaction before it can be signed.`,
+    NONSTANDARD_SIGHASH: (inputs: string) => `${inputs}: asks for a signature type other than SIGHASH_ALL.`,
+    FOREIGN_CHANGE: (outputs: string, wallet: string) =>
+      `${outputs}: claims a path under this wallet's keys but does not derive from wallet ${wallet}; it is counted as an external payment.`,
+    HIGH_FEE: (fee: string, rate: string, percent: string, ofSent: boolean) =>
+      `The fee of ${fee} (${rate} sat/vB) is ${percent}% of the amount ${ofSent ? 'sent' : 'spent'}.`,
+    LOW_FEE_RATE: (rate: string, minimum: string) =>
+      `The fee rate of ${rate} sat/vB is below ${minimum} sat/vB, which nodes do not relay; the transaction may never confirm.`,
+    LOCKTIME_BLOCK: (height: string) => `It cannot be confirmed before block ${height}.`,
+    LOCKTIME_TIME: (when: string) => `It cannot be confirmed before ${when} (UTC).`,
+  },
   units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
 

@@ -462,6 +462,30 @@ export const ja: Strings = {
     NONSTANDARD_SIGHASH: '通常と異なる署名形式を求めるインプットがあります。',
     LOCKTIME: 'この取引はまだ承認(マイニング)されません。',
     MISSING_PREVIOUS_TX: 'レガシーのインプットに前の取引がありません。',
+    PROOF_OF_RESERVES: 'これは支払いではなく残高証明です。',
+  },
+  warningDetail: {
+    inputs: (numbers: string) => `インプット ${numbers}`,
+    outputs: (numbers: string) => `アウトプット ${numbers}`,
+    separator: '、',
+    more: (n: number) => ` ほか ${n} 件`,
+    PROOF_OF_RESERVES: '残高証明は何も送金しません。この取引が承認されることはありません。',
+    UNKNOWN_INPUT: (inputs: string, wallet: string) =>
+      `${inputs}:ウォレット ${wallet} のものではありません。この端末は署名しません。`,
+    MISSING_AMOUNT: (inputs: string) => `${inputs}:PSBT に金額がないため、手数料が分かりません。`,
+    WITNESS_UTXO_ONLY: (inputs: string) =>
+      `${inputs}:金額はウィットネス UTXO だけによるもので、それを証明する前の取引がありません。`,
+    MISSING_PREVIOUS_TX: (inputs: string) =>
+      `${inputs}:レガシー P2SH のインプットは、署名の前に前の取引が必要です。`,
+    NONSTANDARD_SIGHASH: (inputs: string) => `${inputs}:SIGHASH_ALL 以外の署名形式を求めています。`,
+    FOREIGN_CHANGE: (outputs: string, wallet: string) =>
+      `${outputs}:このウォレットの鍵の下のパスを名乗っていますが、ウォレット ${wallet} から導出されません。外部への支払いとして扱います。`,
+    HIGH_FEE: (fee: string, rate: string, percent: string, ofSent: boolean) =>
+      `手数料 ${fee}(${rate} sat/vB)は${ofSent ? '送金額' : '使用額'}の ${percent}% です。`,
+    LOW_FEE_RATE: (rate: string, minimum: string) =>
+      `手数料率 ${rate} sat/vB は、ノードが中継しない ${minimum} sat/vB 未満です。この取引は承認されないおそれがあります。`,
+    LOCKTIME_BLOCK: (height: string) => `ブロック ${height} より前には承認されません。`,
+    LOCKTIME_TIME: (when: string) => `${when}(UTC)より前には承認されません。`,
   },
   units: { label: '金額の単位', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 };

@@ -1,11 +1,13 @@
+import { useContext } from 'react';
 import type { ReviewResult } from '../../src/ipc/models';
 import type { ReviewModel } from '../../src/psbt/review-model';
 import { feePercent } from '../../src/psbt/warnings';
 import { Address } from '../components/Address';
-import { Amount } from '../components/Amount';
+import { Amount, AmountUnitContext, amountText } from '../components/Amount';
 import { shortHash } from '../components/format';
 import { ReviewPurpose } from '../components/ReviewPurpose';
 import { ScreenHeading } from '../components/ScreenHeading';
+import { warningDetail } from '../components/warning-words';
 import { useStrings } from '../i18n';
 
 /** More inputs than this are summed up in one line, their table folded. */
@@ -43,6 +45,7 @@ export function Review({
   onConfirm: () => void;
 }) {
   const en = useStrings();
+  const unit = useContext(AmountUnitContext);
   if (!result) {
     return (
       <section aria-labelledby="review-title" data-screen="review">
@@ -87,8 +90,8 @@ export function Review({
           <ul>
             {review.warnings.map((w) => (
               <li key={`${w.code}-${w.message}`} data-warning-code={w.code}>
-                {en.warnings[w.code] ? `${en.warnings[w.code]} ` : ''}
-                <span className="detail">({w.message})</span>
+                {en.warnings[w.code]}{' '}
+                <span className="detail">({warningDetail(en, w, (sats) => amountText(en, unit, sats))})</span>
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ReconciliationReportSchema } from '../audit/report-model';
 import { NetworkNameSchema } from '../common/network';
 import { RETURN_CONTENTS } from '../psbt/return-contents';
-import { ReviewModelSchema, ReviewWarningSchema } from '../psbt/review-model';
+import { ReviewModelSchema } from '../psbt/review-model';
 import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
 import { CosignerSchema, OwnerClassSchema, ScriptTypeSchema } from '../wallet/types';
 
@@ -110,7 +110,7 @@ export const WalletScanProgressSchema = ScanProgressSchema.extend({
 });
 export type WalletScanProgress = z.infer<typeof WalletScanProgressSchema>;
 
-export const PolicyViolationSchema = ReviewWarningSchema;
+export const PolicyViolationSchema = z.object({ code: z.string(), message: z.string() });
 
 export const ReviewResultSchema = z.strictObject({
   walletName: z.string(),

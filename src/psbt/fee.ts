@@ -76,21 +76,17 @@ export function feeWarnings({
   const share = base > 0 ? fee / base : 0;
   const warnings: ReviewWarning[] = [];
   if (share > HIGH_FEE_SHARE || feeRate > HIGH_FEE_RATE) {
-    const of = sent > 0 ? 'the amount sent' : 'the amount spent';
     warnings.push(
-      warning(
-        WARNING.HIGH_FEE,
-        `the fee of ${fee} sat (${feeRate} sat/vB) is ${feePercent(fee, base)}% of ${of}, unusually high`,
-      ),
+      warning(WARNING.HIGH_FEE, {
+        fee,
+        feeRate,
+        percent: feePercent(fee, base),
+        of: sent > 0 ? 'sent' : 'spent',
+      }),
     );
   }
   if (feeRate < MIN_RELAY_FEE_RATE) {
-    warnings.push(
-      warning(
-        WARNING.LOW_FEE_RATE,
-        `the fee rate of ${feeRate} sat/vB is below ${MIN_RELAY_FEE_RATE} sat/vB, which nodes do not relay; the transaction may never confirm`,
-      ),
-    );
+    warnings.push(warning(WARNING.LOW_FEE_RATE, { feeRate, minimum: MIN_RELAY_FEE_RATE }));
   }
   return warnings;
 }

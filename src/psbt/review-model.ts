@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { NetworkNameSchema } from '../common/network';
+import { ReviewWarningSchema } from './warnings';
 
 /** Integer satoshis. */
 const Sats = z.number().int().nonnegative();
 
-export const ReviewWarningSchema = z.object({ code: z.string(), message: z.string() });
-export type ReviewWarning = z.infer<typeof ReviewWarningSchema>;
+export { type ReviewWarning, ReviewWarningSchema } from './warnings';
 
 export const ReviewInputSchema = z.object({
   txid: z.string().regex(/^[0-9a-f]{64}$/),

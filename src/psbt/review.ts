@@ -83,11 +83,9 @@ function classifyOutputs(
 function locktimeWarnings(psbt: Psbt, txInputs: TxInput[]): ReviewWarning[] {
   const locktime = psbt.locktime;
   if (locktime === 0 || txInputs.every((input) => input.sequence === FINAL_SEQUENCE)) return [];
-  const when =
-    locktime < LOCKTIME_THRESHOLD
-      ? `block ${locktime}`
-      : new Date(locktime * 1000).toISOString().replace('.000Z', 'Z');
-  return [warning(WARNING.LOCKTIME, `the transaction cannot be confirmed before ${when}`)];
+  return [
+    warning(WARNING.LOCKTIME, { until: locktime < LOCKTIME_THRESHOLD ? 'block' : 'time', value: locktime }),
+  ];
 }
 
 /**
@@ -150,14 +148,7 @@ export function analysePsbt({
   const sent = outputs.filter((o) => o.kind !== 'change').reduce((sum, o) => sum + o.amount, 0);
   const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts, sent });
   const warnings = [
-    ...(purpose?.kind === 'proof-of-reserves'
-      ? [
-          warning(
-            WARNING.PROOF_OF_RESERVES,
-            'a proof of reserves moves nothing; this transaction can never be confirmed',
-          ),
-        ]
-      : []),
+    ...(purpose?.kind === 'proof-of-reserves' ? [warning(WARNING.PROOF_OF_RESERVES, {})] : []),
     ...inputWarnings(
       facts.filter((f) => !isCommitment(f.index)),
       wallet,
@@ -207,44 +198,28 @@ export async function prepareDeriver(psbt: Psbt, wallet: Wallet, pool: ChildKeyP
 
 /** One warning per kind of input problem, naming every input it concerns. */
 function inputWarnings(facts: InputFacts[], wallet: Wallet): ReviewWarning[] {
-  const checks: Array<[WarningCode, (f: InputFacts) => boolean, string]> = [
-    [
-      WARNING.UNKNOWN_INPUT,
-      (f) => !f.ours,
-      `not part of wallet ${wallet.name}; this signer will not sign it`,
-    ],
-    [
-      WARNING.MISSING_AMOUNT,
-      (f) => f.spent.amount === null,
-      'the PSBT gives no amount, so the fee is unknown',
-    ],
-    [
-      WARNING.WITNESS_UTXO_ONLY,
-      (f) => f.spent.amount !== null && !f.spent.proven,
-      'the amount comes only from a witness UTXO, without the previous transaction that proves it',
-    ],
+  const concerned = (applies: (f: InputFacts) => boolean) => facts.filter(applies).map((f) => f.index);
+  const unknown = concerned((f) => !f.ours);
+  const byKind = [
+    [WARNING.MISSING_AMOUNT, concerned((f) => f.spent.amount === null)],
+    [WARNING.WITNESS_UTXO_ONLY, concerned((f) => f.spent.amount !== null && !f.spent.proven)],
     [
       WARNING.MISSING_PREVIOUS_TX,
-      (f) => f.ours !== null && wallet.scriptType === 'p2sh' && !f.spent.hasPreviousTx,
-      'a legacy P2SH input needs its previous transaction before it can be signed',
+      concerned((f) => f.ours !== null && wallet.scriptType === 'p2sh' && !f.spent.hasPreviousTx),
     ],
     [
       WARNING.NONSTANDARD_SIGHASH,
-      (f) => f.sighashType !== undefined && f.sighashType !== Transaction.SIGHASH_ALL,
-      'requests a sighash type other than SIGHASH_ALL',
+      concerned((f) => f.sighashType !== undefined && f.sighashType !== Transaction.SIGHASH_ALL),
     ],
+  ] as const;
+  return [
+    ...(unknown.length > 0 ? [warning(WARNING.UNKNOWN_INPUT, { inputs: unknown, wallet: wallet.name })] : []),
+    ...byKind.flatMap(([code, inputs]) => (inputs.length > 0 ? [warning(code, { inputs })] : [])),
   ];
-  return checks.flatMap(([code, applies, text]) => {
-    const indexes = facts.filter(applies).map((f) => f.index);
-    return indexes.length > 0 ? [warning(code, `${listIndexes('input', indexes)}: ${text}`)] : [];
-  });
 }
 
 function foreignChangeWarning(outputs: number[], wallet: Wallet): ReviewWarning {
-  return warning(
-    WARNING.FOREIGN_CHANGE,
-    `${listIndexes('output', outputs)}: claims a path under this wallet's keys but does not derive from wallet ${wallet.name}; treated as external`,
-  );
+  return warning(WARNING.FOREIGN_CHANGE, { outputs, wallet: wallet.name });
 }
 
 /** The review model of DESIGN §4 and §10 (`inspect --json`). */

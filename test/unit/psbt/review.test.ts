@@ -89,7 +89,11 @@ describe('reviewPsbt', () => {
     expect(review.inputs.map((i) => i.amountProven)).toEqual([false, true]);
     expect(review.inputs[0]!.ours).toBe(true);
     expect(review.warnings).toEqual([
-      { code: WARNING.WITNESS_UTXO_ONLY, message: expect.stringMatching(/^input 1: /) },
+      {
+        code: WARNING.WITNESS_UTXO_ONLY,
+        message: expect.stringMatching(/^input 1: /),
+        params: { inputs: [0] },
+      },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { WarningCode } from '../../src/psbt/warnings';
+import { errorsEn } from './errors-en';
 
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
@@ -416,39 +417,8 @@ export const en = {
     messageComplete:
       'Left for the coordinator: the message signature has every signature it needs. Finalise it and check it with airlock message verify.',
   },
-  errors: {
-    /** Plain words for the codes the user is most likely to meet; other codes show the core's sentence. */
-    NETWORK_MISMATCH: 'This transaction is for another Bitcoin network than the wallet. It is refused.',
-    APPROVALS_MISSING: 'Not enough approvals have been given. Signing is refused.',
-    QUORUM_MISSING: 'Not enough key shares have been entered. Signing is refused.',
-    QUORUM_WRONG_KEY:
-      'These shares rebuild a key that is not a cosigner of this wallet. Nothing was signed; the shares were wiped.',
-    SIGHASH_REFUSED: 'The transaction asks for an unusual signature type. Signing is refused.',
-    AIRGAP_BLOCKED: 'A network link is up. Switch off every network link before signing or creating a key.',
-    CARDS_UNPRINTED:
-      'Some share cards are not printed yet. Print them all before finishing, or abandon the key.',
-    PRINT_CANCELLED: 'The card was not printed. Print it again.',
-    KEY_CREATION_OPEN: 'A key is still being created. Print its cards and finish, or abandon it.',
-    COSIGNER_UNFINISHED: 'This key’s share cards were not all printed. It must not be used in a wallet.',
-    SHARE_CHECKSUM:
-      'This share does not check out: a word is mistyped or missing. Compare the words with the card and correct them.',
-    SHARE_INVALID: 'These words are not a valid key share. Compare them with the card and correct them.',
-    SHARE_DUPLICATE: 'This share was already entered. Enter the share of another officer.',
-    SHARE_NOT_NEEDED: 'Enough shares are already entered; this one is not needed.',
-    SHARE_OTHER_SET:
-      'This share belongs to another set of cards than the shares entered so far. Check the set printed on the card.',
-    QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
-    BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',
-    WALLET_NAME_TAKEN:
-      'A different wallet is already registered under this name. Type another name in the Name field.',
-    APPROVAL_WRONG_PIN: 'The PIN is not right. The attempt was counted.',
-    APPROVAL_WRONG_CODE: 'The authenticator code is not right or was used already. Wait for a fresh code.',
-    APPROVER_LOCKED:
-      'This approver is locked after too many failed attempts. Another approver must unlock them.',
-    NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',
-    unexpected: 'Something went wrong; nothing was signed.',
-    REPORT_STALE: 'The audit log has changed since the report was shown. It is reloaded: print it again.',
-  } as Record<string, string>,
+  /** Plain words for every error code the app can show (errors-en.ts). */
+  errors: errorsEn,
   /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
   warnings: {
     WITNESS_UTXO_ONLY: 'An amount is not proven by its previous transaction.',

@@ -4,11 +4,12 @@ import type { ReviewModel } from '../../src/psbt/review-model';
 import { feePercent } from '../../src/psbt/warnings';
 import { Address } from '../components/Address';
 import { Amount, AmountUnitContext, amountText } from '../components/Amount';
+import { errorSentence } from '../components/ErrorNotice';
 import { shortHash } from '../components/format';
 import { ReviewPurpose } from '../components/ReviewPurpose';
 import { ScreenHeading } from '../components/ScreenHeading';
 import { warningDetail } from '../components/warning-words';
-import { useStrings } from '../i18n';
+import { useLanguage, useStrings } from '../i18n';
 
 /** More inputs than this are summed up in one line, their table folded. */
 const FOLD_INPUTS_ABOVE = 8;
@@ -46,6 +47,7 @@ export function Review({
 }) {
   const en = useStrings();
   const unit = useContext(AmountUnitContext);
+  const { language } = useLanguage();
   if (!result) {
     return (
       <section aria-labelledby="review-title" data-screen="review">
@@ -103,7 +105,10 @@ export function Review({
           <ul>
             {violations.map((v) => (
               <li key={`${v.code}-${v.message}`} data-violation-code={v.code}>
-                {v.message}
+                {errorSentence(en, v.code) ?? v.message}
+                {language === 'en' && errorSentence(en, v.code) && (
+                  <span className="detail"> ({v.message})</span>
+                )}
               </li>
             ))}
           </ul>

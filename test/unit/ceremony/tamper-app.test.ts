@@ -211,7 +211,12 @@ describe('the quorum idle wipe', () => {
     expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
     (pending as (() => void) | null)?.();
     expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');
-    expect(readFileSync(auditPath(dataDir), 'utf8')).toContain('"event":"quorum-wiped"');
+    const wiped = readFileSync(auditPath(dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { event: string; reason?: string; wallet?: string })
+      .filter((entry) => entry.event === 'quorum-wiped');
+    expect(wiped).toEqual([expect.objectContaining({ reason: 'idle', wallet: 'treasury' })]);
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
   });
 });

@@ -161,6 +161,23 @@ describe('QuorumSession', () => {
     expect(idle.secretBuffersForTest().every((b) => b.every((x) => x === 0))).toBe(true);
   });
 
+  it('tells its owner of an idle wipe (to audit it and change the status) only when shares were wiped', () => {
+    const timer = new ManualTimer();
+    let told = 0;
+    const session = new QuorumSession({ timers: timer, onIdleWipe: () => told++ });
+    session.addShare(shareIndices(SHARES[0]!));
+    session.addShare(shareIndices(SHARES[1]!));
+    expect(session.progress().complete).toBe(true);
+    timer.fire();
+    expect(told).toBe(1);
+    expect(session.progress()).toMatchObject({ sharesEntered: 0, complete: false });
+    // Nothing held, nothing to report: a cancelled session's deadline is disarmed.
+    session.addShare(shareIndices(SHARES[2]!));
+    session.cancel();
+    timer.fire();
+    expect(told).toBe(1);
+  });
+
   it('leaves no seed behind when deriving the master node throws', () => {
     const session = new QuorumSession();
     session.addShare(shareIndices(SHARES[0]!));

@@ -178,6 +178,17 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     expect(wordRunsOnPage(await pageText(page), shares)).toEqual([]);
     await page.getByRole('button', { name: 'Sign now' }).click();
     await page.waitForSelector('[data-screen="showQr"]');
+
+    // What crossed the bridge: every share as a Uint16Array of indices, no share word either way.
+    const shareCalls = app.ipcTraffic.filter((line) => line.startsWith('addShare <- '));
+    expect(shareCalls).toHaveLength(3);
+    for (const call of shareCalls)
+      expect(call).toMatch(/^addShare <- \{"indices":\{"typedArray":"Uint16Array"/);
+    // The public word list is the one answer that holds words; nothing else does.
+    const traffic = app.ipcTraffic.filter((line) => !line.startsWith('shareWordlist -> ')).join('\n');
+    expect(wordRunsOnPage(traffic, shares)).toEqual([]);
+    for (const word of shares.flatMap((share) => share.split(' ')).filter((w) => w.length > 6))
+      expect(traffic).not.toContain(`"${word}`);
   });
 
   it('leads back from shares of another key to Key shares, keeping the approvals', async () => {

@@ -68,7 +68,29 @@ export interface OpenApp {
   browser: Browser;
   dataDir: string;
   handlers: ApiHandlers;
+  /** Every call through the page's bridge as main received it and answered it, in order (JSON). */
+  ipcTraffic: string[];
   close(): Promise<void>;
+}
+
+/** JSON of an IPC message, typed arrays shown as what they are (a share's indices travel as one). */
+function ipcJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    ArrayBuffer.isView(v) ? { typedArray: v.constructor.name, values: Array.from(v as Uint16Array) } : v,
+  );
+}
+
+/** The handlers, each call recorded before main sees it (main zeroes what the request carried). */
+function recorded(handlers: ApiHandlers, traffic: string[]): ApiHandlers {
+  const wrap = (name: string, handler: (raw: unknown) => Promise<unknown>) => async (raw: unknown) => {
+    traffic.push(`${name} <- ${ipcJson(raw)}`);
+    const answer = await handler(raw);
+    traffic.push(`${name} -> ${ipcJson(answer)}`);
+    return answer;
+  };
+  return Object.fromEntries(
+    Object.entries(handlers).map(([name, handler]) => [name, wrap(name, handler)]),
+  ) as ApiHandlers;
 }
 
 /**
@@ -94,13 +116,15 @@ export async function openApp(options: {
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
-  await bindApi({ context, page, handlers, origin: server.url });
+  const ipcTraffic: string[] = [];
+  await bindApi({ context, page, handlers: recorded(handlers, ipcTraffic), origin: server.url });
   await page.goto(server.url);
   return {
     page,
     browser,
     dataDir,
     handlers,
+    ipcTraffic,
     close: async () => {
       await browser.close();
       await server.close();

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHANNEL_NAMES } from '../../src/ipc/channel-names';
-import type { ApiHandlers } from '../api/handlers';
+import { type ApiHandlers, zeroRequestBuffers } from '../api/handlers';
 
 const bindingName = (channel: string) => `__airlock_${channel}`;
 
@@ -65,7 +65,9 @@ export async function bindApi(options: {
   for (const name of CHANNEL_NAMES) {
     await page.exposeBinding(bindingName(name), (source, request: unknown) => {
       const caller = { frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame(), origin };
-      return isAppFrame(caller) ? handlers[name](request) : FOREIGN_SENDER;
+      if (isAppFrame(caller)) return handlers[name](request);
+      zeroRequestBuffers(request);
+      return FOREIGN_SENDER;
     });
   }
   await page.addInitScript({ content: apiInitScript() });

@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { CHANNEL_NAMES, ipcChannel } from '../../src/ipc/channel-names';
 import { createAirlockMain } from '../api/app';
 import { airlockCore } from '../api/core';
+import { zeroRequestBuffers } from '../api/handlers';
 import { resolveInRoot } from '../browser/server';
 import { contentTypeOf } from '../content-types';
 import { electronCardPrinter } from './print';
@@ -78,6 +79,7 @@ void app.whenReady().then(async () => {
   for (const name of CHANNEL_NAMES) {
     ipcMain.handle(ipcChannel(name), async (event, request) => {
       if (!isAppSender(event.senderFrame)) {
+        zeroRequestBuffers(request);
         return {
           ok: false,
           error: { kind: 'refused', code: 'FOREIGN_SENDER', message: 'call from outside the app' },

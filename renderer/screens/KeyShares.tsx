@@ -69,15 +69,18 @@ export function KeyShares({
         },
       }),
   );
+  // Both keep focus in the field: the buttons that called them may vanish with the last word.
   const clearWords = () => {
     typed.clear();
     resetField();
     changed();
+    field.current?.focus();
   };
   const removeLastWord = () => {
     typed.removeLast();
     setReplaceAt(null);
     changed();
+    field.current?.focus();
   };
   useEffect(() => () => typed.clear(), [typed]);
   useEffect(() => {

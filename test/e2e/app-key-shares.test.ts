@@ -15,6 +15,7 @@ import {
   qrCameraVideo,
   registerWallet,
 } from '../helpers/app';
+import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
 
@@ -134,6 +135,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.getByRole('button', { name: 'Clear all words' }).click();
     expect(await page.inputValue(field)).toBe('');
     expect(await page.locator('[data-entered]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('share');
 
     // A whole share typed or pasted: each complete word leaves the page as soon as it is complete,
     // so at most the word being typed is text anywhere on it.
@@ -153,6 +155,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     // The officer spells the words out to compare them with the card, and puts word 6 right.
     await page.getByRole('button', { name: 'Show the words entered' }).click();
     expect(await page.locator('[data-entered-words] li').count()).toBe(20);
+    expect(await axeViolations(page), 'key shares with the words shown after a refusal').toEqual([]);
     await page.getByRole('button', { name: `Change word 6: ${wrong.split(' ')[5]}` }).click();
     expect(await page.textContent('#share-count')).toContain('Word 6 of 20');
     await page.fill(field, `${(shares[0] ?? '').split(' ')[5]} `);

@@ -304,6 +304,11 @@ describe('a review officers can check digit by digit', () => {
       `0.00${NNBSP}090${NNBSP}000 BTC (送金額の 90%)`,
     );
     expect(await page.textContent('[data-warning-code="HIGH_FEE"]')).toContain('手数料が異常に高額です。');
+    // The detail too is Japanese, worded from the warning's parameters in the chosen unit.
+    const highFee = (await page.textContent('[data-warning-code="HIGH_FEE"]')) ?? '';
+    expect(highFee).toContain(`手数料 0.00${NNBSP}090${NNBSP}000 BTC`);
+    expect(highFee).toContain('送金額の 90% です。');
+    expect(highFee).not.toMatch(/amount sent|unusually/);
     await shot(page, 'ja-review');
     await page.getByRole('button', { name: /次へ進む/ }).click();
     await page.waitForSelector('[data-screen="shares"]');

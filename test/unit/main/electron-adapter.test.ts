@@ -8,8 +8,12 @@ import { CHANNEL_NAMES, ipcChannel } from '../../../src/ipc/channel-names';
 import { buildRenderer } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import type { ElectronRecord } from '../../helpers/electron-stub';
+import { shareIndices } from '../../helpers/shares';
 
 /** The built Electron main process, run against a recording stand-in for the electron module. */
+const SHARE =
+  'duckling enlarge academic academic agency result length solution fridge kidney coal piece deal husband erode duke ajar critical decision keyboard';
+
 describe('Electron adapter wiring (built bundle)', () => {
   let record: ElectronRecord;
 
@@ -89,6 +93,25 @@ describe('Electron adapter wiring (built bundle)', () => {
       ok: false,
       error: { code: 'BAD_REQUEST' },
     });
+  });
+
+  it('takes a share as the Uint16Array structured clone delivers, and zeroes it, from any sender', async () => {
+    const addShare = record.ipcHandlers.get(ipcChannel('addShare'));
+    // Electron's IPC is V8's structured clone: the indices arrive in main as a Uint16Array.
+    const fromApp = structuredClone({ indices: shareIndices(SHARE) });
+    expect(fromApp.indices).toBeInstanceOf(Uint16Array);
+    const answer = await addShare?.(
+      { senderFrame: { url: 'app://airlock/index.html', parent: null } },
+      fromApp,
+    );
+    // The schema took it (no BAD_REQUEST); the ceremony refuses it for want of a transaction.
+    expect(answer).toMatchObject({ ok: false, error: { code: 'NO_PSBT' } });
+    expect(fromApp.indices.every((i) => i === 0)).toBe(true);
+    const fromElsewhere = structuredClone({ indices: shareIndices(SHARE) });
+    expect(
+      await addShare?.({ senderFrame: { url: 'https://example.com/', parent: null } }, fromElsewhere),
+    ).toMatchObject({ ok: false, error: { code: 'FOREIGN_SENDER' } });
+    expect(fromElsewhere.indices.every((i) => i === 0)).toBe(true);
   });
 
   it('serves the renderer with the CSP header and nothing outside it', async () => {

@@ -1,6 +1,7 @@
+import type { PolicyViolation } from '../../src/policy/violations';
 import type { ReviewWarning } from '../../src/psbt/review-model';
 import type { Strings } from '../i18n';
-import { formatDateTime } from './format';
+import { addressGroups, formatDateTime } from './format';
 
 /** Numbers shown in a sentence before "and N more", as the core's English sentence lists them. */
 const LISTED = 10;
@@ -53,5 +54,71 @@ export function warningDetail(
         : words.LOCKTIME_TIME(
             formatDateTime(new Date(warning.params.value * 1000).toISOString(), strings.locale),
           );
+  }
+}
+
+/**
+ * A policy violation's detail in the screen's language from its parameters (addresses in groups of
+ * four, amounts in the chosen unit), or null for one that has none (the seal's refusals).
+ */
+export function violationDetail(
+  strings: Strings,
+  violation: PolicyViolation,
+  amount: (sats: number) => string,
+): string | null {
+  if (!('params' in violation)) return null;
+  const words = strings.violationDetail;
+  const rate = (value: number) => value.toLocaleString(strings.locale, { maximumFractionDigits: 1 });
+  const one = (index: number) => numbers(strings, [index]);
+  switch (violation.code) {
+    case 'DESTINATION_NOT_ALLOWED': {
+      const { output, address } = violation.params;
+      return words.DESTINATION_NOT_ALLOWED(
+        one(output),
+        address ? addressGroups(address).join(' ') : words.noAddress,
+      );
+    }
+    case 'OVER_TX_LIMIT':
+      return words.OVER_TX_LIMIT(amount(violation.params.sent), amount(violation.params.limit));
+    case 'OVER_DAILY_LIMIT': {
+      const { signedBefore, sent, limit } = violation.params;
+      return words.OVER_DAILY_LIMIT(amount(signedBefore), amount(sent), amount(limit));
+    }
+    case 'FEE_UNKNOWN':
+      return words.FEE_UNKNOWN;
+    case 'FEE_TOO_HIGH':
+      return words.FEE_TOO_HIGH(amount(violation.params.fee), amount(violation.params.cap));
+    case 'FEE_RATE_TOO_HIGH':
+      return words.FEE_RATE_TOO_HIGH(rate(violation.params.feeRate), rate(violation.params.cap));
+    case 'UNKNOWN_APPROVER':
+      return words.UNKNOWN_APPROVER(violation.params.approver);
+    case 'APPROVALS_MISSING':
+      return words.APPROVALS_MISSING(violation.params.required, violation.params.given);
+    case 'CROSS_OWNER_TRANSFER': {
+      const { output, from, wallet } = violation.params;
+      return words.CROSS_OWNER_TRANSFER(one(output), words.funds(from), wallet);
+    }
+    case 'CROSS_OWNER_APPROVALS_MISSING': {
+      const { output, from, wallet, required, approvers, given } = violation.params;
+      return words.CROSS_OWNER_APPROVALS_MISSING(
+        one(output),
+        words.funds(from),
+        wallet,
+        required,
+        approvers.join(strings.warningDetail.separator),
+        given,
+      );
+    }
+    case 'UNPROVEN_AMOUNT': {
+      const { inputs } = violation.params;
+      return words.UNPROVEN_AMOUNT(strings.warningDetail.inputs(numbers(strings, inputs), inputs.length));
+    }
+    case 'FRAUDULENT_CHANGE': {
+      const { outputs, wallet } = violation.params;
+      return words.FRAUDULENT_CHANGE(
+        strings.warningDetail.outputs(numbers(strings, outputs), outputs.length),
+        wallet,
+      );
+    }
   }
 }

@@ -456,6 +456,40 @@ export const en = {
     LOCKTIME_BLOCK: (height: string) => `It cannot be confirmed before block ${height}.`,
     LOCKTIME_TIME: (when: string) => `It cannot be confirmed before ${when} (UTC).`,
   },
+  /** Each policy violation's detail, worded from its parameters. */
+  violationDetail: {
+    funds: (owner: 'customer' | 'company' | null) =>
+      owner ? `${owner} funds` : 'funds of a wallet with no owner class',
+    DESTINATION_NOT_ALLOWED: (output: string, address: string) =>
+      `Output ${output} pays ${address}, which is not an allowed destination.`,
+    noAddress: 'a script with no address',
+    OVER_TX_LIMIT: (sent: string, limit: string) =>
+      `This transaction sends ${sent}; the limit per transaction is ${limit}.`,
+    OVER_DAILY_LIMIT: (before: string, sent: string, limit: string) =>
+      `${before} was signed out in the last 24 hours; with this transaction's ${sent} it exceeds the limit of ${limit}.`,
+    FEE_UNKNOWN: 'An input amount is missing, so the fee cannot be checked against the cap.',
+    FEE_TOO_HIGH: (fee: string, cap: string) => `The fee of ${fee} is above the cap of ${cap}.`,
+    FEE_RATE_TOO_HIGH: (rate: string, cap: string) =>
+      `The fee rate of ${rate} sat/vB is above the cap of ${cap} sat/vB.`,
+    UNKNOWN_APPROVER: (name: string) => `${name} is not an approver of this wallet.`,
+    APPROVALS_MISSING: (required: number, given: number) =>
+      `${required} approvals are required; ${given} given.`,
+    CROSS_OWNER_TRANSFER: (output: string, funds: string, wallet: string) =>
+      `Output ${output}: ${funds} may not move to wallet ${wallet} unless the policy allows it.`,
+    CROSS_OWNER_APPROVALS_MISSING: (
+      output: string,
+      funds: string,
+      wallet: string,
+      required: number,
+      approvers: string,
+      given: number,
+    ) =>
+      `Output ${output} moves ${funds} to wallet ${wallet}: ${required} approvals of ${approvers} are required; ${given} given.`,
+    UNPROVEN_AMOUNT: (inputs: string) =>
+      `${inputs}: the amount is not proven by its previous transaction, so a coordinator could turn coins into fee; the sealed policy does not allow that.`,
+    FRAUDULENT_CHANGE: (outputs: string, wallet: string) =>
+      `${outputs}: claims a path under this wallet's keys but does not derive from wallet ${wallet}.`,
+  },
   units: { label: 'Show amounts in', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 } as const;
 

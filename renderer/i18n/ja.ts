@@ -456,5 +456,42 @@ export const ja: Strings = {
     LOCKTIME_BLOCK: (height: string) => `ブロック ${height} より前には承認されません。`,
     LOCKTIME_TIME: (when: string) => `${when}(UTC)より前には承認されません。`,
   },
+  violationDetail: {
+    funds: (owner: 'customer' | 'company' | null) =>
+      owner === 'customer'
+        ? '顧客の資金'
+        : owner === 'company'
+          ? '会社の資金'
+          : '所有区分が未設定のウォレットの資金',
+    DESTINATION_NOT_ALLOWED: (output: string, address: string) =>
+      `アウトプット ${output} は許可された送金先ではない ${address} へ支払います。`,
+    noAddress: 'アドレスのないスクリプト',
+    OVER_TX_LIMIT: (sent: string, limit: string) =>
+      `この取引の送金額は ${sent} で、1 回あたりの上限 ${limit} を超えています。`,
+    OVER_DAILY_LIMIT: (before: string, sent: string, limit: string) =>
+      `過去 24 時間に ${before} が署名されており、この取引の ${sent} を加えると上限 ${limit} を超えます。`,
+    FEE_UNKNOWN: 'インプットの金額が欠けているため、手数料を上限と照合できません。',
+    FEE_TOO_HIGH: (fee: string, cap: string) => `手数料 ${fee} は上限 ${cap} を超えています。`,
+    FEE_RATE_TOO_HIGH: (rate: string, cap: string) =>
+      `手数料率 ${rate} sat/vB は上限 ${cap} sat/vB を超えています。`,
+    UNKNOWN_APPROVER: (name: string) => `${name} はこのウォレットの承認者ではありません。`,
+    APPROVALS_MISSING: (required: number, given: number) =>
+      `${required} 件の承認が必要ですが、${given} 件です。`,
+    CROSS_OWNER_TRANSFER: (output: string, funds: string, wallet: string) =>
+      `アウトプット ${output}:${funds}は、ポリシーが許可しない限りウォレット ${wallet} へ移せません。`,
+    CROSS_OWNER_APPROVALS_MISSING: (
+      output: string,
+      funds: string,
+      wallet: string,
+      required: number,
+      approvers: string,
+      given: number,
+    ) =>
+      `アウトプット ${output} は${funds}をウォレット ${wallet} へ移します。${approvers} のうち ${required} 件の承認が必要ですが、${given} 件です。`,
+    UNPROVEN_AMOUNT: (inputs: string) =>
+      `${inputs}:金額が前の取引で証明されていないため、コーディネーターがコインを手数料に変えられます。封印されたポリシーはそれを許可していません。`,
+    FRAUDULENT_CHANGE: (outputs: string, wallet: string) =>
+      `${outputs}:このウォレットの鍵の下のパスを名乗っていますが、ウォレット ${wallet} から導出されません。`,
+  },
   units: { label: '金額の単位', btc: 'BTC', satsName: 'sats', sats: (n: string) => `${n} sats` },
 };

@@ -8,7 +8,7 @@ import { errorSentence } from '../components/ErrorNotice';
 import { shortHash } from '../components/format';
 import { ReviewPurpose } from '../components/ReviewPurpose';
 import { ScreenHeading } from '../components/ScreenHeading';
-import { warningDetail } from '../components/warning-words';
+import { violationDetail, warningDetail } from '../components/warning-words';
 import { useLanguage, useStrings } from '../i18n';
 
 /** More inputs than this are summed up in one line, their table folded. */
@@ -62,6 +62,11 @@ export function Review({
     );
   }
   const { review, violations } = result;
+  const inUnit = (sats: number) => amountText(en, unit, sats);
+  // A violation's detail from its parameters; without them, the core's English on an English screen.
+  const violationWords = (v: (typeof violations)[number]) =>
+    violationDetail(en, v, inUnit) ??
+    (language === 'en' && errorSentence(en, v.code) !== null ? v.message : null);
   const totals = reviewTotals(review);
   const inputsTable = <InputsTable review={review} />;
   return (
@@ -92,8 +97,7 @@ export function Review({
           <ul>
             {review.warnings.map((w) => (
               <li key={`${w.code}-${w.message}`} data-warning-code={w.code}>
-                {en.warnings[w.code]}{' '}
-                <span className="detail">({warningDetail(en, w, (sats) => amountText(en, unit, sats))})</span>
+                {en.warnings[w.code]} <span className="detail">({warningDetail(en, w, inUnit)})</span>
               </li>
             ))}
           </ul>
@@ -106,9 +110,7 @@ export function Review({
             {violations.map((v) => (
               <li key={`${v.code}-${v.message}`} data-violation-code={v.code}>
                 {errorSentence(en, v.code) ?? v.message}
-                {language === 'en' && errorSentence(en, v.code) && (
-                  <span className="detail"> ({v.message})</span>
-                )}
+                {violationWords(v) && <span className="detail"> ({violationWords(v)})</span>}
               </li>
             ))}
           </ul>

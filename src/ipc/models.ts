@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReconciliationReportSchema } from '../audit/report-model';
 import { NetworkNameSchema } from '../common/network';
+import { PolicyViolationSchema } from '../policy/violations';
 import { RETURN_CONTENTS } from '../psbt/return-contents';
 import { ReviewModelSchema } from '../psbt/review-model';
 import { COSIGNER_KEY_FORMATS } from '../qr/key-formats';
@@ -110,7 +111,7 @@ export const WalletScanProgressSchema = ScanProgressSchema.extend({
 });
 export type WalletScanProgress = z.infer<typeof WalletScanProgressSchema>;
 
-export const PolicyViolationSchema = z.object({ code: z.string(), message: z.string() });
+export { PolicyViolationSchema };
 
 export const ReviewResultSchema = z.strictObject({
   walletName: z.string(),

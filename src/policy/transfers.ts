@@ -1,12 +1,7 @@
 import type { ReviewModel } from '../psbt/review-model';
 import type { Wallet } from '../wallet/types';
-import type { PolicyViolation } from './evaluate';
 import type { Policy } from './schema';
-
-const funds = (owner: Wallet['owner'] | null) =>
-  owner ? `${owner} funds` : 'funds of a wallet with no owner class';
-const aWallet = (owner: Wallet['owner'] | null, name: string) =>
-  owner ? `a ${owner} wallet (${name})` : `wallet ${name}, which has no owner class`;
+import { type PolicyViolation, violation } from './violations';
 
 /**
  * Customer and company funds apart: every transfer to a registered wallet of another owner class, or
@@ -33,19 +28,23 @@ export function transferViolations({
     const to = output.owner ?? null;
     if (from !== null && from === to) continue;
     if (!allowed?.to.includes(output.wallet)) {
-      violations.push({
-        code: 'CROSS_OWNER_TRANSFER',
-        message: `output ${i + 1}: ${funds(from)} may not move to ${aWallet(to, output.wallet)} unless the policy allows it`,
-      });
+      violations.push(violation('CROSS_OWNER_TRANSFER', { output: i, from, to, wallet: output.wallet }));
       continue;
     }
     const needed = allowed.approvals;
     const given = needed ? approvers.filter((n) => needed.approvers.includes(n)).length : 0;
     if (needed && given < needed.required) {
-      violations.push({
-        code: 'CROSS_OWNER_APPROVALS_MISSING',
-        message: `output ${i + 1} moves ${funds(from)} to ${aWallet(to, output.wallet)}: ${needed.required} approvals of ${needed.approvers.join(', ')} are required; ${given} given`,
-      });
+      violations.push(
+        violation('CROSS_OWNER_APPROVALS_MISSING', {
+          output: i,
+          from,
+          to,
+          wallet: output.wallet,
+          required: needed.required,
+          approvers: needed.approvers,
+          given,
+        }),
+      );
     }
   }
   return violations;

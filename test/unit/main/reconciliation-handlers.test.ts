@@ -79,6 +79,7 @@ describe('the app: transfers between owner classes', () => {
       {
         code: 'CROSS_OWNER_TRANSFER',
         message: expect.stringContaining('customer funds may not move to a company wallet (company-cold)'),
+        params: { output: 0, from: 'customer', to: 'company', wallet: 'company-cold' },
       },
     ]);
   });

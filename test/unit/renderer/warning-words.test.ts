@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { warningDetail } from '../../../renderer/components/warning-words';
+import { violationDetail, warningDetail } from '../../../renderer/components/warning-words';
 import { en } from '../../../renderer/i18n/en';
 import { ja } from '../../../renderer/i18n/ja';
+import {
+  TypedViolationSchema,
+  type ViolationCode,
+  type ViolationParams,
+  violation,
+} from '../../../src/policy/violations';
 import {
   type ReviewWarning,
   ReviewWarningSchema,
@@ -74,6 +80,75 @@ describe('warnings in the officer’s language', () => {
     );
     expect(warning(WARNING.LOCKTIME, { until: 'block', value: 800_000 }).message).toBe(
       'the transaction cannot be confirmed before block 800000',
+    );
+  });
+});
+
+const ADDRESS = 'tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7';
+const VIOLATIONS: { [C in ViolationCode]: ViolationParams<C> } = {
+  DESTINATION_NOT_ALLOWED: { output: 0, address: ADDRESS },
+  OVER_TX_LIMIT: { sent: 150_000_000, limit: 100_000_000 },
+  OVER_DAILY_LIMIT: { signedBefore: 90_000_000, sent: 20_000_000, limit: 100_000_000 },
+  FEE_UNKNOWN: {},
+  FEE_TOO_HIGH: { fee: 60_000, cap: 50_000 },
+  FEE_RATE_TOO_HIGH: { feeRate: 120.25, cap: 100 },
+  UNKNOWN_APPROVER: { approver: 'mallory' },
+  APPROVALS_MISSING: { required: 2, given: 1 },
+  CROSS_OWNER_TRANSFER: { output: 2, from: 'customer', to: 'company', wallet: 'ops' },
+  CROSS_OWNER_APPROVALS_MISSING: {
+    output: 1,
+    from: 'company',
+    to: null,
+    wallet: 'ops',
+    required: 2,
+    approvers: ['alice', 'bob'],
+    given: 1,
+  },
+  UNPROVEN_AMOUNT: { inputs: [0, 2] },
+  FRAUDULENT_CHANGE: { outputs: [1], wallet: 'treasury' },
+};
+
+describe('policy violations in the officer’s language', () => {
+  const violations = (Object.keys(VIOLATIONS) as ViolationCode[]).map((code) =>
+    violation(code, VIOLATIONS[code] as never),
+  );
+
+  it('words every violation code in English and Japanese from its parameters', () => {
+    for (const v of violations) {
+      expect(TypedViolationSchema.parse(v)).toEqual(v);
+      const english = violationDetail(en, v, sats) ?? '';
+      const japanese = violationDetail(ja, v, sats) ?? '';
+      for (const text of [english, japanese]) expect(text, v.code).toMatch(/\S/);
+      for (const text of [english, japanese]) expect(text, v.code).not.toMatch(/undefined|NaN|\[object/);
+      expect(japanese, v.code).not.toBe(english);
+      expect(japanese, v.code).not.toMatch(/\b(the|is|of|not|input|output|fee|funds)\b/i);
+    }
+  });
+
+  it('shows the destination in groups of four and numbers from 1', () => {
+    const destination = violations[0]!;
+    expect(violationDetail(en, destination, sats)).toBe(
+      'Output 1 pays tb1q rp33 g0q5 c5tx sp9a rysr x4k6 zdkf s4nc e4xj 0gdc ccef vpys xf3q 0sl5 k7, which is not an allowed destination.',
+    );
+    expect(violationDetail(ja, destination, sats)).toContain('アウトプット 1 ');
+    expect(violationDetail(ja, violations.find((v) => v.code === 'UNPROVEN_AMOUNT')!, sats)).toMatch(
+      /^インプット 1、3:/,
+    );
+    // The seal's refusals carry no parameters: the screen shows their code's sentence alone.
+    expect(
+      violationDetail(ja, { code: 'SEAL_MISSING', message: 'the device is not sealed' }, sats),
+    ).toBeNull();
+  });
+
+  it('keeps the CLI’s English sentences as they were', () => {
+    expect(violation('OVER_TX_LIMIT', VIOLATIONS.OVER_TX_LIMIT).message).toBe(
+      'this transaction sends 1.50000000 BTC; the limit per transaction is 1.00000000 BTC',
+    );
+    expect(violation('UNPROVEN_AMOUNT', VIOLATIONS.UNPROVEN_AMOUNT).message).toMatch(
+      /^inputs 1, 3: the amount is not proven/,
+    );
+    expect(violation('CROSS_OWNER_TRANSFER', VIOLATIONS.CROSS_OWNER_TRANSFER).message).toBe(
+      'output 3: customer funds may not move to a company wallet (ops) unless the policy allows it',
     );
   });
 });

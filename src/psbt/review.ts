@@ -13,7 +13,7 @@ import { WalletMatcher } from './ownership';
 import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment, proofPurpose } from './reserves';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
 import { transferTarget } from './transfers';
-import { listIndexes, WARNING, type WarningCode, warning } from './warnings';
+import { WARNING, warning } from './warnings';
 
 /** Policy hook: true when an output pays a destination the wallet's policy allows. */
 export type DestinationCheck = (outputScript: Uint8Array, address: string | null) => boolean;

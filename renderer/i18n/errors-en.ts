@@ -171,6 +171,8 @@ export const errorsEn = {
   FILE_CORRUPT: 'A file of the data directory is damaged. It was left as it is.',
   FILE_UNREADABLE: 'A file of the data directory cannot be read.',
   AUDIT_LOCKED: 'The audit log is in use by another program. Close it and try again.',
+  AUDIT_TAMPERED:
+    'The audit log does not verify: it was changed. Nothing can be counted from it until it is restored.',
   REPORT_STALE: 'The audit log has changed since the report was shown. It is reloaded: print it again.',
   // The app itself
   BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',

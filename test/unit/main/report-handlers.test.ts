@@ -14,6 +14,7 @@ import { partitionedWallet } from '../../helpers/app';
 import { runCli, tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
 const warm = testWallet({ name: 'customer-warm' });
@@ -81,8 +82,8 @@ async function deviceWithSignatures() {
     await value(handlers.selectWallet({ name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: psbt.toBase64() }));
     await value(handlers.reviewCurrent({}));
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     await value(handlers.sign({ format: 'base64' }));
   }
   const files = [shares[1], shares[2]].map((share, i) => {

@@ -15,7 +15,7 @@ import { signPsbt } from '../src/psbt/sign';
 import { createAssembler } from '../src/qr/assembler';
 import { DENSITIES, DENSITY_VERSION, encodeFrames } from '../src/qr/encoder';
 import { readUrPart } from '../src/qr/ur';
-import { buildRenderer, qrCameraVideo } from '../test/helpers/app';
+import { buildRenderer, qrCameraVideo, registerWallet } from '../test/helpers/app';
 import { launchChromium } from '../test/helpers/chromium';
 import { tempDir } from '../test/helpers/cli';
 import {
@@ -175,11 +175,7 @@ async function openBenchApp(rendererDir: string, firstFrame: string) {
   await bindApi({ context, page, handlers: timedHandlers(handlers), origin: server.url });
   await page.goto(server.url);
   await page.waitForSelector('[data-screen="home"]');
-  await page.getByRole('button', { name: 'Wallets' }).click();
-  await page.fill('textarea[name="wallet"]', wallet.descriptor);
-  await page.fill('input[name="wallet-name"]', 'treasury');
-  await page.getByRole('button', { name: 'Register', exact: true }).click();
-  await page.waitForSelector('[data-wallet="treasury"] .badge-change');
+  await registerWallet(page, wallet.descriptor);
   return {
     page,
     close: async () => {

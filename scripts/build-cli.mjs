@@ -52,7 +52,8 @@ export async function buildCli({ quiet = false } = {}) {
   rmSync(CLI_BUNDLE_DIR, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { airlock: 'src/cli/run.ts' },
+    // The derivation worker beside the chunks, where src/keys/ckd-pool.ts looks for it.
+    entryPoints: { airlock: 'src/cli/run.ts', 'ckd-worker': 'src/keys/ckd-worker.ts' },
     outdir: CLI_BUNDLE_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,

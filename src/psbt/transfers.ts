@@ -57,11 +57,14 @@ export async function prepareTransferTargets(wallets: Wallet[], pool: ChildKeyPo
       if (!running) {
         running = (async () => {
           const deriver = new WalletDeriver(wallet);
-          for (let from = 0; from < TRANSFER_SEARCH_RANGE; from += AHEAD_SLICE)
+          for (let from = 0; from < TRANSFER_SEARCH_RANGE; from += AHEAD_SLICE) {
             await deriver.prefetch(
               branchPaths(from, Math.min(from + AHEAD_SLICE, TRANSFER_SEARCH_RANGE)),
               pool,
             );
+            // Frames and calls waiting in main are served between slices, with or without workers.
+            await new Promise((resolve) => setImmediate(resolve));
+          }
           scriptIndexes.set(id, indexFrom(deriver));
         })().finally(() => preparing.delete(id));
         preparing.set(id, running);

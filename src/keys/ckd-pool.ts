@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { childFromTweak, childTweak, type ParentKey, uncompressedParentKey } from './ckd';
+import { childTweak, type ParentKey, uncompressedParentKey } from './ckd';
+import { BATCH_BYTES, type Batch, childFromTweak, type WorkerReply, type WorkerRequest } from './ckd-batch';
 
 /**
  * Public BIP-32 derivations (CKDpub) spread over worker threads. A review of a large PSBT re-derives
@@ -9,31 +10,12 @@ import { childFromTweak, childTweak, type ParentKey, uncompressedParentKey } fro
  * tweaks (computed here from the public key and chain code), and child public keys back. Private keys
  * and signatures never leave the calling thread.
  *
- * The worker (ckd-worker.ts) runs ckd.ts's childFromTweak, as this thread does; a worker that cannot
- * start or fails leaves its share to the calling thread, so the result never depends on the workers.
+ * The worker (ckd-worker.ts) runs ckd-batch.ts's childFromTweak, as this thread does; a worker that
+ * cannot start or fails leaves its share to the calling thread, so the result never depends on them.
  */
 export interface ChildKeyJob {
   parent: ParentKey;
   index: number;
-}
-
-/** How a batch lies in the buffers that cross threads: points uncompressed, children compressed. */
-export const BATCH_BYTES = { point: 65, tweak: 32, child: 33 } as const;
-
-interface Batch {
-  points: Uint8Array<ArrayBuffer>;
-  tweaks: Uint8Array<ArrayBuffer>;
-}
-
-/** To a worker (src/keys/ckd-worker.ts): a batch of parents' points and their children's IL tweaks. */
-export interface WorkerRequest extends Batch {
-  id: number;
-}
-
-/** From a worker: the compressed children in order, all zeros where BIP-32 skips the index. */
-export interface WorkerReply {
-  id: number;
-  children: Uint8Array;
 }
 
 /**

@@ -1,10 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import { childFromTweak } from './ckd';
-import { BATCH_BYTES, type WorkerReply, type WorkerRequest } from './ckd-pool';
+import { BATCH_BYTES, childFromTweak, type WorkerReply, type WorkerRequest } from './ckd-batch';
 
 /**
  * A derivation worker of ckd-pool.ts: child public keys for a batch of parents' points and IL tweaks,
- * by ckd.ts's own childFromTweak. Only public data arrives here and leaves.
+ * by the same childFromTweak as the calling thread. Only public data arrives here and leaves.
  */
 const { point, tweak, child } = BATCH_BYTES;
 

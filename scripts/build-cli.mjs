@@ -3,11 +3,41 @@
 // Runs at install (npm prepare), before the tests (pretest) and in `npm run build`; bin/airlock.js
 // runs from source instead while this bundle is missing or older than the source.
 import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE_DIR = join(root, 'dist', 'cli');
+
+/**
+ * The CLI speaks English only, so two packages' other languages stay out of the bundle (half its size,
+ * parsed on every start): bip39's index loads each wordlist in a try and skips one that is missing,
+ * as it documents for bundles; zod's `locales` namespace keeps only the English messages it uses.
+ */
+const englishOnly = {
+  name: 'english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/wordlists\/.+\.json$/ }, (args) =>
+      args.importer.includes(`${sep}bip39${sep}`) && !args.path.endsWith('/english.json')
+        ? { path: args.path, namespace: 'absent-wordlist' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'absent-wordlist' }, () => ({
+      contents: "throw new Error('this wordlist is not bundled');",
+      loader: 'js',
+    }));
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${sep}zod${sep}`)
+        ? { path: join(dirname(args.importer), '..', 'locales', 'index.js'), namespace: 'zod-english' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
 
 export async function buildCli({ quiet = false } = {}) {
   let esbuild;
@@ -22,7 +52,8 @@ export async function buildCli({ quiet = false } = {}) {
   rmSync(CLI_BUNDLE_DIR, { recursive: true, force: true });
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { airlock: 'src/cli/run.ts' },
+    // The derivation worker beside the chunks, where src/keys/ckd-pool.ts looks for it.
+    entryPoints: { airlock: 'src/cli/run.ts', 'ckd-worker': 'src/keys/ckd-worker.ts' },
     outdir: CLI_BUNDLE_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -37,6 +68,7 @@ export async function buildCli({ quiet = false } = {}) {
     // tiny-secp256k1 loads its WebAssembly from its own directory; the CommonJS packages bundled
     // in need a require() inside an ES module.
     external: ['tiny-secp256k1'],
+    plugins: [englishOnly],
     banner: {
       js: "import { createRequire as __airlockRequire } from 'node:module'; const require = __airlockRequire(import.meta.url);",
     },

@@ -17,6 +17,14 @@ export async function buildApp({ quiet = false } = {}) {
     packages: 'external',
     external: ['electron'],
   });
+  // The derivation worker beside the main bundle, where src/keys/ckd-pool.ts looks for it.
+  await esbuild({
+    ...common,
+    entryPoints: ['src/keys/ckd-worker.ts'],
+    outfile: 'dist/main/ckd-worker.mjs',
+    format: 'esm',
+    packages: 'external',
+  });
   // A sandboxed preload is one classic script that may only require('electron').
   await esbuild({
     ...common,

@@ -3,12 +3,14 @@ import type { ScanProgress } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import type { AssemblerProgress } from './core-port';
 import { requireWallet } from './require';
+import { prepareReviewAhead } from './review';
 
 /** Starts a new ceremony: anything loaded before is dropped. */
 export function startScan(ctx: ApiContext): ScanProgress {
   requireWallet(ctx);
   ctx.session.reset();
   ctx.session.assembler = ctx.core.qr.createAssembler();
+  prepareReviewAhead(ctx);
   return { status: 'waiting', format: null, partsSeen: 0, partsNeeded: null, message: null };
 }
 

@@ -15,6 +15,7 @@ import type { ReviewModel } from '../psbt/review-model';
 import { refusedByDefault } from '../psbt/safety';
 import { signPsbt } from '../psbt/sign';
 import { summarizeReview } from '../psbt/summary';
+import { prepareTransferTargets, transferCandidates } from '../psbt/transfers';
 import { walletId } from '../wallet/identity';
 import { listWallets } from '../wallet/registry';
 import type { Wallet } from '../wallet/types';
@@ -120,9 +121,11 @@ export class SigningCeremony {
   load(input: Uint8Array | string, source = 'file'): void {
     this.#audited(() => {
       const psbt = parsePsbt(input);
+      // Serialised once: for 500 inputs each serialisation is tens of milliseconds.
+      const received = new Uint8Array(psbt.toBuffer());
       this.#psbt = psbt;
-      this.#received = new Uint8Array(psbt.toBuffer());
-      this.#hash = psbtHash(psbt);
+      this.#received = received;
+      this.#hash = psbtHash(received);
       this.#analysis = null;
       this.#approved.clear();
       this.#signed = null;
@@ -132,7 +135,7 @@ export class SigningCeremony {
         wallet: this.wallet.name,
         walletId: this.walletId,
         psbtHash: this.#hash,
-        details: { source, bytes: psbt.toBuffer().length },
+        details: { source, bytes: received.length },
       });
     });
   }
@@ -151,6 +154,7 @@ export class SigningCeremony {
       const registeredWallets = rules
         ? Object.values(rules.configuration.wallets).map((w) => w.registration)
         : listWallets(this.dataDir);
+      await prepareTransferTargets(transferCandidates(registeredWallets, this.wallet), pool);
       this.#analysis = analysePsbt({
         psbt,
         wallet: this.wallet,

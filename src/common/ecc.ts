@@ -1,6 +1,5 @@
 import { type BIP32API, BIP32Factory } from 'bip32';
 import { initEccLib } from 'bitcoinjs-lib';
-import { type ECPairAPI, ECPairFactory } from 'ecpair';
 import * as ecc from 'tiny-secp256k1';
 
 initEccLib(ecc);
@@ -8,4 +7,3 @@ initEccLib(ecc);
 /** The one secp256k1 backend of the app (libsecp256k1 compiled to wasm). */
 export { ecc };
 export const bip32: BIP32API = BIP32Factory(ecc);
-export const ECPair: ECPairAPI = ECPairFactory(ecc);

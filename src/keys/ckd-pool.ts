@@ -1,7 +1,7 @@
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { childFromTweak, childTweak, type ParentKey, uncompressedParentKey } from './ckd';
+import { childTweak, type ParentKey, uncompressedParentKey } from './ckd';
+import { BATCH_BYTES, type Batch, childFromTweak, type WorkerReply, type WorkerRequest } from './ckd-batch';
 
 /**
  * Public BIP-32 derivations (CKDpub) spread over worker threads. A review of a large PSBT re-derives
@@ -10,46 +10,20 @@ import { childFromTweak, childTweak, type ParentKey, uncompressedParentKey } fro
  * tweaks (computed here from the public key and chain code), and child public keys back. Private keys
  * and signatures never leave the calling thread.
  *
- * The worker runs the same two libsecp256k1 calls as ckd.ts's childFromTweak; a worker that cannot
- * start or fails leaves its share to the calling thread, so the result never depends on the workers.
+ * The worker (ckd-worker.ts) runs ckd-batch.ts's childFromTweak, as this thread does; a worker that
+ * cannot start or fails leaves its share to the calling thread, so the result never depends on them.
  */
 export interface ChildKeyJob {
   parent: ParentKey;
   index: number;
 }
 
-const POINT_BYTES = 65;
-const TWEAK_BYTES = 32;
-const CHILD_BYTES = 33;
-
-// CommonJS, evaluated by the worker; tiny-secp256k1 is required by the path this module resolved.
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const ecc = require(workerData.secp256k1);
-parentPort.on('message', ({ id, points, tweaks }) => {
-  const count = tweaks.length / ${TWEAK_BYTES};
-  const children = new Uint8Array(count * ${CHILD_BYTES});
-  for (let i = 0; i < count; i++) {
-    const IL = tweaks.subarray(i * ${TWEAK_BYTES}, (i + 1) * ${TWEAK_BYTES});
-    if (!ecc.isPrivate(IL)) continue;
-    const offset = ecc.pointFromScalar(IL, false);
-    const child = offset && ecc.pointAdd(points.subarray(i * ${POINT_BYTES}, (i + 1) * ${POINT_BYTES}), offset, true);
-    // A skipped index stays all zeros: no compressed key starts with 0x00.
-    if (child) children.set(child, i * ${CHILD_BYTES});
-  }
-  parentPort.postMessage({ id, children }, [children.buffer]);
-});
-`;
-
-interface Batch {
-  points: Uint8Array<ArrayBuffer>;
-  tweaks: Uint8Array<ArrayBuffer>;
-}
-
-interface Reply {
-  id: number;
-  children: Uint8Array;
-}
+/**
+ * The worker module beside this one: ckd-worker.mjs, built next to the CLI and app bundles
+ * (scripts/build-cli.mjs, scripts/build.mjs); from source, ckd-worker.ts through tsx's require hook.
+ */
+const workerUrl = () =>
+  new URL(import.meta.url.endsWith('.ts') ? './ckd-worker-source.cjs' : './ckd-worker.mjs', import.meta.url);
 
 /** Below this many derivations the calling thread alone is quicker than posting work. */
 const MIN_PARALLEL_JOBS = 256;
@@ -81,11 +55,11 @@ export class ChildKeyPool {
 
   private start(): Worker[] {
     if (this.failed || this.workers.length > 0 || this.size === 0) return this.workers;
-    const secp256k1 = createRequire(import.meta.url).resolve('tiny-secp256k1');
+    const url = workerUrl();
     for (let i = 0; i < this.size; i++) {
-      // No inherited flags: --input-type=module, say, would make the evaluated CommonJS an ES module.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { secp256k1 } });
-      worker.on('message', (reply: Reply) => {
+      // No inherited flags: the worker gets only what its module needs.
+      const worker = new Worker(url, { execArgv: [] });
+      worker.on('message', (reply: WorkerReply) => {
         const waiter = this.pending.get(reply.id);
         this.pending.delete(reply.id);
         this.refWhileBusy();
@@ -124,7 +98,8 @@ export class ChildKeyPool {
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
       this.refWhileBusy();
-      worker.postMessage({ id, ...batch }, [batch.points.buffer, batch.tweaks.buffer]);
+      const request: WorkerRequest = { id, ...batch };
+      worker.postMessage(request, [batch.points.buffer, batch.tweaks.buffer]);
     });
   }
 
@@ -152,12 +127,12 @@ export class ChildKeyPool {
       const start = w * perShare;
       const count = Math.max(0, Math.min(perShare, jobs.length - start));
       const batch: Batch = {
-        points: new Uint8Array(count * POINT_BYTES),
-        tweaks: new Uint8Array(count * TWEAK_BYTES),
+        points: new Uint8Array(count * BATCH_BYTES.point),
+        tweaks: new Uint8Array(count * BATCH_BYTES.tweak),
       };
       for (let i = 0; i < count; i++) {
-        batch.points.set(uncompressedParentKey(jobs[start + i]!.parent), i * POINT_BYTES);
-        batch.tweaks.set(tweaks[start + i]!, i * TWEAK_BYTES);
+        batch.points.set(uncompressedParentKey(jobs[start + i]!.parent), i * BATCH_BYTES.point);
+        batch.tweaks.set(tweaks[start + i]!, i * BATCH_BYTES.tweak);
       }
       return { start, count, reply: this.post(worker, batch) };
     });
@@ -167,7 +142,7 @@ export class ChildKeyPool {
       const children = await reply.catch(() => null);
       if (children) this.workerDerivations += count;
       for (let i = 0; i < count; i++) {
-        const child = children?.subarray(i * CHILD_BYTES, (i + 1) * CHILD_BYTES);
+        const child = children?.subarray(i * BATCH_BYTES.child, (i + 1) * BATCH_BYTES.child);
         // No reply (the worker failed): this thread derives the share itself.
         results[start + i] = !child ? derive(start + i) : child[0] === 0 ? null : Uint8Array.from(child);
       }

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { wipe } from '../common/bytes';
 import { ecc } from '../common/ecc';
+import { childFromTweak } from './ckd-batch';
 
 /**
  * BIP-32 non-hardened child key derivation (CKDpub / CKDpriv) on raw keys. The bip32 package validates
@@ -49,18 +50,6 @@ export function childTweak(parent: ParentKey, index: number): Uint8Array {
   } finally {
     wipe(I);
   }
-}
-
-/**
- * The compressed child public key point(IL) + Kpar, or null when BIP-32 says to skip the index
- * (IL >= n, or the point at infinity). libsecp256k1's fixed-base multiplication plus one addition
- * is about a third faster than its tweak-add. ckd-pool.ts's worker runs these same two calls.
- */
-export function childFromTweak(parentUncompressed: Uint8Array, IL: Uint8Array): Uint8Array | null {
-  if (!ecc.isPrivate(IL)) return null;
-  const offset = ecc.pointFromScalar(IL, false);
-  const child = offset && ecc.pointAdd(parentUncompressed, offset, true);
-  return child ? Uint8Array.from(child) : null;
 }
 
 /**

@@ -12,7 +12,7 @@ import { checkPsbtNetwork } from './network-check';
 import { WalletMatcher } from './ownership';
 import { COMMITMENT_INPUT, COMMITMENT_SPENT, checkProofSum, proofCommitment, proofPurpose } from './reserves';
 import type { ReviewModel, ReviewOutput, ReviewWarning } from './review-model';
-import { transferTarget } from './transfers';
+import { transferCandidates, transferTarget } from './transfers';
 import { WARNING, warning } from './warnings';
 
 /** Policy hook: true when an output pays a destination the wallet's policy allows. */
@@ -141,9 +141,7 @@ export function analysePsbt({
         ),
       )
     : messagePurpose(psbt, wallet);
-  const otherWallets = registeredWallets.filter(
-    (w) => w.network === wallet.network && w.descriptor !== wallet.descriptor,
-  );
+  const otherWallets = transferCandidates(registeredWallets, wallet);
   const { outputs, foreignChange } = classifyOutputs(psbt, matcher, isAllowedDestination, otherWallets);
   const sent = outputs.filter((o) => o.kind !== 'change').reduce((sum, o) => sum + o.amount, 0);
   const fees = feeSummary({ psbt, unsigned: unsignedTransaction(psbt), wallet, inputs: facts, sent });

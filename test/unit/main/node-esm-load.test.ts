@@ -50,6 +50,17 @@ describe('main-side code under Node’s own ESM loader (as Electron main runs it
   }, 60_000);
 
   it('starts the derivation workers from the bundle, and the process exits once they are idle', async () => {
+    // The worker module built beside the bundle, as scripts/build.mjs builds it beside main's.
+    await build({
+      entryPoints: ['src/keys/ckd-worker.ts'],
+      outfile: join(outDir, 'ckd-worker.mjs'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      packages: 'external',
+      logLevel: 'silent',
+    });
     const entry = join(outDir, 'pool-probe.ts');
     writeFileSync(
       entry,

@@ -1,7 +1,7 @@
 import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
-import { appendAuditEvent } from '../src/audit/log';
 import type { AirgapSettings } from '../src/ceremony/configuration';
 import { readDiskConfiguration } from '../src/ceremony/configuration';
+import { recordEvent } from '../src/ceremony/events';
 import { refused } from '../src/common/errors';
 import type { AirgapStatus } from '../src/ipc/models';
 
@@ -47,7 +47,7 @@ export class AirgapGuard {
   setOverride(override: AirgapOverride): AirgapStatus {
     this.override = override;
     const status = this.status();
-    appendAuditEvent(this.options.dataDir, {
+    recordEvent(this.options.dataDir, {
       event: 'airgap-override',
       reason: override.reason,
       details: { source: override.source, interfaces: status.interfaces.map((i) => i.name) },
@@ -58,7 +58,7 @@ export class AirgapGuard {
   /** Audits the state at start-up so the log shows what the machine looked like. */
   recordStart(): AirgapStatus {
     const status = this.status();
-    appendAuditEvent(this.options.dataDir, {
+    recordEvent(this.options.dataDir, {
       event: 'airgap-check',
       outcome: status.state,
       details: { when: 'start', interfaces: status.interfaces.map((i) => i.name) },
@@ -75,7 +75,7 @@ export class AirgapGuard {
   /** Called right before every signature with the sealed settings; throws when online without an override. */
   assertSigningAllowed(sealed?: AirgapSettings): AirgapStatus {
     const status = this.status(sealed);
-    appendAuditEvent(this.options.dataDir, {
+    recordEvent(this.options.dataDir, {
       event: 'airgap-check',
       outcome: status.state,
       details: { when: 'before-signing', interfaces: status.interfaces.map((i) => i.name) },

@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { recordEvent } from '../../src/ceremony/events';
 import type { IdleTimer } from '../../src/keys/idle-deadline';
 import { AirgapGuard, type InterfaceLister } from '../airgap';
 import type { ApiContext, CardPrinter } from './context';
@@ -28,7 +28,7 @@ export function createAirlockMain(options: AirlockMainOptions): {
     dataDir: options.dataDir,
     ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
   });
-  appendAuditEvent(options.dataDir, { event: 'start', details: { appVersion: options.appVersion } });
+  recordEvent(options.dataDir, { event: 'start', details: { appVersion: options.appVersion } });
   airgap.recordStart();
   if (options.airgapOverride) airgap.setOverride({ reason: options.airgapOverride, source: 'flag' });
   const context: ApiContext = {

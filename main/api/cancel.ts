@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { recordEvent } from '../../src/ceremony/events';
 import type { Status } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { getStatus } from './status';
@@ -7,7 +7,7 @@ import { getStatus } from './status';
 export function cancelCeremony(ctx: ApiContext): Status {
   const stage = ctx.session.stage();
   if (stage !== 'idle') {
-    appendAuditEvent(ctx.dataDir, {
+    recordEvent(ctx.dataDir, {
       event: 'ceremony-cancelled',
       wallet: ctx.session.wallet?.name,
       psbtHash: ctx.session.ceremony?.psbtHash ?? undefined,

@@ -1,3 +1,8 @@
+import {
+  enrolOrStageApprover,
+  stageApproverRemoval,
+  unlockOrStageApprover,
+} from '../../src/ceremony/approver-changes';
 import { describePolicy, readChanges, stageChange } from '../../src/ceremony/changes';
 import {
   acceptChanges as acceptStaged,
@@ -9,14 +14,7 @@ import { formatHead, readSeal } from '../../src/ceremony/seal';
 import { wipe } from '../../src/common/bytes';
 import { refused } from '../../src/common/errors';
 import type { ConfigStatusView, PolicyView, Status } from '../../src/ipc/models';
-import {
-  approvePsbt,
-  enrollApprover,
-  hasCurrentRecord,
-  isEnrolled,
-  newApproverRecord,
-  unlockApprover,
-} from '../../src/policy/approvers';
+import { approvePsbt } from '../../src/policy/approvers';
 import type { PolicyViolation } from '../../src/policy/evaluate';
 import { parsePolicy } from '../../src/policy/load';
 import { walletId } from '../../src/wallet/identity';
@@ -132,30 +130,23 @@ export function testDrivePolicy(ctx: ApiContext, request: { text: string }): Pol
  * a sealed device the record is staged: the approver counts once a quorum accepts it.
  */
 export function enrolApprover(ctx: ApiContext, request: { name: string; pin: string }): { uri: string } {
-  if (readSeal(ctx.dataDir) === null) return enrollApprover(ctx.dataDir, request);
-  // A record of the first format is refused when used, so enrolling again replaces it.
-  if (hasCurrentRecord(ctx.dataDir, request.name))
-    throw refused('APPROVER_EXISTS', `approver ${request.name} is already enrolled`);
-  const { record, uri } = newApproverRecord(request);
-  stageChange(ctx.dataDir, { kind: 'approver-enrol', name: request.name, record });
-  recordEvent(ctx.dataDir, { event: 'approver-enrolled', approvers: [request.name], outcome: 'staged' });
-  return { uri };
+  return { uri: enrolOrStageApprover(ctx.dataDir, request).uri };
 }
 
 /** Stages an approver's removal for the quorum. */
 export function removeApprover(ctx: ApiContext, request: { name: string }): ConfigStatusView {
-  if (!isEnrolled(ctx.dataDir, request.name))
-    throw refused('APPROVER_UNKNOWN', `${request.name} is not an enrolled approver`);
-  stageChange(ctx.dataDir, { kind: 'approver-remove', name: request.name });
-  recordEvent(ctx.dataDir, { event: 'approver-removal-staged', approvers: [request.name] });
+  stageApproverRemoval(ctx.dataDir, request.name);
   return configStatus(ctx);
 }
 
-/** Another approver, with PIN and code, unlocks one locked after failed attempts (audited; the lock is not sealed). */
+/**
+ * Another approver, with PIN and code, asks to unlock one locked after failed attempts; once sealed
+ * the unlock is a change the quorum accepts (failures are read from the audit log, not a file).
+ */
 export function unlockApproverBy(
   ctx: ApiContext,
   request: { name: string; by: { name: string; pin: string; code: string } },
-): { unlocked: string } {
-  unlockApprover(ctx.dataDir, { name: request.name, by: request.by });
-  return { unlocked: request.name };
+): { unlocked: string; staged: boolean } {
+  const { staged } = unlockOrStageApprover(ctx.dataDir, { name: request.name, by: request.by });
+  return { unlocked: request.name, staged };
 }

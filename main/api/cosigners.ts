@@ -1,4 +1,4 @@
-import { appendAuditEvent } from '../../src/audit/log';
+import { recordEvent } from '../../src/ceremony/events';
 import { badInput, refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
 import type { CosignerExport, CosignerKeysView } from '../../src/ipc/models';
@@ -38,7 +38,7 @@ export function discardUnfinishedKey(ctx: ApiContext, request: { fingerprint: st
     );
   }
   ctx.core.cosigners.remove(ctx.dataDir, record.fingerprint);
-  appendAuditEvent(ctx.dataDir, {
+  recordEvent(ctx.dataDir, {
     event: 'key-abandoned',
     details: { fingerprint: record.fingerprint, reason: 'left unfinished when the app closed' },
   });

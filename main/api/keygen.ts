@@ -1,4 +1,3 @@
-import { appendAuditEvent } from '../../src/audit/log';
 import { recordEvent } from '../../src/ceremony/events';
 import { internalError, isAirlockError, refused } from '../../src/common/errors';
 import type { NetworkName } from '../../src/common/network';
@@ -23,7 +22,7 @@ function requireKeyCreation(ctx: ApiContext): KeyCreation {
 /** A key is made on an isolated machine, as a signature is: the same guard, audited. */
 function requireOffline(ctx: ApiContext): void {
   const status = ctx.airgap.status();
-  appendAuditEvent(ctx.dataDir, {
+  recordEvent(ctx.dataDir, {
     event: 'airgap-check',
     outcome: status.state,
     details: { when: 'before-key-creation', interfaces: status.interfaces.map((i) => i.name) },
@@ -74,7 +73,7 @@ export function createPartitionedKey(ctx: ApiContext, request: CreateKeyRequest)
     onIdle: (creation) => endIdleKeyCreation(ctx, creation),
     ...ctx.idle,
   });
-  appendAuditEvent(ctx.dataDir, {
+  recordEvent(ctx.dataDir, {
     event: 'key-created',
     details: {
       fingerprint: created.fingerprint,
@@ -108,7 +107,7 @@ export async function printShareCard(
     if (isAirlockError(error)) throw error;
     throw internalError('PRINT_FAILED', 'the share card could not be printed');
   }
-  appendAuditEvent(ctx.dataDir, {
+  recordEvent(ctx.dataDir, {
     event: 'share-card-printed',
     outcome,
     details: { fingerprint: creation.fingerprint, group: request.group, index: request.index },
@@ -139,11 +138,11 @@ export function finishKeyCreation(ctx: ApiContext, request: { abandon?: true }):
   const { fingerprint } = creation;
   if (request.abandon) {
     ctx.core.cosigners.remove(ctx.dataDir, fingerprint);
-    appendAuditEvent(ctx.dataDir, { event: 'key-abandoned', details: { fingerprint, unprinted } });
+    recordEvent(ctx.dataDir, { event: 'key-abandoned', details: { fingerprint, unprinted } });
     return { fingerprint, outcome: 'abandoned' };
   }
   ctx.core.cosigners.markFinished(ctx.dataDir, fingerprint, new Date());
-  appendAuditEvent(ctx.dataDir, { event: 'key-finished', details: { fingerprint } });
+  recordEvent(ctx.dataDir, { event: 'key-finished', details: { fingerprint } });
   return { fingerprint, outcome: 'finished' };
 }
 

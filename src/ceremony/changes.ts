@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { badInput } from '../common/errors';
 import { writeFileAtomic } from '../common/storage';
+import { writeUnlock } from '../policy/approvers';
 import { type Policy, PolicySchema } from '../policy/schema';
 import { walletId } from '../wallet/identity';
 import { registerWallet } from '../wallet/registry';
@@ -14,6 +15,7 @@ import {
   writeAirgapFile,
   writePolicyFile,
 } from './configuration';
+import { currentHead } from './seal';
 
 /**
  * Changes since the last seal: staged here (`changes.json`) and applied to the sealed files only when
@@ -39,6 +41,8 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
     record: z.record(z.string(), z.unknown()),
   }),
   z.strictObject({ kind: z.literal('approver-remove'), name: z.string() }),
+  /** `by` proved PIN and code for it; failures are counted again from the entry sealing it. */
+  z.strictObject({ kind: z.literal('approver-unlock'), name: z.string(), by: z.string() }),
   z.strictObject({ kind: z.literal('airgap'), settings: AirgapSettingsSchema }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
@@ -80,6 +84,8 @@ function changeKey(change: Change): string {
     case 'approver-enrol':
     case 'approver-remove':
       return `approver:${change.name}`;
+    case 'approver-unlock':
+      return `approver-unlock:${change.name}`;
     case 'airgap':
       return 'airgap';
   }
@@ -113,6 +119,8 @@ export function describeChange(change: Change): string {
       return `enrol approver ${change.name}`;
     case 'approver-remove':
       return `remove approver ${change.name}`;
+    case 'approver-unlock':
+      return `unlock approver ${change.name} (asked by ${change.by})`;
     case 'airgap':
       return change.settings.allowNetwork
         ? `allow signing while a network is up (${change.settings.reason ?? 'no reason given'})`
@@ -153,6 +161,9 @@ export function applyChanges(dataDir: string, changes: readonly Change[]): void 
         writeFileAtomic(path, `${JSON.stringify(store, null, 2)}\n`);
         break;
       }
+      case 'approver-unlock':
+        writeUnlock(dataDir, change.name, currentHead(dataDir).seq);
+        break;
       case 'airgap':
         writeAirgapFile(dataDir, change.settings);
         break;

@@ -62,7 +62,7 @@ export const COMMANDS: CommandEntry[] = [
   },
   {
     name: 'approver',
-    summary: 'enrol an approver (PIN and authenticator app), or unlock a locked one',
+    summary: 'enrol an approver (PIN and authenticator app), unlock a locked one, or remove one',
     load: async () => (await import('./commands/approver')).approverCommand,
   },
   {

@@ -153,7 +153,7 @@ export const CHANNELS = {
     request: z.strictObject({ name: z.string().min(1).max(40) }),
     response: ConfigStatusViewSchema,
   },
-  /** Another approver, with PIN and code, unlocks one locked after failed attempts. */
+  /** Another approver, with PIN and code, asks to unlock one locked (staged for the quorum once sealed). */
   unlockApprover: {
     request: z.strictObject({
       name: z.string().min(1).max(40),
@@ -163,7 +163,7 @@ export const CHANNELS = {
         code: z.string().regex(/^\d{6,8}$/),
       }),
     }),
-    response: z.strictObject({ unlocked: z.string() }),
+    response: z.strictObject({ unlocked: z.string(), staged: z.boolean() }),
   },
   /** The selected wallet's sealed policy and any staged one. */
   policyView: { request: Empty, response: PolicyViewSchema },

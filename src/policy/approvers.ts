@@ -1,17 +1,18 @@
-import { randomBytes, scryptSync } from 'node:crypto';
+import { createHash, randomBytes, scryptSync } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gcm } from '@noble/ciphers/aes.js';
 import { z } from 'zod';
-import { appendAuditEvent, readLastAuditTime } from '../audit/log';
+import { readLastAuditTime } from '../audit/log';
+import { readAuditRecords, recordEvent } from '../ceremony/events';
+import { auditDifferences, readSeal } from '../ceremony/seal';
 import { fromHex, toHex, wipe } from '../common/bytes';
 import { type AirlockError, badInput, refused } from '../common/errors';
 import { readJsonFile, writeFileAtomic } from '../common/storage';
+import { approverHistory, MAX_FAILURES } from './approver-history';
 import { APPROVER_SECRET_RULE, ApproverSecretSchema } from './approver-secret';
 import { totpFor, totpStep } from './totp';
 
-/** Consecutive failures after which an approver is locked until another approver unlocks them. */
-export const MAX_FAILURES = 5;
 /**
  * scrypt's cost per try, measured on the signing laptop class to about one second (bench/RESULTS.md):
  * N = 2^17, r = 8 (128 MiB per try, which also bounds how many tries a GPU runs at once).
@@ -24,6 +25,8 @@ const KdfSchema = z.strictObject({
   p: z.number().int().min(1).max(4),
 });
 export type ApproverKdf = z.infer<typeof KdfSchema>;
+export { MAX_FAILURES };
+
 const NAME = /^[A-Za-z][A-Za-z0-9 ._-]{0,39}$/;
 
 const ApproverRecordSchema = z.strictObject({
@@ -33,10 +36,15 @@ const ApproverRecordSchema = z.strictObject({
   nonce: z.string().regex(/^[0-9a-f]{24}$/),
   /** The TOTP secret, encrypted with AES-256-GCM under scrypt(PIN); never stored in plain text. */
   sealedSecret: z.string().regex(/^[0-9a-f]+$/),
-  failures: z.number().int().nonnegative(),
-  locked: z.boolean(),
-  /** Last TOTP step accepted: a code is used once. */
-  lastStep: z.number().int(),
+  /**
+   * The audit entry of the approver's last unlock (a sealed change): failures are counted after it.
+   * Absent until a first unlock; every failure in the log counts.
+   */
+  unlockedAt: z.number().int().min(-1).optional(),
+  /** Counters of older builds, kept in the file but never read: the audit log is the count now. */
+  failures: z.number().int().nonnegative().optional(),
+  locked: z.boolean().optional(),
+  lastStep: z.number().int().optional(),
 });
 const ApproverStoreSchema = z.strictObject({ approvers: z.record(z.string(), ApproverRecordSchema) });
 type ApproverStore = z.infer<typeof ApproverStoreSchema>;
@@ -48,16 +56,6 @@ function readStore(dataDir: string): ApproverStore {
   return existsSync(storePath(dataDir))
     ? readJsonFile(storePath(dataDir), ApproverStoreSchema, 'approver store')
     : { approvers: {} };
-}
-
-/** Failed attempts each enrolled approver has left before being locked (0 once locked); public. */
-export function approverAttemptsLeft(dataDir: string): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(readStore(dataDir).approvers).map(([name, r]) => [
-      name,
-      r.locked ? 0 : Math.max(0, MAX_FAILURES - r.failures),
-    ]),
-  );
 }
 
 export function pinKey(pin: string, salt: Uint8Array, kdf: ApproverKdf): Uint8Array {
@@ -114,9 +112,6 @@ export function newApproverRecord({
       salt: toHex(salt),
       nonce: toHex(nonce),
       sealedSecret: toHex(sealed),
-      failures: 0,
-      locked: false,
-      lastStep: 0,
     };
     return { record, uri: totpFor(secret, { label: name }).toString() };
   } finally {
@@ -136,7 +131,7 @@ export function enrollApprover(
   const store = readStore(dataDir);
   store.approvers[name] = record;
   writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
-  appendAuditEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
+  recordEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
   return { uri };
 }
 
@@ -159,30 +154,49 @@ export interface ApprovalProof {
   code: string;
 }
 
-/** Checks one approver's PIN and TOTP code; counts failures and locks after MAX_FAILURES. */
-function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): void {
-  const store = readStore(dataDir);
-  const record = store.approvers[proof.name];
+/**
+ * Approvals are taken only from a log that reaches the seal's recorded head: a log cut below it (to
+ * erase failures) is refused here already, and with the quorum's key at the next signature.
+ */
+function refuseLogBelowSealedHead(dataDir: string, name: string): void {
+  const seal = readSeal(dataDir);
+  if (seal === null || seal === 'unreadable') return;
+  const differences = auditDifferences(dataDir, seal.head);
+  if (differences.length === 0) return;
+  recordEvent(dataDir, { event: 'seal-broken', approvers: [name], details: { differences } });
+  throw refused(
+    'SEAL_BROKEN',
+    `no approval is taken while the audit log differs from its seal: ${differences.join('; ')}`,
+  );
+}
+
+/**
+ * Checks one approver's PIN and TOTP code and returns the code's step. Failures are audit entries,
+ * and the count and the lock are read back from the log (approverHistory), not from a file.
+ */
+function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): number {
+  const record = readStore(dataDir).approvers[proof.name];
   if (!record) throw refused('APPROVER_UNKNOWN', `${proof.name} is not an enrolled approver`);
-  if (record.locked)
+  refuseLogBelowSealedHead(dataDir, proof.name);
+  const history = approverHistory(readAuditRecords(dataDir), proof.name, record.unlockedAt);
+  if (history.locked)
     throw refused(
       'APPROVER_LOCKED',
-      `${proof.name} is locked after ${MAX_FAILURES} failed attempts; another approver must unlock them`,
+      `${proof.name} is locked after ${MAX_FAILURES} failed attempts; another approver must ask for an unlock, which a quorum accepts`,
     );
   const fail = (code: string, message: string) => {
-    record.failures += 1;
-    if (record.failures >= MAX_FAILURES) record.locked = true;
-    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
-    appendAuditEvent(dataDir, {
-      event: 'approval-failed',
-      approvers: [proof.name],
-      reason: code,
-      ...(record.locked ? { outcome: 'locked' } : {}),
-    });
-    return refused(
-      code,
-      `${message} (${record.failures} failed attempt${record.failures === 1 ? '' : 's'} in a row)`,
+    const failures = history.failures + 1;
+    recordEvent(
+      dataDir,
+      {
+        event: 'approval-failed',
+        approvers: [proof.name],
+        reason: code,
+        ...(failures >= MAX_FAILURES ? { outcome: 'locked' } : {}),
+      },
+      now,
     );
+    return refused(code, `${message} (${failures} failed attempt${failures === 1 ? '' : 's'} in a row)`);
   };
   if (!record.kdf) throw refuseOldRecord(proof.name);
   const key = pinKey(proof.pin, fromHex(record.salt), record.kdf);
@@ -202,17 +216,26 @@ function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): void {
     const step = totpStep(secret, proof.code, now);
     if (step === null)
       throw fail('APPROVAL_WRONG_CODE', `the authenticator code of ${proof.name} is wrong or expired`);
-    if (step <= record.lastStep)
+    if (step <= history.lastStep)
       throw fail(
         'APPROVAL_CODE_REPLAYED',
         `this code of ${proof.name} was already used; wait for the next one`,
       );
-    record.lastStep = step;
-    record.failures = 0;
-    writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
+    return step;
   } finally {
     wipe(secret);
   }
+}
+
+/** Failed attempts each enrolled approver has left before being locked (0 once locked); public. */
+export function approverAttemptsLeft(dataDir: string): Record<string, number> {
+  const records = readAuditRecords(dataDir);
+  return Object.fromEntries(
+    Object.entries(readStore(dataDir).approvers).map(([name, r]) => {
+      const history = approverHistory(records, name, r.unlockedAt);
+      return [name, history.locked ? 0 : Math.max(0, MAX_FAILURES - history.failures)];
+    }),
+  );
 }
 
 /** A warning when the device clock looks wrong: earlier than the last audit entry. */
@@ -223,27 +246,35 @@ export function clockWarning(dataDir: string, now: Date): string | null {
     : null;
 }
 
-/** One approval of one PSBT, bound to its hash and written to the audit log. */
+/** One approval of one PSBT (or change set), bound to its hash and written to the audit log. */
 export function approvePsbt(
   dataDir: string,
   { proof, psbtHash, now = new Date() }: { proof: ApprovalProof; psbtHash: string; now?: Date },
 ): void {
-  proveApprover(dataDir, proof, now);
-  appendAuditEvent(dataDir, { event: 'approval', approvers: [proof.name], psbtHash }, now);
+  const step = proveApprover(dataDir, proof, now);
+  recordEvent(dataDir, { event: 'approval', approvers: [proof.name], psbtHash, details: { step } }, now);
 }
 
-/** Unlocks a locked approver on the proof of another, unlocked approver. */
-export function unlockApprover(
+/** What an approver's consent to unlocking `name` is bound to, as an approval is bound to a PSBT. */
+export function unlockHash(name: string): string {
+  return createHash('sha256').update(`airlock/unlock/v1\n${name}`).digest('hex');
+}
+
+/** Another, unlocked approver proves PIN and code for unlocking `name`; the unlock itself is a change. */
+export function approveUnlock(
   dataDir: string,
   { name, by, now = new Date() }: { name: string; by: ApprovalProof; now?: Date },
 ): void {
   if (by.name === name) throw refused('APPROVER_SELF_UNLOCK', 'an approver cannot unlock themselves');
-  proveApprover(dataDir, by, now);
+  if (!isEnrolled(dataDir, name)) throw refused('APPROVER_UNKNOWN', `${name} is not an enrolled approver`);
+  approvePsbt(dataDir, { proof: by, psbtHash: unlockHash(name), now });
+}
+
+/** Applies an accepted unlock: the approver's failures are counted after audit entry `at`. */
+export function writeUnlock(dataDir: string, name: string, at: number): void {
   const store = readStore(dataDir);
   const record = store.approvers[name];
   if (!record) throw refused('APPROVER_UNKNOWN', `${name} is not an enrolled approver`);
-  record.locked = false;
-  record.failures = 0;
+  record.unlockedAt = at;
   writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
-  appendAuditEvent(dataDir, { event: 'approver-unlocked', approvers: [name, by.name] }, now);
 }

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import {
+  enrolOrStageApprover,
+  stageApproverRemoval,
+  unlockOrStageApprover,
+} from '../../ceremony/approver-changes';
 import { badInput } from '../../common/errors';
-import { enrollApprover, unlockApprover } from '../../policy/approvers';
 import { parseCommandArgs } from '../args';
 import type { CliCommand } from '../context';
 import { readSecretTextFile } from '../inputs';
@@ -8,6 +12,8 @@ import { readSecretTextFile } from '../inputs';
 const USAGE = [
   'airlock approver enroll NAME --pin-file F',
   '       airlock approver unlock NAME --by NAME --approvals-file F',
+  '       airlock approver remove NAME',
+  '  Once the configuration is sealed, each is staged until a quorum accepts it (airlock config accept).',
 ].join('\n');
 
 const ProofFileSchema = z.strictObject({
@@ -16,7 +22,7 @@ const ProofFileSchema = z.strictObject({
 
 export const approverCommand: CliCommand = {
   name: 'approver',
-  summary: 'enrol an approver (PIN and authenticator app), or unlock a locked one',
+  summary: 'enrol an approver (PIN and authenticator app), unlock a locked one, or remove one',
   usage: USAGE,
   async run(args, ctx) {
     const [sub, ...rest] = args;
@@ -35,8 +41,9 @@ export const approverCommand: CliCommand = {
           `the PIN is read from --pin-file, never from arguments. Usage: ${USAGE}`,
         );
       const pin = readSecretTextFile(ctx, values['pin-file'], 'PIN file').trim();
-      const { uri } = enrollApprover(ctx.dataDir, { name, pin });
+      const { uri, staged } = enrolOrStageApprover(ctx.dataDir, { name, pin });
       ctx.io.stderr.write(`add this to ${name}'s authenticator app now; it is shown only once\n`);
+      if (staged) ctx.io.stderr.write(`${name} counts once a quorum accepts the enrolment\n`);
       ctx.io.stdout.write(`${uri}\n`);
       return;
     }
@@ -52,8 +59,17 @@ export const approverCommand: CliCommand = {
       const by = proofs.success ? proofs.data.approvals.find((p) => p.name === values.by) : undefined;
       if (!by)
         throw badInput('APPROVALS_FILE_INVALID', `the approvals file has no PIN and code for ${values.by}`);
-      unlockApprover(ctx.dataDir, { name, by });
-      ctx.io.stdout.write(`${name} is unlocked\n`);
+      const { staged } = unlockOrStageApprover(ctx.dataDir, { name, by });
+      ctx.io.stdout.write(
+        staged
+          ? `${name}'s unlock is staged; it applies once a quorum accepts it\n`
+          : `${name} is unlocked\n`,
+      );
+      return;
+    }
+    if (sub === 'remove') {
+      stageApproverRemoval(ctx.dataDir, name);
+      ctx.io.stdout.write(`${name}'s removal is staged; it applies once a quorum accepts it\n`);
       return;
     }
     throw badInput('BAD_ARGUMENTS', `unknown approver subcommand. Usage: ${USAGE}`);

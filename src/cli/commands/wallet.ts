@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { appendAuditEvent } from '../../audit/log';
 import { configStatus } from '../../ceremony/config-ceremony';
+import { recordEvent } from '../../ceremony/events';
 import { registerOrStageWallet } from '../../ceremony/registration';
 import { badInput, isAirlockError } from '../../common/errors';
 import { NetworkNameSchema } from '../../common/network';
@@ -88,7 +88,7 @@ function registerOrLogRefusal(ctx: CliContext, input: ImportWalletInput, confirm
     };
   } catch (error) {
     if (isAirlockError(error)) {
-      appendAuditEvent(ctx.dataDir, {
+      recordEvent(ctx.dataDir, {
         event: 'wallet-import-refused',
         ...(input.name ? { wallet: input.name } : {}),
         outcome: error.kind,

@@ -4,6 +4,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { Secret, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { unlockOrStageApprover } from '../../../src/ceremony/approver-changes';
 import { fromHex } from '../../../src/common/bytes';
 import { isAirlockError } from '../../../src/common/errors';
 import { CHANNELS } from '../../../src/ipc/channels';
@@ -15,7 +16,6 @@ import {
   enrollApprover,
   MAX_FAILURES,
   pinKey,
-  unlockApprover,
 } from '../../../src/policy/approvers';
 import { totpCode } from '../../../src/policy/totp';
 import { tempDir } from '../../helpers/cli';
@@ -165,18 +165,21 @@ describe('approvers', () => {
     ).toBe('APPROVER_LOCKED');
     expect(
       codeOf(() =>
-        unlockApprover(dir, {
+        unlockOrStageApprover(dir, {
           name: 'alice',
           by: { name: 'alice', pin: 'alice passphrase 1', code: alice(t0) },
           now: t0,
         }),
       ),
     ).toBe('APPROVER_SELF_UNLOCK');
-    unlockApprover(dir, {
-      name: 'alice',
-      by: { name: 'bob', pin: 'bob passphrase 22', code: bob(t0) },
-      now: t0,
-    });
+    // Not sealed yet: the unlock applies at once (once sealed it is a change for the quorum).
+    expect(
+      unlockOrStageApprover(dir, {
+        name: 'alice',
+        by: { name: 'bob', pin: 'bob passphrase 22', code: bob(t0) },
+        now: t0,
+      }),
+    ).toEqual({ staged: false });
     approvePsbt(dir, {
       proof: { name: 'alice', pin: 'alice passphrase 1', code: alice(later(30)) },
       psbtHash: hash,

@@ -11,7 +11,7 @@ export interface AirlockMainOptions {
   core: CorePort;
   appVersion: string;
   listInterfaces?: InterfaceLister;
-  /** The operator's start-up override of the air-gap guard (`--allow-network REASON`). */
+  /** `--allow-network REASON` at start: asks for the override (staged for the quorum), never grants it. */
   airgapOverride?: string | null;
   /** The adapter's isolated print surface for share cards; without one, cards cannot be printed. */
   printer?: CardPrinter;
@@ -30,7 +30,7 @@ export function createAirlockMain(options: AirlockMainOptions): {
   });
   recordEvent(options.dataDir, { event: 'start', details: { appVersion: options.appVersion } });
   airgap.recordStart();
-  if (options.airgapOverride) airgap.setOverride({ reason: options.airgapOverride, source: 'flag' });
+  if (options.airgapOverride) airgap.requestOverride({ reason: options.airgapOverride, source: 'flag' });
   const context: ApiContext = {
     dataDir: options.dataDir,
     appVersion: options.appVersion,

@@ -67,18 +67,10 @@ export function rejectChanges(ctx: ApiContext): ConfigStatusView {
   return configStatus(ctx);
 }
 
-/** The operator asks to sign while a network is up (or withdraws it): staged for the quorum, audited. */
+/** The operator asks to sign while a network is up (staged for the quorum), or withdraws it (at once). */
 export function overrideAirgap(ctx: ApiContext, request: { reason: string; withdraw?: true }): Status {
-  const settings = request.withdraw
-    ? { allowNetwork: false, reason: null }
-    : { allowNetwork: true, reason: request.reason };
-  stageChange(ctx.dataDir, { kind: 'airgap', settings });
-  recordEvent(ctx.dataDir, {
-    event: request.withdraw ? 'airgap-override-withdrawn' : 'airgap-override',
-    reason: request.reason,
-    outcome: 'staged',
-    details: { source: 'operator' },
-  });
+  if (request.withdraw) ctx.airgap.withdrawOverride({ reason: request.reason });
+  else ctx.airgap.requestOverride({ reason: request.reason, source: 'operator' });
   return getStatus(ctx);
 }
 

@@ -12,11 +12,12 @@ import { serveRenderer } from './server';
 
 /**
  * `npm start` where the Electron binary is missing: the same handlers, bound into the system
- * Chromium. Run with `--allow-network REASON` to override the air-gap guard (audited).
+ * Chromium. `--allow-network REASON` asks for an air-gap override: staged (and audited) for a quorum to
+ * accept; it never allows signing on its own.
  */
 async function run(argv: string[]): Promise<void> {
   const overrideAt = argv.indexOf('--allow-network');
-  const airgapOverride = overrideAt >= 0 ? (argv[overrideAt + 1] ?? 'operator override at start') : null;
+  const airgapOverride = overrideAt >= 0 ? (argv[overrideAt + 1] ?? 'asked for at start') : null;
   const dataDir = process.env.AIRLOCK_HOME ? resolve(process.env.AIRLOCK_HOME) : join(homedir(), '.airlock');
   const server = await serveRenderer(resolve('dist/renderer'));
   const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();

@@ -52,9 +52,10 @@ function hardenSession(): void {
   );
 }
 
+/** `--allow-network REASON` asks for an air-gap override; a quorum must accept it before it counts. */
 function airgapOverrideFlag(argv: string[]): string | null {
   const at = argv.indexOf('--allow-network');
-  return at >= 0 ? (argv[at + 1] ?? 'operator override at start') : null;
+  return at >= 0 ? (argv[at + 1] ?? 'asked for at start') : null;
 }
 
 app.on('web-contents-created', (_event, contents) => {

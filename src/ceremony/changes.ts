@@ -71,6 +71,12 @@ export function stageChange(dataDir: string, change: Change): void {
   writeFileAtomic(changesPath(dataDir), `${JSON.stringify({ changes }, null, 2)}\n`);
 }
 
+/** Drops the staged changes `drop` picks, such as a request withdrawn before the quorum saw it. */
+export function unstageChanges(dataDir: string, drop: (change: Change) => boolean): void {
+  const changes = readChanges(dataDir).filter((c) => !drop(c));
+  writeFileAtomic(changesPath(dataDir), `${JSON.stringify({ changes }, null, 2)}\n`);
+}
+
 export function clearChanges(dataDir: string): void {
   rmSync(changesPath(dataDir), { force: true });
 }

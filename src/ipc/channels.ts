@@ -107,8 +107,8 @@ export const CreatePartitionedKeyRequestSchema = z
 export const CHANNELS = {
   getStatus: { request: Empty, response: StatusSchema },
   /**
-   * Stages an air-gap setting: allow signing while a network is up (with a reason), or withdraw that.
-   * It takes effect once a quorum accepts it (acceptChanges); staged and accepted are both audited.
+   * Asks for an air-gap override (allow signing while a network is up, with a reason): staged, in force
+   * once a quorum accepts it (acceptChanges). A withdrawal counts at once and is staged to be sealed.
    */
   overrideAirgap: {
     request: z.strictObject({

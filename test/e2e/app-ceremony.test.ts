@@ -73,7 +73,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
       encodeFrames({ bytes: unsigned.toBuffer(), format: 'ur', maxFragmentLength: 150 }),
       tempDir('airlock-video-'),
     );
-    app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'end-to-end test run' });
+    app = await openApp({ rendererDir, fakeVideo: video });
     // The treasury's policy: two of three named approvers, each with PIN and authenticator code.
     for (const name of ['alice', 'bob']) {
       const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });

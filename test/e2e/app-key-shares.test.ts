@@ -77,7 +77,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
     // The camera shows share 2's card QR, as an officer holds it up.
     const video = await qrCameraVideo([shares[1] ?? ''], tempDir('airlock-video-'));
-    app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'key shares end-to-end run' });
+    app = await openApp({ rendererDir, fakeVideo: video });
     // Two approvers, one per ceremony: an authenticator code is good for one approval only.
     for (const name of ['alice', 'bob']) {
       const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });

@@ -58,7 +58,7 @@ describe('refusals on screen', () => {
 
   beforeAll(async () => {
     rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
-    app = await openApp({ rendererDir, airgapOverride: 'negative end-to-end run' });
+    app = await openApp({ rendererDir });
     await app.page.waitForSelector('[data-screen="home"]');
     await registerWallet(app.page, wallet.descriptor);
     await app.page.getByRole('button', { name: 'Home' }).click();

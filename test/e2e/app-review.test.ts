@@ -93,7 +93,7 @@ describe('a review officers can check digit by digit', () => {
 
   beforeAll(async () => {
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
-    app = await openApp({ rendererDir, airgapOverride: 'review end-to-end run' });
+    app = await openApp({ rendererDir });
     await app.page.waitForSelector('[data-screen="home"]');
     await registerWallet(app.page, wallet.descriptor);
     await app.page.getByRole('button', { name: 'Home' }).click();

@@ -32,7 +32,7 @@ function dropOneInFive(frames: string[]): string[] {
 /** Scans `codes` (shown in order, looped by the fake camera) until the Review screen appears. */
 async function scanUntilReview({ rendererDir, codes }: { rendererDir: string; codes: string[] }) {
   const video = await qrCameraVideo(codes, tempDir('airlock-video-'));
-  const app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'camera scan test run' });
+  const app = await openApp({ rendererDir, fakeVideo: video });
   // Every request of the page and its decode worker (the context sees both), allowed or blocked.
   const requested: string[] = [];
   app.page.context().on('request', (request) => requested.push(request.url()));

@@ -49,7 +49,7 @@ describe('a 120-input PSBT scanned as a coordinator shows it (version 20, 8 fram
     const parts = coordinatorParts();
     expect(parts.length).toBeGreaterThan(60);
     const video = await qrCameraVideo(parts, tempDir('airlock-video-'), CODES_PER_SECOND);
-    const app = await openApp({ rendererDir, fakeVideo: video, airgapOverride: 'camera scan test run' });
+    const app = await openApp({ rendererDir, fakeVideo: video });
     try {
       const { page } = app;
       await page.waitForSelector('[data-screen="home"]');

@@ -11,7 +11,7 @@ describe('app security in Chromium through the browser adapter', () => {
 
   beforeAll(async () => {
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
-    app = await openApp({ rendererDir, airgapOverride: 'security test run' });
+    app = await openApp({ rendererDir });
     app.page.on('response', (r) => responses.push(r));
     await app.page.reload();
     await app.page.waitForSelector('[data-screen="home"]');

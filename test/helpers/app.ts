@@ -93,9 +93,14 @@ function recorded(handlers: ApiHandlers, traffic: string[]): ApiHandlers {
   ) as ApiHandlers;
 }
 
+/** A machine with only loopback, as the signing laptop is. */
+export const ISOLATED_MACHINE: InterfaceLister = () => ({});
+
 /**
  * The app as `npm start` runs it without Electron: built renderer, local server with the CSP, the
- * real main-side handlers bound through the browser adapter, in Debian Chromium.
+ * real main-side handlers bound through the browser adapter, in Debian Chromium. It sees an isolated
+ * machine unless `listInterfaces` presents a network (this test machine has one; the `--allow-network`
+ * start flag, `airgapOverride`, only asks for an override, which a quorum must seal).
  */
 export async function openApp(options: {
   rendererDir: string;
@@ -110,7 +115,7 @@ export async function openApp(options: {
     dataDir,
     core: airlockCore,
     appVersion: 'test',
-    ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
+    listInterfaces: options.listInterfaces ?? ISOLATED_MACHINE,
     airgapOverride: options.airgapOverride ?? null,
     printer: browserCardPrinter(browser),
   });

@@ -1,10 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { AirgapGuard, type InterfaceLister, liveInterfaces } from '../../../main/airgap';
 import { auditPath } from '../../../src/audit/log';
+import { acceptChanges, configStatus } from '../../../src/ceremony/config-ceremony';
+import { airgapFile } from '../../../src/ceremony/configuration';
 import { isAirlockError } from '../../../src/common/errors';
 import { tempDir } from '../../helpers/cli';
+import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+
+const quorum = <T>(use: (seed: Uint8Array) => T) => use(seedOf(TEST_MNEMONICS[0]));
 
 const loopback: NetworkInterfaceInfo = {
   address: '127.0.0.1',
@@ -61,18 +66,67 @@ describe('air-gap guard', () => {
     expect(auditEvents(dataDir).at(-1)).toMatchObject({ event: 'airgap-check', outcome: 'connected' });
   });
 
-  it('lets an explicit operator override through and writes it to the audit log', () => {
+  it('an override asked for is only staged: signing stays blocked until a quorum seals it', () => {
     const dataDir = tempDir();
     const guard = new AirgapGuard({ dataDir, listInterfaces: online });
-    guard.setOverride({ reason: 'test bench without radio switch', source: 'operator' });
-    expect(guard.assertSigningAllowed()).toMatchObject({ state: 'overridden', signingAllowed: true });
-    const [override, check] = auditEvents(dataDir);
+    guard.requestOverride({ reason: 'test bench without radio switch', source: 'flag' });
+    expect(guard.status()).toMatchObject({ state: 'connected', signingAllowed: false });
+    expect(() => guard.assertSigningAllowed()).toThrow(/only an override a quorum sealed allows it/);
+    expect(configStatus(dataDir).changes).toEqual([
+      'allow signing while a network is up (test bench without radio switch)',
+    ]);
+    const [override] = auditEvents(dataDir);
     expect(override).toMatchObject({
       event: 'airgap-override',
       reason: 'test bench without radio switch',
-      details: { source: 'operator', interfaces: ['wlan0'] },
+      outcome: 'staged',
+      details: { source: 'flag', interfaces: ['wlan0'] },
     });
-    expect(check).toMatchObject({ event: 'airgap-check', outcome: 'overridden' });
+    acceptChanges({ dataDir, withSeed: quorum });
+    expect(guard.assertSigningAllowed()).toMatchObject({ state: 'overridden', signingAllowed: true });
+    expect(auditEvents(dataDir).at(-1)).toMatchObject({ event: 'airgap-check', outcome: 'overridden' });
+  });
+
+  it('a withdrawal counts at once, a new request does not undo it, and the quorum seals it', () => {
+    const dataDir = tempDir();
+    const guard = new AirgapGuard({ dataDir, listInterfaces: online });
+    guard.requestOverride({ reason: 'bench', source: 'operator' });
+    acceptChanges({ dataDir, withSeed: quorum });
+    expect(guard.status().state).toBe('overridden');
+    guard.withdrawOverride({ reason: 'bench work done' });
+    expect(guard.status().state).toBe('connected');
+    expect(guard.requestOverride({ reason: 'again', source: 'flag' }).state).toBe('connected');
+    expect(auditEvents(dataDir).at(-1)).toMatchObject({
+      event: 'airgap-override',
+      outcome: 'withdrawal-pending',
+    });
+    expect(configStatus(dataDir).changes).toEqual(['refuse signing while a network is up']);
+    acceptChanges({ dataDir, withSeed: quorum });
+    expect(JSON.parse(readFileSync(airgapFile(dataDir), 'utf8'))).toEqual({
+      allowNetwork: false,
+      reason: null,
+    });
+    expect(guard.status().state).toBe('connected');
+  });
+
+  it('a request withdrawn before the quorum saw it is dropped', () => {
+    const dataDir = tempDir();
+    const guard = new AirgapGuard({ dataDir, listInterfaces: online });
+    guard.requestOverride({ reason: 'bench', source: 'operator' });
+    guard.withdrawOverride({ reason: 'not needed' });
+    expect(configStatus(dataDir).changes).toEqual([]);
+    expect(auditEvents(dataDir).at(-1)).toMatchObject({
+      event: 'airgap-override-withdrawn',
+      outcome: 'request-dropped',
+    });
+  });
+
+  it('air-gap settings written to disk without the quorum allow nothing', () => {
+    const dataDir = tempDir();
+    const guard = new AirgapGuard({ dataDir, listInterfaces: online });
+    acceptChanges({ dataDir, withSeed: quorum });
+    writeFileSync(airgapFile(dataDir), JSON.stringify({ allowNetwork: true, reason: 'me' }));
+    expect(guard.status().state).toBe('connected');
   });
 
   it('checks the interfaces again at every call, so a cable plugged in later blocks signing', () => {

@@ -4,10 +4,13 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../main/csp';
+import { stageChange } from '../../../src/ceremony/changes';
+import { acceptChanges } from '../../../src/ceremony/config-ceremony';
 import { CHANNEL_NAMES, ipcChannel } from '../../../src/ipc/channel-names';
 import { buildRenderer } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import type { ElectronRecord } from '../../helpers/electron-stub';
+import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
 /** The built Electron main process, run against a recording stand-in for the electron module. */
@@ -31,8 +34,15 @@ describe('Electron adapter wiring (built bundle)', () => {
       alias: { electron: resolve('test/helpers/electron-stub.ts') },
       logLevel: 'error',
     });
-    process.env.AIRLOCK_TEST_USER_DATA = tempDir();
-    // This machine has a network link; the key creation below is allowed as the operator's flag allows it.
+    const userData = tempDir();
+    process.env.AIRLOCK_TEST_USER_DATA = userData;
+    // This machine has a network link: a quorum sealed an override for it (the start flag alone would
+    // only ask for one), so the key creation below is allowed.
+    stageChange(userData, {
+      kind: 'airgap',
+      settings: { allowNetwork: true, reason: 'electron adapter test' },
+    });
+    acceptChanges({ dataDir: userData, withSeed: (use) => use(seedOf(TEST_MNEMONICS[0])) });
     process.argv.push('--allow-network', 'electron adapter test');
     await import(pathToFileURL(join(out, 'main', 'electron-main.mjs')).href);
     record = (globalThis as unknown as { __electronRecord: ElectronRecord }).__electronRecord;

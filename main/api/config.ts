@@ -10,6 +10,7 @@ import {
   configStatus as statusOf,
 } from '../../src/ceremony/config-ceremony';
 import { recordEvent } from '../../src/ceremony/events';
+import { setOrStageWalletOwner } from '../../src/ceremony/registration';
 import { formatHead, readSeal } from '../../src/ceremony/seal';
 import { wipe } from '../../src/common/bytes';
 import { refused } from '../../src/common/errors';
@@ -123,6 +124,15 @@ export function testDrivePolicy(ctx: ApiContext, request: { text: string }): Pol
  */
 export function enrolApprover(ctx: ApiContext, request: { name: string; pin: string }): { uri: string } {
   return { uri: enrolOrStageApprover(ctx.dataDir, request).uri };
+}
+
+/** A wallet's owner class: set at once before the first seal, staged for the quorum after it. */
+export function setWalletOwner(
+  ctx: ApiContext,
+  request: { name: string; owner: 'customer' | 'company' },
+): ConfigStatusView {
+  setOrStageWalletOwner(ctx.dataDir, request);
+  return configStatus(ctx);
 }
 
 /** Stages an approver's removal for the quorum. */

@@ -1,4 +1,5 @@
 import { type ReadRecord, readAuditRecords, type SignedRecord } from '../ceremony/events';
+import { readSeal } from '../ceremony/seal';
 import { refused } from '../common/errors';
 import { listWallets } from '../wallet/registry';
 import { GENESIS_HASH, sha256Hex } from './log';
@@ -107,7 +108,13 @@ export function reconciliationReport(dataDir: string, options: { since?: Date } 
     );
   }
   const { lines } = readAuditLines(dataDir);
-  const owners = new Map(listWallets(dataDir).map((w) => [w.name, w.owner]));
+  // Owner classes as sealed (a wallet file edited without the quorum does not move a wallet's class).
+  const seal = readSeal(dataDir);
+  const registrations =
+    seal && seal !== 'unreadable'
+      ? Object.values(seal.configuration.wallets).map((w) => w.registration)
+      : listWallets(dataDir);
+  const owners = new Map(registrations.map((w) => [w.name, w.owner]));
   return {
     rows: dailyOutflows(readAuditRecords(dataDir, lines), options.since, owners),
     head: auditHead(lines),

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { badInput } from '../common/errors';
+import { badInput, refused } from '../common/errors';
 import { writeFileAtomic } from '../common/storage';
 import { writeUnlock } from '../policy/approvers';
 import { type Policy, PolicySchema } from '../policy/schema';
 import { walletId } from '../wallet/identity';
-import { registerWallet } from '../wallet/registry';
-import { WalletSchema } from '../wallet/types';
+import { listWallets, registerWallet, rewriteRegistration } from '../wallet/registry';
+import { OwnerClassSchema, WalletSchema } from '../wallet/types';
 import {
   AirgapSettingsSchema,
   approversFile,
@@ -44,6 +44,13 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   /** `by` proved PIN and code for it; failures are counted again from the entry sealing it. */
   z.strictObject({ kind: z.literal('approver-unlock'), name: z.string(), by: z.string() }),
   z.strictObject({ kind: z.literal('airgap'), settings: AirgapSettingsSchema }),
+  /** Customer or company funds: which rules of transfers between wallets apply to it. */
+  z.strictObject({
+    kind: z.literal('wallet-owner'),
+    walletId: z.string(),
+    wallet: z.string(),
+    owner: OwnerClassSchema,
+  }),
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 
@@ -94,6 +101,8 @@ function changeKey(change: Change): string {
       return `approver-unlock:${change.name}`;
     case 'airgap':
       return 'airgap';
+    case 'wallet-owner':
+      return `owner:${change.walletId}`;
   }
 }
 
@@ -131,6 +140,8 @@ export function describeChange(change: Change): string {
       return change.settings.allowNetwork
         ? `allow signing while a network is up (${change.settings.reason ?? 'no reason given'})`
         : 'refuse signing while a network is up';
+    case 'wallet-owner':
+      return `set the owner class of wallet ${change.wallet} to ${change.owner}`;
   }
 }
 
@@ -173,6 +184,12 @@ export function applyChanges(dataDir: string, changes: readonly Change[]): void 
       case 'airgap':
         writeAirgapFile(dataDir, change.settings);
         break;
+      case 'wallet-owner': {
+        const wallet = listWallets(dataDir).find((w) => walletId(w) === change.walletId);
+        if (!wallet) throw refused('WALLET_NOT_FOUND', `wallet ${change.wallet} is no longer registered`);
+        rewriteRegistration(dataDir, { ...wallet, owner: change.owner });
+        break;
+      }
     }
   }
 }

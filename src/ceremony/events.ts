@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { type AuditEntry, AuditEntrySchema, appendAuditEvent } from '../audit/log';
 import { readAuditLines } from '../audit/verify';
+import { OwnerClassSchema } from '../wallet/types';
 
 /**
  * Every event the audit log records, with its fields: one discriminated union, one writer
@@ -97,6 +98,12 @@ export const AuditRecordSchema = z.discriminatedUnion('event', [
   }),
   event('share-card-printed'),
   event('policy-staged', { wallet: z.string(), walletId: WalletIdSchema }),
+  event('wallet-owner', {
+    wallet: z.string(),
+    walletId: WalletIdSchema,
+    outcome: z.enum(['staged', 'set']),
+    details: z.object({ owner: OwnerClassSchema, previous: OwnerClassSchema.nullable() }),
+  }),
   event('config-sealed', { details: z.object({ fingerprint: z.string(), changes: z.array(z.string()) }) }),
   event('config-rejected'),
   event('seal-broken', { details: z.object({ differences: z.array(z.string()) }) }),

@@ -1,8 +1,14 @@
 import { refused } from '../common/errors';
 import { listCosignerRecords } from '../keys/cosigner-record';
 import { walletId } from '../wallet/identity';
-import { checkNewRegistration, refuseSecondName, registerWallet } from '../wallet/registry';
-import type { Wallet } from '../wallet/types';
+import {
+  checkNewRegistration,
+  loadWallet,
+  refuseSecondName,
+  registerWallet,
+  rewriteRegistration,
+} from '../wallet/registry';
+import type { OwnerClass, Wallet } from '../wallet/types';
 import { readChanges, stageChange } from './changes';
 import { recordEvent } from './events';
 import { readSeal } from './seal';
@@ -55,4 +61,28 @@ export function registerOrStageWallet(
   stageChange(dataDir, { kind: 'wallet', registration: valid, withoutDeviceKey });
   recordEvent(dataDir, { event: 'wallet-staged', wallet: valid.name, walletId: id, details });
   return { wallet: valid, created: false, staged: true };
+}
+
+/**
+ * Sets a registered wallet's owner class (customer or company funds, which decides the transfers it
+ * may make or receive): at once on a device not sealed yet, else staged for the quorum; audited.
+ */
+export function setOrStageWalletOwner(
+  dataDir: string,
+  { name, owner }: { name: string; owner: OwnerClass },
+): { wallet: Wallet; staged: boolean } {
+  const wallet = loadWallet(dataDir, name);
+  const id = walletId(wallet);
+  const previous = wallet.owner ?? null;
+  const sealed = readSeal(dataDir) !== null;
+  if (sealed) stageChange(dataDir, { kind: 'wallet-owner', walletId: id, wallet: name, owner });
+  else rewriteRegistration(dataDir, { ...wallet, owner });
+  recordEvent(dataDir, {
+    event: 'wallet-owner',
+    wallet: name,
+    walletId: id,
+    outcome: sealed ? 'staged' : 'set',
+    details: { owner, previous },
+  });
+  return { wallet: { ...wallet, owner }, staged: sealed };
 }

@@ -64,6 +64,8 @@ export interface SignedPsbt {
 interface SealedRules {
   configuration: Configuration;
   policy: Policy | null;
+  /** The wallet as sealed: its owner class decides which transfers it may make. */
+  registration: Wallet;
 }
 
 export class SigningCeremony {
@@ -213,7 +215,7 @@ export class SigningCeremony {
     const policy = this.#rules.policy;
     const safety = refusedByDefault(review, { allowUnprovenAmounts: policy?.allowUnprovenAmounts ?? false });
     const transfers = transferViolations({
-      wallet: this.wallet,
+      wallet: this.#rules.registration,
       review,
       policy,
       approvers: countApprovals ? this.approved : this.approverCandidates(),
@@ -262,7 +264,7 @@ export class SigningCeremony {
     return [
       ...refusedByDefault(driven, { allowUnprovenAmounts: draft.allowUnprovenAmounts ?? false }),
       ...transferViolations({
-        wallet: this.wallet,
+        wallet: this.#rules?.registration ?? this.wallet,
         review: driven,
         policy: draft,
         approvers: draft.crossOwnerTransfers?.approvals?.approvers ?? [],
@@ -502,11 +504,13 @@ function sealedRules(dataDir: string, id: string, firstSealAtQuorum: boolean): S
   if (seal === null && firstSealAtQuorum && lastSealedEntry(dataDir) === null) {
     const configuration = sealableConfiguration(readDiskConfiguration(dataDir));
     const entry = configuration.wallets[id];
-    return entry ? { configuration, policy: entry.policy } : null;
+    return entry ? { configuration, policy: entry.policy, registration: entry.registration } : null;
   }
   if (!seal || seal === 'unreadable') return null;
   const entry = seal.configuration.wallets[id];
-  return entry ? { configuration: seal.configuration, policy: entry.policy } : null;
+  return entry
+    ? { configuration: seal.configuration, policy: entry.policy, registration: entry.registration }
+    : null;
 }
 
 export { formatHead };

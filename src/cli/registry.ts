@@ -16,7 +16,7 @@ export const COMMANDS: CommandEntry[] = [
   {
     name: 'wallet',
     summary:
-      'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show',
+      'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show, set its owner class',
     load: async () => (await import('./commands/wallet')).walletCommand,
   },
   {

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'testDrivePolicy',
   'enrolApprover',
   'removeApprover',
+  'setWalletOwner',
   'unlockApprover',
   'listWallets',
   'importWallet',

@@ -148,6 +148,11 @@ export const CHANNELS = {
     request: z.strictObject({ name: z.string().min(1).max(40), pin: ApproverSecretSchema }),
     response: z.strictObject({ uri: z.string().startsWith('otpauth://totp/') }),
   },
+  /** Sets a wallet's owner class (customer or company funds); staged for the quorum once sealed. */
+  setWalletOwner: {
+    request: z.strictObject({ name: z.string().min(1).max(64), owner: OwnerClassSchema }),
+    response: ConfigStatusViewSchema,
+  },
   /** Stages an approver's removal for the quorum to accept. */
   removeApprover: {
     request: z.strictObject({ name: z.string().min(1).max(40) }),

@@ -123,6 +123,14 @@ function createExclusive(path: string, data: string): boolean {
   }
 }
 
+/** Rewrites a registered wallet's file with the same identity and name (an accepted change, such as its owner). */
+export function rewriteRegistration(dataDir: string, wallet: Wallet): void {
+  const existing = loadWallet(dataDir, wallet.name);
+  const valid = checkConsistent(WalletSchema.parse(wallet), '(changed registration)');
+  if (walletId(existing) !== walletId(valid)) throw nameTaken(valid);
+  writeFileAtomic(walletPath(dataDir, valid.name), `${JSON.stringify(valid, null, 2)}\n`);
+}
+
 export function loadWallet(dataDir: string, name: string): Wallet {
   const path = walletPath(dataDir, name);
   if (!existsSync(path)) throw badInput('WALLET_NOT_FOUND', `no wallet is registered as "${name}"`);

@@ -2,7 +2,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { configStatus } from '../../ceremony/config-ceremony';
 import { recordEvent } from '../../ceremony/events';
-import { registerOrStageWallet } from '../../ceremony/registration';
+import { registerOrStageWallet, setOrStageWalletOwner } from '../../ceremony/registration';
 import { badInput, isAirlockError } from '../../common/errors';
 import { NetworkNameSchema } from '../../common/network';
 import { WalletDeriver } from '../../wallet/derive';
@@ -17,6 +17,7 @@ const USAGE = [
   '         [--without-device-key]   (once the configuration is sealed, a new wallet is staged until `airlock config accept`)',
   '       airlock wallet list',
   '       airlock wallet show NAME',
+  '       airlock wallet owner NAME customer|company   (staged until `airlock config accept` once sealed)',
 ].join('\n');
 
 /** A descriptor or a UR (`ur:crypto-output/…`) typed on the command line rather than a path to a file. */
@@ -172,10 +173,29 @@ function showCommand(args: string[], ctx: CliContext): void {
   ctx.io.stdout.write(ctx.json ? `${JSON.stringify(wallet)}\n` : describeWallet(wallet));
 }
 
+/** Customer or company funds: part of the sealed configuration, so a change is staged for the quorum. */
+function ownerCommand(args: string[], ctx: CliContext): void {
+  const { positionals } = parseCommandArgs(args, {}, USAGE);
+  const owner = OwnerClassSchema.safeParse(positionals[1]);
+  if (positionals.length !== 2 || !owner.success)
+    throw badInput('BAD_ARGUMENTS', `give a wallet name and customer or company. Usage: ${USAGE}`);
+  const { wallet, staged } = setOrStageWalletOwner(ctx.dataDir, {
+    name: positionals[0] as string,
+    owner: owner.data,
+  });
+  ctx.io.stderr.write(
+    staged
+      ? `Staged: wallet "${wallet.name}" holds ${owner.data} funds once a quorum accepts it (airlock config accept).\n`
+      : `Wallet "${wallet.name}" now holds ${owner.data} funds.\n`,
+  );
+  if (ctx.json)
+    ctx.io.stdout.write(`${JSON.stringify({ wallet: wallet.name, owner: owner.data, staged })}\n`);
+}
+
 export const walletCommand: CliCommand = {
   name: 'wallet',
   summary:
-    'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show',
+    'register a multisig wallet (descriptor, Coldcard/Sparrow/Electrum file, BSMS, Caravan JSON), list, show, set its owner class',
   usage: USAGE,
   async run(args, ctx) {
     const [sub, ...rest] = args;
@@ -186,6 +206,8 @@ export const walletCommand: CliCommand = {
         return listCommand(rest, ctx);
       case 'show':
         return showCommand(rest, ctx);
+      case 'owner':
+        return ownerCommand(rest, ctx);
       default:
         throw badInput('BAD_ARGUMENTS', `unknown wallet subcommand; usage: ${USAGE}`);
     }

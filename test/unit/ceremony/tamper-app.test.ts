@@ -220,3 +220,20 @@ describe('the quorum idle wipe', () => {
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
   });
 });
+
+describe('owner class through the app', () => {
+  it('a change of owner class is staged, listed, and applies once the quorum accepts it', async () => {
+    const { dataDir, handlers } = await sealedApp();
+    const staged = await value(handlers.setWalletOwner({ name: 'treasury', owner: 'company' }));
+    expect(staged.changes).toEqual(['set the owner class of wallet treasury to company']);
+    expect((await value(handlers.listWallets({})))[0]?.owner).toBeUndefined();
+    expect(await errorCode(handlers.setWalletOwner({ name: 'nowhere', owner: 'company' }))).toBe(
+      'WALLET_NOT_FOUND',
+    );
+    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    expect((await value(handlers.listWallets({})))[0]?.owner).toBe('company');
+    expect((await value(handlers.configStatus({}))).differences).toEqual([]);
+    expect(readFileSync(auditPath(dataDir), 'utf8')).toContain('set the owner class of wallet treasury');
+    expect((await ceremony(handlers)).ok).toBe(true);
+  });
+});

@@ -140,6 +140,71 @@ describe('customer and company funds apart (airlock sign)', () => {
   });
 });
 
+describe('owner class in the sealed configuration', () => {
+  it('wallet owner stages the change; transfers follow the sealed class until the quorum accepts it', async () => {
+    const ws = workspace();
+    const file = ws.writePsbt(paying(legacy), 'legacy.psbt');
+    const staged = await runCli(['--data-dir', ws.dataDir, 'wallet', 'owner', 'old-wallet', 'customer']);
+    expect(staged.status).toBe(0);
+    expect(staged.stderr).toContain('once a quorum accepts it');
+    expect(loadWallet(ws.dataDir, 'old-wallet').owner).toBeUndefined();
+    const status = await runCli(['--data-dir', ws.dataDir, 'config', 'status']);
+    expect(status.stdout).toContain('set the owner class of wallet old-wallet to customer');
+    expect(ws.audit().at(-1)).toMatchObject({
+      event: 'wallet-owner',
+      wallet: 'old-wallet',
+      outcome: 'staged',
+      details: { owner: 'customer', previous: null },
+    });
+    const before = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
+    expect(before.status).toBe(3);
+    expect(before.stderr).toContain('wallet old-wallet, which has no owner class');
+    const accepted = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'config',
+      'accept',
+      '--mnemonic-file',
+      ws.mnemonicFiles[0]!,
+    ]);
+    expect(accepted.status).toBe(0);
+    expect(loadWallet(ws.dataDir, 'old-wallet').owner).toBe('customer');
+    const after = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
+    expect(after.stderr).toContain('signed 1 input(s)');
+    expect(after.status).toBe(0);
+  });
+
+  it("a wallet's owner class edited in its file without the quorum is refused before any signature", async () => {
+    const ws = workspace();
+    const path = join(ws.dataDir, 'wallets', 'company-cold.json');
+    writeFileSync(path, JSON.stringify({ ...loadWallet(ws.dataDir, 'company-cold'), owner: 'customer' }));
+    // The gate judges by the sealed class (company), not by the edited file.
+    const transfer = await runCli([
+      '--json',
+      ...ws.signArgs(ws.writePsbt(paying(company)), ws.mnemonicFiles[0]!),
+    ]);
+    expect(JSON.parse(transfer.stdout).error.code).toBe('CROSS_OWNER_TRANSFER');
+    // Any other signature finds the file differing from the seal.
+    const result = await runCli([
+      '--json',
+      ...ws.signArgs(ws.writePsbt(paying(customer2), 'same.psbt'), ws.mnemonicFiles[0]!),
+    ]);
+    expect(result.status).toBe(3);
+    expect(JSON.parse(result.stdout).error.code).toBe('SEAL_BROKEN');
+    expect(result.stderr).toContain('the wallet file company-cold.json was edited');
+    expect(ws.audit().some((e) => e.event === 'signed')).toBe(false);
+  });
+
+  it('refuses an owner class other than customer or company (exit 2)', async () => {
+    const ws = workspace();
+    const bad = await runCli(['--data-dir', ws.dataDir, 'wallet', 'owner', 'old-wallet', 'treasury']);
+    expect(bad.status).toBe(2);
+    expect((await runCli(['--data-dir', ws.dataDir, 'config', 'status'])).stdout).toContain(
+      'no changes since the last seal',
+    );
+  });
+});
+
 describe('owner class at registration', () => {
   it('wallet import --owner stores it; a wallet file without one stays readable as unassigned', async () => {
     const ws = cliWorkspace(legacy, { device: null });

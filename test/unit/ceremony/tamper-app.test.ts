@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
-import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { approversFile, writePolicyFile } from '../../../src/ceremony/configuration';
 import { sealPath } from '../../../src/ceremony/seal';
@@ -12,66 +11,10 @@ import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { errorCode, value } from '../../helpers/ipc-result';
-import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
+import { ceremony, expectRefused, offline, sealedApp, spend } from './app-fixture';
 
 const { wallet, shares } = partitionedWallet();
-const offline = () => ({});
-const spend = (amount: bigint) =>
-  buildPsbt({
-    wallet,
-    inputs: [{ index: 0, amount: 50_000_000n }],
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount },
-      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
-    ],
-  }).toBase64();
-
-async function ceremony(handlers: ApiHandlers, amount = 1_000_000n) {
-  await value(handlers.selectWallet({ name: 'treasury' }));
-  await value(handlers.loadPsbtText({ text: spend(amount) }));
-  await value(handlers.reviewCurrent({}));
-  await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
-  await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
-  return handlers.sign({ format: 'base64' });
-}
-
-/** An app whose first quorum ceremony sealed the device and signed once under a 24-hour limit. */
-async function sealedApp() {
-  const dataDir = tempDir();
-  enrollApprover(dataDir, { name: 'alice', pin: 'tulip anchor 482913' });
-  const { handlers, context } = createAirlockMain({
-    dataDir,
-    core: airlockCore,
-    appVersion: 'test',
-    listInterfaces: offline,
-  });
-  await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
-  writePolicyFile(dataDir, walletId(wallet), { wallet: 'treasury', maxPer24h: 3_000_000 });
-  expect((await value(handlers.configStatus({}))).toBeSealed).toContain(
-    'set the policy of wallet treasury: at most 3000000 sat per 24 hours',
-  );
-  const first = await value(ceremony(handlers));
-  expect(first.auditHead).toMatch(/^\d+:[0-9a-f]{64}$/);
-  expect((await value(handlers.configStatus({}))).sealed).toBe(true);
-  return { dataDir, handlers, context };
-}
-
-async function expectRefused(
-  handlers: ApiHandlers,
-  dataDir: string,
-  code: string,
-  says: RegExp,
-  amount?: bigint,
-) {
-  const signedBefore = readFileSync(auditPath(dataDir), 'utf8').split('"event":"signed"').length;
-  const result = await ceremony(handlers, amount);
-  expect(result).toMatchObject({ ok: false, error: { kind: 'refused', code } });
-  expect(result.ok ? '' : result.error.message).toMatch(says);
-  const log = readFileSync(auditPath(dataDir), 'utf8');
-  expect(log.split('"event":"signed"').length).toBe(signedBefore);
-  expect(log.trim().split('\n').at(-1)).toContain('"event":"refused"');
-}
 
 describe('the app refuses to sign after tampering without the quorum', () => {
   it('a policy file edited after the seal', async () => {

@@ -149,6 +149,25 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
     await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', 'the air-gap settings were edited');
   });
 
+  it('a deleted approvers file is refused', async () => {
+    const { ws } = await signedOnce();
+    rmSync(approversFile(ws.dataDir));
+    await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', "approver alice's record was deleted");
+  });
+
+  it('a deleted air-gap settings file is refused', async () => {
+    const { ws } = await signedOnce();
+    rmSync(airgapFile(ws.dataDir));
+    await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', 'the air-gap settings file was deleted');
+  });
+
+  it('a wallet file edited in place (its owner class) is refused', async () => {
+    const { ws } = await signedOnce();
+    const path = join(ws.dataDir, 'wallets', 'reserve.json');
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), owner: 'company' }));
+    await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', 'the wallet file reserve.json was edited');
+  });
+
   it('the audit log cut short (the last signature removed) is refused: the rolling limit cannot be reset', async () => {
     const { ws } = await signedOnce();
     const lines = readFileSync(auditPath(ws.dataDir), 'utf8').split('\n').filter(Boolean);

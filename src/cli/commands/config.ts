@@ -14,6 +14,8 @@ const USAGE = [
   '              [--approvals-file F [--approver NAME ...]] [--include-differences]',
   '                                         the quorum accepts the staged changes and re-seals',
   '       airlock config reject                   drops the staged changes',
+  '  Changes are staged by wallet import and wallet owner (once sealed), policy stage, sign --policy,',
+  '  approver enroll|unlock|remove, and the app\'s air-gap override (also asked for by --allow-network).',
 ].join('\n');
 
 const OPTIONS = {

@@ -2,14 +2,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Psbt } from 'bitcoinjs-lib';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePolicyFile } from '../../src/ceremony/configuration';
-import { enrollApprover } from '../../src/policy/approvers';
 import { createAssembler } from '../../src/qr/assembler';
 import { encodeFrames } from '../../src/qr/encoder';
-import { walletId } from '../../src/wallet/identity';
 import {
   buildRenderer,
   decodeQrPng,
@@ -21,6 +17,7 @@ import {
   SCREENSHOTS,
 } from '../helpers/app';
 import { tempDir } from '../helpers/cli';
+import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../helpers/device-setup';
 import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS } from '../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../helpers/verify-tx';
 
@@ -75,13 +72,9 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     );
     app = await openApp({ rendererDir, fakeVideo: video });
     // The treasury's policy: two of three named approvers, each with PIN and authenticator code.
-    for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
-      approverCodes[name] = () => OTPAuth.URI.parse(uri).generate();
-    }
+    Object.assign(approverCodes, enrolApprovers(app.dataDir, ['alice', 'bob']));
     // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
-    writePolicyFile(app.dataDir, walletId(partitionedWallet().wallet), {
-      wallet: 'treasury',
+    writeWalletPolicy(app.dataDir, partitionedWallet().wallet, {
       approvals: { required: 2, approvers: ['alice', 'bob', 'carol'] },
     });
   });
@@ -121,7 +114,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     await page.waitForSelector('[data-screen="approvals"]');
     for (const name of ['alice', 'bob']) {
       await page.fill('input[name="approver"]', name);
-      await page.fill('input[name="pin"]', 'tulip anchor 482913');
+      await page.fill('input[name="pin"]', APPROVER_PASSPHRASE);
       await page.fill('input[name="code"]', approverCodes[name]?.() ?? '');
       if (name === 'bob') await shot(page, '05-approvals');
       await page.getByRole('button', { name: 'Approve this transaction' }).click();

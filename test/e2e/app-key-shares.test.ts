@@ -1,12 +1,7 @@
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePolicyFile } from '../../src/ceremony/configuration';
-import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import { decodeShare } from '../../src/keys/slip39-share';
-import { enrollApprover } from '../../src/policy/approvers';
-import { walletId } from '../../src/wallet/identity';
 import {
   buildRenderer,
   type OpenApp,
@@ -17,6 +12,12 @@ import {
 } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
+import {
+  APPROVER_PASSPHRASE,
+  enrolApprovers,
+  saveDeviceCosigner,
+  writeWalletPolicy,
+} from '../helpers/device-setup';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../helpers/multisig-psbt';
 
 const { wallet, shares } = partitionedWallet();
@@ -79,25 +80,10 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     const video = await qrCameraVideo([shares[1] ?? ''], tempDir('airlock-video-'));
     app = await openApp({ rendererDir, fakeVideo: video });
     // Two approvers, one per ceremony: an authenticator code is good for one approval only.
-    for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
-      codes[name] = () => OTPAuth.URI.parse(uri).generate();
-    }
+    Object.assign(codes, enrolApprovers(app.dataDir, ['alice', 'bob']));
     // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
-    writePolicyFile(app.dataDir, walletId(wallet), {
-      wallet: 'treasury',
-      approvals: { required: 1, approvers: ['alice', 'bob'] },
-    });
-    const mine = wallet.cosigners[0];
-    if (!mine) throw new Error('the test wallet has cosigners');
-    saveNewCosignerRecord(app.dataDir, {
-      fingerprint: mine.fingerprint!,
-      network: 'testnet',
-      keys: [{ scriptType: 'p2wsh', path: mine.path!, xpub: mine.xpub }],
-      shareLayout: { groupThreshold: 1, groups: [{ threshold: 2, count: 3 }] },
-      createdAt: new Date().toISOString(),
-      finishedAt: new Date().toISOString(),
-    });
+    writeWalletPolicy(app.dataDir, wallet, { approvals: { required: 1, approvers: ['alice', 'bob'] } });
+    saveDeviceCosigner(app.dataDir, wallet);
     await app.page.waitForSelector('[data-screen="home"]');
     await registerWallet(app.page, wallet.descriptor);
     await app.page.getByRole('button', { name: 'Home' }).click();
@@ -114,7 +100,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.getByRole('button', { name: /continue/ }).click();
     await page.waitForSelector('[data-screen="approvals"]');
     await page.fill('input[name="approver"]', 'alice');
-    await page.fill('input[name="pin"]', 'tulip anchor 482913');
+    await page.fill('input[name="pin"]', APPROVER_PASSPHRASE);
     await page.fill('input[name="code"]', codes.alice?.() ?? '');
     await page.getByRole('button', { name: 'Approve this transaction' }).click();
     await page.waitForSelector('[data-screen="shares"]');
@@ -205,7 +191,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     await page.waitForSelector('[data-screen="review"] [data-output-kind]');
     await page.getByRole('button', { name: /continue/ }).click();
     await page.fill('input[name="approver"]', 'bob');
-    await page.fill('input[name="pin"]', 'tulip anchor 482913');
+    await page.fill('input[name="pin"]', APPROVER_PASSPHRASE);
     await page.fill('input[name="code"]', codes.bob?.() ?? '');
     await page.getByRole('button', { name: 'Approve this transaction' }).click();
     await page.waitForSelector('[data-screen="shares"]');

@@ -1,17 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { join } from 'node:path';
-import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePolicyFile } from '../../src/ceremony/configuration';
-import { saveNewCosignerRecord } from '../../src/keys/cosigner-record';
-import { enrollApprover } from '../../src/policy/approvers';
 import { WalletDeriver } from '../../src/wallet/derive';
-import { walletId } from '../../src/wallet/identity';
 import { buildRenderer, type OpenApp, openApp, partitionedWallet, SCREENSHOTS } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
+import {
+  APPROVER_PASSPHRASE,
+  enrolApprovers,
+  saveDeviceCosigner,
+  writeWalletPolicy,
+} from '../helpers/device-setup';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
@@ -47,24 +48,10 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
   beforeAll(async () => {
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
     app = await openApp({ rendererDir, listInterfaces: online });
-    const mine = wallet.cosigners[0]!;
-    saveNewCosignerRecord(app.dataDir, {
-      fingerprint: mine.fingerprint!,
-      network: 'testnet',
-      keys: [{ scriptType: 'p2wsh', path: mine.path!, xpub: mine.xpub }],
-      shareLayout: { groupThreshold: 1, groups: [{ threshold: 2, count: 3 }] },
-      createdAt: new Date().toISOString(),
-      finishedAt: new Date().toISOString(),
-    });
-    for (const name of ['alice', 'bob']) {
-      const { uri } = enrollApprover(app.dataDir, { name, pin: 'tulip anchor 482913' });
-      codes[name] = () => OTPAuth.URI.parse(uri).generate();
-    }
+    saveDeviceCosigner(app.dataDir, wallet);
+    Object.assign(codes, enrolApprovers(app.dataDir, ['alice', 'bob']));
     // Written before the device's first seal: the first quorum ceremony seals it as the status shows it.
-    writePolicyFile(app.dataDir, walletId(wallet), {
-      wallet: 'treasury',
-      approvals: { required: 2, approvers: ['alice', 'bob'] },
-    });
+    writeWalletPolicy(app.dataDir, wallet, { approvals: { required: 2, approvers: ['alice', 'bob'] } });
     await app.page.reload();
     await app.page.waitForSelector('[data-screen="home"]');
   });
@@ -188,7 +175,7 @@ describe('first setup, wallet registration review, approvals and the air-gap ove
     await shot(page, 'approvals');
     expect(await page.getAttribute('input[name="approver"]', 'aria-describedby')).toBe('approver-attempts');
 
-    await attempt('tulip anchor 482913');
+    await attempt(APPROVER_PASSPHRASE);
     await page.waitForSelector('[data-approved-now="alice"]');
     expect(await page.locator('[data-error-code]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('approver');

@@ -1,17 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
 import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { acceptChanges } from '../../../src/ceremony/config-ceremony';
-import { airgapFile, writePolicyFile } from '../../../src/ceremony/configuration';
-import { enrollApprover } from '../../../src/policy/approvers';
-import { walletId } from '../../../src/wallet/identity';
+import { airgapFile } from '../../../src/ceremony/configuration';
 import { registerWallet } from '../../../src/wallet/registry';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
+import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
 
@@ -36,7 +34,7 @@ const psbt = buildPsbt({
     { change: { index: 3 }, amount: 48_990_000n },
   ],
 }).toBase64();
-const PIN = 'tulip anchor 482913';
+const PIN = APPROVER_PASSPHRASE;
 
 /**
  * A sealed device whose wallet policy asks one approval of alice or bob, opened on a networked
@@ -44,20 +42,9 @@ const PIN = 'tulip anchor 482913';
  */
 function networkedApp() {
   const dataDir = tempDir();
-  const codes = Object.fromEntries(
-    ['alice', 'bob'].map((name) => {
-      const { uri } = enrollApprover(dataDir, { name, pin: PIN });
-      return [
-        name,
-        (ahead: number) => OTPAuth.URI.parse(uri).generate({ timestamp: Date.now() + ahead * 30_000 }),
-      ];
-    }),
-  );
+  const codes = enrolApprovers(dataDir, ['alice', 'bob']);
   registerWallet(dataDir, wallet);
-  writePolicyFile(dataDir, walletId(wallet), {
-    wallet: 'treasury',
-    approvals: { required: 1, approvers: ['alice', 'bob'] },
-  });
+  writeWalletPolicy(dataDir, wallet, { approvals: { required: 1, approvers: ['alice', 'bob'] } });
   const secret = airlockCore.keys.combineShares(shares.slice(0, 2));
   acceptChanges({ dataDir, withSeed: (use) => use(secret) });
   const { handlers } = createAirlockMain({
@@ -69,7 +56,8 @@ function networkedApp() {
   });
   return {
     dataDir,
-    handlers /** The approver's code now, or of the next step (accepted too, and not a replay of this one). */,
+    handlers,
+    /** The approver's code now, or of the next step (accepted too, and not a replay of this one). */
     code: (name: string, ahead = 0) => codes[name]?.(ahead) ?? '',
   };
 }

@@ -1,13 +1,9 @@
-import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
-import { writePolicyFile } from '../../../src/ceremony/configuration';
-import { enrollApprover } from '../../../src/policy/approvers';
-import { PolicySchema } from '../../../src/policy/schema';
-import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
+import { enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
@@ -22,16 +18,11 @@ const psbt = buildPsbt({
   ],
 }).toBase64();
 
-async function ceremonyWithPolicy(policy: Record<string, unknown>) {
+async function ceremonyWithPolicy(policy: Parameters<typeof writeWalletPolicy>[2]) {
   const dataDir = tempDir();
-  const codes = Object.fromEntries(
-    ['alice', 'bob'].map((name) => {
-      const { uri } = enrollApprover(dataDir, { name, pin: 'tulip anchor 482913' });
-      return [name, () => OTPAuth.URI.parse(uri).generate()];
-    }),
-  );
+  const codes = enrolApprovers(dataDir, ['alice', 'bob']);
   // Before the device's first seal: the first quorum ceremony seals the policy as the status shows it.
-  writePolicyFile(dataDir, walletId(wallet), PolicySchema.parse({ wallet: 'treasury', ...policy }));
+  writeWalletPolicy(dataDir, wallet, policy);
   const { handlers } = createAirlockMain({
     dataDir,
     core: airlockCore,

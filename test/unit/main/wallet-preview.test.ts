@@ -4,9 +4,9 @@ import * as ecc from 'tiny-secp256k1';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
-import { saveNewCosignerRecord } from '../../../src/keys/cosigner-record';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
+import { saveDeviceCosigner } from '../../helpers/device-setup';
 import { value } from '../../helpers/ipc-result';
 
 const { wallet } = partitionedWallet();
@@ -26,15 +26,7 @@ function referenceAddress(chain: number, index: number): string {
 describe('wallet registration preview', () => {
   it('shows what would be registered, this device marked, and registers nothing', async () => {
     const dataDir = tempDir();
-    const mine = wallet.cosigners[1]!;
-    saveNewCosignerRecord(dataDir, {
-      fingerprint: mine.fingerprint!,
-      network: 'testnet',
-      keys: [{ scriptType: 'p2wsh', path: mine.path!, xpub: mine.xpub }],
-      shareLayout: { groupThreshold: 1, groups: [{ threshold: 2, count: 3 }] },
-      createdAt: new Date().toISOString(),
-      finishedAt: new Date().toISOString(),
-    });
+    saveDeviceCosigner(dataDir, wallet, 1);
     const { handlers } = createAirlockMain({ dataDir, core: airlockCore, appVersion: 'test' });
     const preview = await value(handlers.previewWallet({ text: wallet.descriptor, name: 'treasury' }));
     expect(preview).toMatchObject({

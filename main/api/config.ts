@@ -48,7 +48,8 @@ export function acceptChanges(
 ): ConfigStatusView {
   const { changesHash } = statusOf(ctx.dataDir);
   const approvals = request.approvals ?? [];
-  for (const proof of approvals) approvePsbt(ctx.dataDir, { proof, psbtHash: changesHash });
+  const whileSealBroken = request.includeDifferences ?? false;
+  for (const proof of approvals) approvePsbt(ctx.dataDir, { proof, psbtHash: changesHash, whileSealBroken });
   const seed = ctx.core.keys.combineShares(request.shares);
   try {
     acceptStaged({

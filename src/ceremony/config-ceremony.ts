@@ -64,7 +64,9 @@ export function changesHash(changes: readonly Change[], differences: readonly st
 
 /**
  * The approvals a change set needs under the sealed policies: a wallet's policy change needs that
- * wallet's approvers; approvers and air-gap settings concern every wallet, so they need all of them.
+ * wallet's approvers; approvers, owner classes and air-gap settings concern every wallet, so they
+ * need all of them. An unlock needs none beyond the quorum: another approver proved it when asking,
+ * and the locked approver could not approve their own unlock.
  */
 export function approvalsNeeded(
   sealed: Configuration | null,
@@ -82,7 +84,7 @@ export function approvalsNeeded(
   let all = everything;
   for (const change of changes) {
     if (change.kind === 'policy') add(change.walletId);
-    else if (change.kind !== 'wallet') all = true;
+    else if (change.kind !== 'wallet' && change.kind !== 'approver-unlock') all = true;
   }
   if (all) for (const id of Object.keys(sealed.wallets)) add(id);
   return [...needs.values()];

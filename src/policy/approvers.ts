@@ -158,7 +158,8 @@ export interface ApprovalProof {
  * Approvals are taken only from a log that reaches the seal's recorded head: a log cut below it (to
  * erase failures) is refused here already, and with the quorum's key at the next signature.
  */
-function refuseLogBelowSealedHead(dataDir: string, name: string): void {
+function refuseLogBelowSealedHead(dataDir: string, name: string, whileSealBroken: boolean): void {
+  if (whileSealBroken) return;
   const seal = readSeal(dataDir);
   if (seal === null || seal === 'unreadable') return;
   const differences = auditDifferences(dataDir, seal.head);
@@ -174,10 +175,10 @@ function refuseLogBelowSealedHead(dataDir: string, name: string): void {
  * Checks one approver's PIN and TOTP code and returns the code's step. Failures are audit entries,
  * and the count and the lock are read back from the log (approverHistory), not from a file.
  */
-function proveApprover(dataDir: string, proof: ApprovalProof, now: Date): number {
+function proveApprover(dataDir: string, proof: ApprovalProof, now: Date, whileSealBroken = false): number {
   const record = readStore(dataDir).approvers[proof.name];
   if (!record) throw refused('APPROVER_UNKNOWN', `${proof.name} is not an enrolled approver`);
-  refuseLogBelowSealedHead(dataDir, proof.name);
+  refuseLogBelowSealedHead(dataDir, proof.name, whileSealBroken);
   const history = approverHistory(readAuditRecords(dataDir), proof.name, record.unlockedAt);
   if (history.locked)
     throw refused(
@@ -246,12 +247,21 @@ export function clockWarning(dataDir: string, now: Date): string | null {
     : null;
 }
 
-/** One approval of one PSBT (or change set), bound to its hash and written to the audit log. */
+/**
+ * One approval of one PSBT (or change set), bound to its hash and written to the audit log.
+ * `whileSealBroken`: the quorum is accepting the differences from the seal knowingly, so approvals
+ * are taken even from a log below its sealed head.
+ */
 export function approvePsbt(
   dataDir: string,
-  { proof, psbtHash, now = new Date() }: { proof: ApprovalProof; psbtHash: string; now?: Date },
+  {
+    proof,
+    psbtHash,
+    now = new Date(),
+    whileSealBroken = false,
+  }: { proof: ApprovalProof; psbtHash: string; now?: Date; whileSealBroken?: boolean },
 ): void {
-  const step = proveApprover(dataDir, proof, now);
+  const step = proveApprover(dataDir, proof, now, whileSealBroken);
   recordEvent(dataDir, { event: 'approval', approvers: [proof.name], psbtHash, details: { step } }, now);
 }
 

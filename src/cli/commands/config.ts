@@ -15,7 +15,7 @@ const USAGE = [
   '                                         the quorum accepts the staged changes and re-seals',
   '       airlock config reject                   drops the staged changes',
   '  Changes are staged by wallet import and wallet owner (once sealed), policy stage, sign --policy,',
-  '  approver enroll|unlock|remove, and the app\'s air-gap override (also asked for by --allow-network).',
+  "  approver enroll|unlock|remove, and the app's air-gap override (also asked for by --allow-network).",
 ].join('\n');
 
 const OPTIONS = {
@@ -73,7 +73,9 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
       const proofs = readApprovalProofs(values, ctx);
       const warning = proofs.length > 0 ? clockWarning(ctx.dataDir, now) : null;
       if (warning) ctx.io.stderr.write(`warning: ${warning}\n`);
-      for (const proof of proofs) approvePsbt(ctx.dataDir, { proof, psbtHash: status.changesHash, now });
+      const whileSealBroken = values['include-differences'] ?? false;
+      for (const proof of proofs)
+        approvePsbt(ctx.dataDir, { proof, psbtHash: status.changesHash, now, whileSealBroken });
       const seed = await loadSigningSeed(values, ctx);
       try {
         const { seal } = acceptChanges({

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { auditPath } from '../../../src/audit/log';
 import { unlockOrStageApprover } from '../../../src/ceremony/approver-changes';
 import { acceptChanges, configStatus } from '../../../src/ceremony/config-ceremony';
-import { approversFile } from '../../../src/ceremony/configuration';
+import { approversFile, writePolicyFile } from '../../../src/ceremony/configuration';
 import { isAirlockError } from '../../../src/common/errors';
 import {
   APPROVER_KDF,
@@ -14,8 +14,10 @@ import {
   MAX_FAILURES,
 } from '../../../src/policy/approvers';
 import { totpCode } from '../../../src/policy/totp';
+import { walletId } from '../../../src/wallet/identity';
+import { registerWallet } from '../../../src/wallet/registry';
 import { tempDir } from '../../helpers/cli';
-import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
+import { seedOf, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
 
 const TEST_KDF = { ...APPROVER_KDF, logN: APPROVER_KDF.logN - 7 };
 const hash = 'cd'.repeat(32);
@@ -140,5 +142,58 @@ describe('approver lockout read from the audit log', () => {
         }),
       ),
     ).toBe('APPROVAL_CODE_REPLAYED');
+  });
+});
+
+describe('unlocking under a policy', () => {
+  /** lockedAlice, plus a wallet whose sealed policy names alice as its only approver. */
+  function lockedOnlyApprover() {
+    const setup = lockedAlice();
+    registerWallet(setup.dir, testWallet());
+    writePolicyFile(setup.dir, walletId(testWallet()), {
+      wallet: 'treasury',
+      approvals: { required: 1, approvers: ['alice'] },
+    });
+    acceptChanges({ dataDir: setup.dir, withSeed: quorum, includeDifferences: true, now: at(10) });
+    return setup;
+  }
+
+  it("needs the quorum and the asking approver's proof, not the locked approver's own approval", () => {
+    const { dir, aliceProof, bobProof } = lockedOnlyApprover();
+    unlockOrStageApprover(dir, { name: 'alice', by: bobProof(at(30)), now: at(30) });
+    expect(configStatus(dir).approvalsNeeded).toEqual([]);
+    acceptChanges({ dataDir: dir, withSeed: quorum, now: at(40) });
+    approvePsbt(dir, { proof: aliceProof(at(60)), psbtHash: hash, now: at(60) });
+  });
+
+  it('a quorum accepting a cut log as found still takes the approvals the policies ask for', () => {
+    const { dir, aliceProof, bobProof } = lockedOnlyApprover();
+    unlockOrStageApprover(dir, { name: 'alice', by: bobProof(at(30)), now: at(30) });
+    acceptChanges({ dataDir: dir, withSeed: quorum, now: at(40) });
+    const lines = readFileSync(auditPath(dir), 'utf8').split('\n').filter(Boolean);
+    writeFileSync(auditPath(dir), `${lines.slice(0, -1).join('\n')}\n`);
+    const status = configStatus(dir);
+    expect(
+      codeOf(() =>
+        approvePsbt(dir, { proof: aliceProof(at(60)), psbtHash: status.changesHash, now: at(60) }),
+      ),
+    ).toBe('SEAL_BROKEN');
+    expect(
+      codeOf(() => acceptChanges({ dataDir: dir, withSeed: quorum, includeDifferences: true, now: at(70) })),
+    ).toBe('APPROVALS_MISSING');
+    approvePsbt(dir, {
+      proof: aliceProof(at(90)),
+      psbtHash: status.changesHash,
+      now: at(90),
+      whileSealBroken: true,
+    });
+    acceptChanges({
+      dataDir: dir,
+      withSeed: quorum,
+      approved: ['alice'],
+      includeDifferences: true,
+      now: at(95),
+    });
+    expect(configStatus(dir).differences).toEqual([]);
   });
 });

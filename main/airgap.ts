@@ -69,8 +69,9 @@ export class AirgapGuard {
       : withdrawalStaged(dataDir)
         ? 'withdrawal-pending'
         : 'already-sealed';
-    if (outcome === 'staged')
-      stageChange(dataDir, { kind: 'airgap', settings: { allowNetwork: true, reason } });
+    // The sealed setting keeps at most 200 characters of the reason; the audit entry keeps all of it.
+    const settings = { allowNetwork: true, reason: reason.slice(0, 200) };
+    if (outcome === 'staged') stageChange(dataDir, { kind: 'airgap', settings });
     const status = this.status();
     recordEvent(dataDir, {
       event: 'airgap-override',

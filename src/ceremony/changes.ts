@@ -71,8 +71,9 @@ export function readChanges(dataDir: string): Change[] {
   return parsed.data.changes;
 }
 
-/** Adds one change; a later change of the same thing replaces the earlier one. */
-export function stageChange(dataDir: string, change: Change): void {
+/** Adds one change (checked as it is written); a later change of the same thing replaces the earlier one. */
+export function stageChange(dataDir: string, proposed: Change): void {
+  const change = ChangeSchema.parse(proposed);
   const key = changeKey(change);
   const changes = [...readChanges(dataDir).filter((c) => changeKey(c) !== key), change];
   writeFileAtomic(changesPath(dataDir), `${JSON.stringify({ changes }, null, 2)}\n`);

@@ -121,6 +121,17 @@ describe('air-gap guard', () => {
     });
   });
 
+  it('a long reason from the start flag is staged cut to what the sealed setting keeps', () => {
+    const dataDir = tempDir();
+    const guard = new AirgapGuard({ dataDir, listInterfaces: online });
+    const reason = 'r'.repeat(300);
+    guard.requestOverride({ reason, source: 'flag' });
+    expect(configStatus(dataDir).changes).toEqual([
+      `allow signing while a network is up (${'r'.repeat(200)})`,
+    ]);
+    expect(auditEvents(dataDir).at(-1)).toMatchObject({ event: 'airgap-override', reason });
+  });
+
   it('air-gap settings written to disk without the quorum allow nothing', () => {
     const dataDir = tempDir();
     const guard = new AirgapGuard({ dataDir, listInterfaces: online });

@@ -127,7 +127,8 @@ export function describeChange(change: Change): string {
   switch (change.kind) {
     case 'wallet': {
       const w = change.registration;
-      return `register wallet ${w.name} (${w.network}, ${w.threshold}-of-${w.cosigners.length} ${w.scriptType})${change.withoutDeviceKey ? ', which holds none of this device’s keys' : ''}`;
+      const owner = w.owner ? `, ${w.owner} funds` : '';
+      return `register wallet ${w.name} (${w.network}, ${w.threshold}-of-${w.cosigners.length} ${w.scriptType}${owner})${change.withoutDeviceKey ? ', which holds none of this device’s keys' : ''}`;
     }
     case 'policy':
       return `set the policy of wallet ${change.wallet}: ${describePolicy(change.policy)}`;

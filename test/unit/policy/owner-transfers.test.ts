@@ -195,6 +195,29 @@ describe('owner class in the sealed configuration', () => {
     expect(ws.audit().some((e) => e.event === 'signed')).toBe(false);
   });
 
+  it('the owner given at registration on a sealed device is part of the staged wallet the quorum accepts', async () => {
+    const ws = workspace();
+    const spare = testWallet({ name: 'company-spare', scriptType: 'p2sh-p2wsh', threshold: 3 });
+    const imported = await runCli([
+      '--data-dir',
+      ws.dataDir,
+      'wallet',
+      'import',
+      spare.descriptor,
+      '--name',
+      'company-spare',
+      '--owner',
+      'company',
+    ]);
+    expect(imported.status).toBe(0);
+    const status = await runCli(['--data-dir', ws.dataDir, 'config', 'status']);
+    expect(status.stdout).toContain(
+      'register wallet company-spare (testnet, 3-of-3 p2sh-p2wsh, company funds)',
+    );
+    await runCli(['--data-dir', ws.dataDir, 'config', 'accept', '--mnemonic-file', ws.mnemonicFiles[0]!]);
+    expect(loadWallet(ws.dataDir, 'company-spare').owner).toBe('company');
+  });
+
   it('refuses an owner class other than customer or company (exit 2)', async () => {
     const ws = workspace();
     const bad = await runCli(['--data-dir', ws.dataDir, 'wallet', 'owner', 'old-wallet', 'treasury']);

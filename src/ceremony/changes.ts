@@ -175,7 +175,9 @@ export function applyChanges(dataDir: string, changes: readonly Change[]): void 
         const store = existsSync(path)
           ? (JSON.parse(readFileSync(path, 'utf8')) as { approvers: Record<string, unknown> })
           : { approvers: {} };
-        if (change.kind === 'approver-enrol') store.approvers[change.name] = change.record;
+        // A new record of a name used before does not inherit that record's failures.
+        if (change.kind === 'approver-enrol')
+          store.approvers[change.name] = { ...change.record, countsAfter: currentHead(dataDir).seq };
         else delete store.approvers[change.name];
         writeFileAtomic(path, `${JSON.stringify(store, null, 2)}\n`);
         break;

@@ -13,14 +13,14 @@ export interface ApproverHistory {
 
 /**
  * An approver's attempts as the hash-chained audit log tells them, never as a file that anyone with
- * the disk could reset: failures after `unlockedAt` (the sealed record's last unlock), cleared by a
+ * the disk could reset: failures after `countsAfter` (the sealed record's enrolment or last unlock), cleared by a
  * success, locking at MAX_FAILURES until the next sealed unlock. What the log holds up to its sealed
  * head cannot be cut without the next signature refusing; entries after it are not protected.
  */
 export function approverHistory(
   records: readonly ReadRecord[],
   name: string,
-  unlockedAt = -1,
+  countsAfter = -1,
 ): ApproverHistory {
   let failures = 0;
   let locked = false;
@@ -30,8 +30,8 @@ export function approverHistory(
     if (record.event === 'approval') {
       const step = record.details?.step;
       if (typeof step === 'number' && step > lastStep) lastStep = step;
-      if (record.seq > unlockedAt && !locked) failures = 0;
-    } else if (record.event === 'approval-failed' && record.seq > unlockedAt && !locked) {
+      if (record.seq > countsAfter && !locked) failures = 0;
+    } else if (record.event === 'approval-failed' && record.seq > countsAfter && !locked) {
       failures += 1;
       locked = failures >= MAX_FAILURES;
     }

@@ -5,7 +5,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { z } from 'zod';
 import { readLastAuditTime } from '../audit/log';
 import { readAuditRecords, recordEvent } from '../ceremony/events';
-import { auditDifferences, readSeal } from '../ceremony/seal';
+import { auditDifferences, currentHead, readSeal } from '../ceremony/seal';
 import { fromHex, toHex, wipe } from '../common/bytes';
 import { type AirlockError, badInput, refused } from '../common/errors';
 import { readJsonFile, writeFileAtomic } from '../common/storage';
@@ -37,10 +37,10 @@ const ApproverRecordSchema = z.strictObject({
   /** The TOTP secret, encrypted with AES-256-GCM under scrypt(PIN); never stored in plain text. */
   sealedSecret: z.string().regex(/^[0-9a-f]+$/),
   /**
-   * The audit entry of the approver's last unlock (a sealed change): failures are counted after it.
-   * Absent until a first unlock; every failure in the log counts.
+   * Failures are counted from the audit entries after this one: the approver's enrolment or last
+   * unlock (both sealed changes). Absent in older records: every failure in the log counts.
    */
-  unlockedAt: z.number().int().min(-1).optional(),
+  countsAfter: z.number().int().min(-1).optional(),
   /** Counters of older builds, kept in the file but never read: the audit log is the count now. */
   failures: z.number().int().nonnegative().optional(),
   locked: z.boolean().optional(),
@@ -129,7 +129,8 @@ export function enrollApprover(
     throw refused('APPROVER_EXISTS', `approver ${name} is already enrolled`);
   const { record, uri } = newApproverRecord({ name, pin, kdf });
   const store = readStore(dataDir);
-  store.approvers[name] = record;
+  // A new record of a name used before does not inherit that record's failures.
+  store.approvers[name] = { ...record, countsAfter: currentHead(dataDir).seq };
   writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
   recordEvent(dataDir, { event: 'approver-enrolled', approvers: [name] });
   return { uri };
@@ -179,7 +180,7 @@ function proveApprover(dataDir: string, proof: ApprovalProof, now: Date, whileSe
   const record = readStore(dataDir).approvers[proof.name];
   if (!record) throw refused('APPROVER_UNKNOWN', `${proof.name} is not an enrolled approver`);
   refuseLogBelowSealedHead(dataDir, proof.name, whileSealBroken);
-  const history = approverHistory(readAuditRecords(dataDir), proof.name, record.unlockedAt);
+  const history = approverHistory(readAuditRecords(dataDir), proof.name, record.countsAfter);
   if (history.locked)
     throw refused(
       'APPROVER_LOCKED',
@@ -233,7 +234,7 @@ export function approverAttemptsLeft(dataDir: string): Record<string, number> {
   const records = readAuditRecords(dataDir);
   return Object.fromEntries(
     Object.entries(readStore(dataDir).approvers).map(([name, r]) => {
-      const history = approverHistory(records, name, r.unlockedAt);
+      const history = approverHistory(records, name, r.countsAfter);
       return [name, history.locked ? 0 : Math.max(0, MAX_FAILURES - history.failures)];
     }),
   );
@@ -285,6 +286,6 @@ export function writeUnlock(dataDir: string, name: string, at: number): void {
   const store = readStore(dataDir);
   const record = store.approvers[name];
   if (!record) throw refused('APPROVER_UNKNOWN', `${name} is not an enrolled approver`);
-  record.unlockedAt = at;
+  record.countsAfter = at;
   writeFileAtomic(storePath(dataDir), `${JSON.stringify(store, null, 2)}\n`);
 }

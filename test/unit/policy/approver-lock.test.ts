@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { type Secret, URI } from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { auditPath } from '../../../src/audit/log';
-import { unlockOrStageApprover } from '../../../src/ceremony/approver-changes';
+import {
+  enrolOrStageApprover,
+  stageApproverRemoval,
+  unlockOrStageApprover,
+} from '../../../src/ceremony/approver-changes';
 import { acceptChanges, configStatus } from '../../../src/ceremony/config-ceremony';
 import { approversFile, writePolicyFile } from '../../../src/ceremony/configuration';
 import { isAirlockError } from '../../../src/common/errors';
@@ -110,10 +114,20 @@ describe('approver lockout read from the audit log', () => {
     approvePsbt(dir, { proof: aliceProof(at(90)), psbtHash: hash, now: at(90) });
   });
 
+  it("a name removed and enrolled again starts without the old record's failures", () => {
+    const { dir } = lockedAlice();
+    stageApproverRemoval(dir, 'alice');
+    acceptChanges({ dataDir: dir, withSeed: quorum, now: at(20) });
+    expect(enrolOrStageApprover(dir, { name: 'alice', pin: 'a new passphrase 77' }).staged).toBe(true);
+    expect(approverAttemptsLeft(dir).alice).toBeUndefined();
+    acceptChanges({ dataDir: dir, withSeed: quorum, now: at(40) });
+    expect(approverAttemptsLeft(dir).alice).toBe(MAX_FAILURES);
+  });
+
   it('an unlock written into approvers.json by hand is a difference from the seal', () => {
     const { dir } = lockedAlice();
     const store = JSON.parse(readFileSync(approversFile(dir), 'utf8'));
-    store.approvers.alice.unlockedAt = 10_000;
+    store.approvers.alice.countsAfter = 10_000;
     writeFileSync(approversFile(dir), JSON.stringify(store));
     expect(configStatus(dir).differences).toEqual(["approver alice's record was replaced"]);
   });

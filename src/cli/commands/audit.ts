@@ -16,6 +16,11 @@ const USAGE = [
   '       airlock audit export [--out FILE] [--qr]',
 ].join('\n');
 
+/**
+ * The chain must verify, and reach the head the seal file records: a log cut short, deleted or
+ * restored from an older copy keeps an intact chain, and only the sealed head tells. (Without the
+ * quorum's key the seal file itself is unverified; every signature verifies it.)
+ */
 function verifyOrRefuse(ctx: CliContext) {
   const result = verifyAuditLog(ctx.dataDir);
   if (!result.ok) {
@@ -24,6 +29,9 @@ function verifyOrRefuse(ctx: CliContext) {
       `the audit log fails verification at line ${result.firstBadLine}: ${result.problem}`,
     );
   }
+  const seal = readSeal(ctx.dataDir);
+  const differences = seal && seal !== 'unreadable' ? auditDifferences(ctx.dataDir, seal.head) : [];
+  if (differences.length > 0) throw refused('AUDIT_BELOW_SEALED_HEAD', differences.join('; '));
   return result;
 }
 

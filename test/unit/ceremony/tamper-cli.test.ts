@@ -356,3 +356,26 @@ describe('the CLI default data directory', () => {
     expect(electronUserData({}, 'darwin')).toMatch(/Library\/Application Support\/Airlock$/);
   });
 });
+
+describe('airlock audit verify against the sealed head', () => {
+  it('refuses a log cut short, deleted or restored from an older copy, whose chain alone is intact', async () => {
+    const ws = cliWorkspace(wallet);
+    const older = join(ws.dir, 'older.jsonl');
+    copyFileSync(auditPath(ws.dataDir), older);
+    expect((await runCli(ws.signArgs(ws.writePsbt(spend()), ws.mnemonicFiles[0]!))).status).toBe(0);
+    const verify = () => runCli(['--data-dir', ws.dataDir, '--json', 'audit', 'verify']);
+    expect((await verify()).status).toBe(0);
+    copyFileSync(older, auditPath(ws.dataDir));
+    const restored = await verify();
+    expect(restored.status).toBe(3);
+    expect(JSON.parse(restored.stdout).error).toMatchObject({
+      code: 'AUDIT_BELOW_SEALED_HEAD',
+      message: expect.stringContaining('shorter than its sealed head'),
+    });
+    rmSync(auditPath(ws.dataDir));
+    expect((await verify()).status).toBe(3);
+    const report = await runCli(['--data-dir', ws.dataDir, 'audit', 'report']);
+    expect(report.status).toBe(3);
+    expect(report.stderr).toContain('the audit log was deleted');
+  });
+});

@@ -1,5 +1,5 @@
 import { type ReadRecord, readAuditRecords, type SignedRecord } from '../ceremony/events';
-import { readSeal } from '../ceremony/seal';
+import { assertLogReachesSealedHead, readSeal } from '../ceremony/seal';
 import { refused } from '../common/errors';
 import { listWallets } from '../wallet/registry';
 import { GENESIS_HASH, sha256Hex } from './log';
@@ -96,8 +96,8 @@ export function sentInLast24h(records: readonly ReadRecord[], wallet: WalletKey,
 
 /**
  * The daily reconciliation report of a data directory: every signed outflow per owner class, wallet
- * and UTC day (from `since` on), with the log's head. Refused when the log does not verify, since
- * sums over an altered log would reconcile nothing. The CLI and the app both report through here.
+ * and UTC day (from `since` on), with the log's head. Refused when the log does not verify or falls
+ * short of its sealed head, since sums over an altered or cut log would reconcile nothing. The CLI and the app both report through here.
  */
 export function reconciliationReport(dataDir: string, options: { since?: Date } = {}): ReconciliationReport {
   const verification = verifyAuditLog(dataDir);
@@ -107,6 +107,7 @@ export function reconciliationReport(dataDir: string, options: { since?: Date } 
       `the audit log fails verification at line ${verification.firstBadLine}: ${verification.problem}`,
     );
   }
+  assertLogReachesSealedHead(dataDir);
   const { lines } = readAuditLines(dataDir);
   // Owner classes as sealed (a wallet file edited without the quorum does not move a wallet's class).
   const seal = readSeal(dataDir);

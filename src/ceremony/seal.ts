@@ -8,6 +8,7 @@ import { auditPath, GENESIS_HASH, sha256Hex } from '../audit/log';
 import { readAuditLines, verifyAuditLog } from '../audit/verify';
 import { bytesEqual, fromHex, toHex, wipe } from '../common/bytes';
 import { bip32 } from '../common/ecc';
+import { refused } from '../common/errors';
 import { writeFileAtomic } from '../common/storage';
 import {
   type Configuration,
@@ -104,6 +105,22 @@ export function auditDifferences(dataDir: string, head: AuditHead): string[] {
   if (head.seq >= 0 && sha256Hex(lines[head.seq]!) !== head.hash)
     return [`the audit log diverges from its sealed head at entry ${head.seq} (an older or other copy)`];
   return [];
+}
+
+/**
+ * How the audit log falls short of the head the seal file records, without the quorum's key (the seal
+ * file itself is then unverified; every signature verifies it): a log cut short, deleted or restored
+ * from an older copy keeps an intact chain, and only this tells. Empty without a readable seal.
+ */
+export function sealFileHeadDifferences(dataDir: string): string[] {
+  const seal = readSeal(dataDir);
+  return seal && seal !== 'unreadable' ? auditDifferences(dataDir, seal.head) : [];
+}
+
+/** Refuses a log that falls short of the seal file's head (AUDIT_BELOW_SEALED_HEAD, exit 3). */
+export function assertLogReachesSealedHead(dataDir: string): void {
+  const differences = sealFileHeadDifferences(dataDir);
+  if (differences.length > 0) throw refused('AUDIT_BELOW_SEALED_HEAD', differences.join('; '));
 }
 
 /** Why there is no seal, in words: a new device, or a seal deleted (the audit log remembers it). */

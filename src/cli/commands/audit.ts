@@ -3,7 +3,7 @@ import { auditPath } from '../../audit/log';
 import { reconciliationReport } from '../../audit/report';
 import { reportJson } from '../../audit/report-model';
 import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
-import { auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
+import { assertLogReachesSealedHead, auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
 import { encodeFrames } from '../../qr/encoder';
@@ -29,9 +29,7 @@ function verifyOrRefuse(ctx: CliContext) {
       `the audit log fails verification at line ${result.firstBadLine}: ${result.problem}`,
     );
   }
-  const seal = readSeal(ctx.dataDir);
-  const differences = seal && seal !== 'unreadable' ? auditDifferences(ctx.dataDir, seal.head) : [];
-  if (differences.length > 0) throw refused('AUDIT_BELOW_SEALED_HEAD', differences.join('; '));
+  assertLogReachesSealedHead(ctx.dataDir);
   return result;
 }
 

@@ -174,6 +174,8 @@ export const errorsEn = {
   AUDIT_TAMPERED:
     'The audit log does not verify: it was changed. Nothing can be counted from it until it is restored.',
   REPORT_STALE: 'The audit log has changed since the report was shown. It is reloaded: print it again.',
+  AUDIT_BELOW_SEALED_HEAD:
+    'The audit log ends before the entry the seal recorded: it was cut short, deleted or replaced by an older copy. Nothing can be counted from it until it is restored.',
   // The app itself
   BAD_REQUEST: 'The app could not read what was entered. Check it and try again.',
   BAD_RESPONSE: 'The app received an answer it could not read. Nothing was signed.',

@@ -9,6 +9,7 @@ import { partitionedWallet } from '../../helpers/app';
 import { runCli, tempDir } from '../../helpers/cli';
 import { value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
 const spend = (amount: bigint, changeIndex: number) =>
@@ -33,8 +34,8 @@ describe('the daily report over one data directory signed in by the app and the 
     await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: spend(1_000_000n, 1) }));
     await value(handlers.reviewCurrent({}));
-    await value(handlers.addShare({ words: shares[0] ?? '' }));
-    await value(handlers.addShare({ words: shares[1] ?? '' }));
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     await value(handlers.sign({ format: 'base64' }));
 
     const dir = tempDir();

@@ -173,7 +173,9 @@ describe('owner class through the app', () => {
     expect(await errorCode(handlers.setWalletOwner({ name: 'nowhere', owner: 'company' }))).toBe(
       'WALLET_NOT_FOUND',
     );
-    await value(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }));
+    await value(
+      handlers.acceptChanges({ shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[2] ?? '')] }),
+    );
     expect((await value(handlers.listWallets({})))[0]?.owner).toBe('company');
     expect((await value(handlers.configStatus({}))).differences).toEqual([]);
     expect(readFileSync(auditPath(dataDir), 'utf8')).toContain('set the owner class of wallet treasury');

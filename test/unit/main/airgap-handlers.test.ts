@@ -12,6 +12,7 @@ import { tempDir } from '../../helpers/cli';
 import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
 const online = () => ({
@@ -45,7 +46,7 @@ function networkedApp() {
   const codes = enrolApprovers(dataDir, ['alice', 'bob']);
   registerWallet(dataDir, wallet);
   writeWalletPolicy(dataDir, wallet, { approvals: { required: 1, approvers: ['alice', 'bob'] } });
-  const secret = airlockCore.keys.combineShares(shares.slice(0, 2));
+  const secret = airlockCore.keys.combineShares(shares.slice(0, 2).map(shareIndices));
   acceptChanges({ dataDir, withSeed: (use) => use(secret) });
   const { handlers } = createAirlockMain({
     dataDir,
@@ -67,8 +68,8 @@ async function signAs(handlers: ApiHandlers, approver: { name: string; code: str
   await value(handlers.loadPsbtText({ text: psbt }));
   await value(handlers.reviewCurrent({}));
   await value(handlers.approve({ name: approver.name, pin: PIN, code: approver.code }));
-  await value(handlers.addShare({ words: shares[0] ?? '' }));
-  await value(handlers.addShare({ words: shares[1] ?? '' }));
+  await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+  await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
   return handlers.sign({ format: 'base64' });
 }
 
@@ -93,13 +94,15 @@ describe('the air-gap override through the app handlers', () => {
       { wallet: 'treasury', required: 1, approvers: ['alice', 'bob'] },
     ]);
     // The quorum alone is not enough: the policy asks for an approval.
-    expect(await errorCode(handlers.acceptChanges({ shares: [shares[0] ?? '', shares[2] ?? ''] }))).toBe(
-      'APPROVALS_MISSING',
-    );
+    expect(
+      await errorCode(
+        handlers.acceptChanges({ shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[2] ?? '')] }),
+      ),
+    ).toBe('APPROVALS_MISSING');
     expect((await value(handlers.getStatus({}))).airgap.state).toBe('connected');
     await value(
       handlers.acceptChanges({
-        shares: [shares[0] ?? '', shares[2] ?? ''],
+        shares: [shareIndices(shares[0] ?? ''), shareIndices(shares[2] ?? '')],
         approvals: [{ name: 'bob', pin: PIN, code: code('bob') }],
       }),
     );
@@ -114,7 +117,7 @@ describe('the air-gap override through the app handlers', () => {
     const { dataDir, handlers, code } = networkedApp();
     await value(
       handlers.acceptChanges({
-        shares: [shares[1] ?? '', shares[2] ?? ''],
+        shares: [shareIndices(shares[1] ?? ''), shareIndices(shares[2] ?? '')],
         approvals: [{ name: 'bob', pin: PIN, code: code('bob') }],
       }),
     );

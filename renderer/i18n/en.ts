@@ -28,12 +28,12 @@ export const en = {
     connected: (names: string) =>
       `Network connected (${names}). Signing is blocked until every network link is switched off.`,
     overridden: (names: string) =>
-      `Network connected (${names}). The operator overrode the air-gap guard; this is written to the audit log.`,
+      `Network connected (${names}). A quorum sealed an override of the air-gap guard; every signature is written to the audit log.`,
     overrideWhere:
-      'Switch off every network link. Only if that is impossible, an override is offered at the end of the page.',
-    overrideTitle: 'Override the air-gap guard (written to the audit log)',
+      'Switch off every network link. Only if that is impossible, an override can be asked for at the end of the page.',
+    overrideTitle: 'Ask to override the air-gap guard (a quorum must accept it; audited)',
     overrideLabel: 'Reason for overriding the air-gap guard',
-    overrideButton: 'Override and allow signing',
+    overrideButton: 'Ask for the override',
   },
   announce: { step: (n: number, of: number, name: string) => `Step ${n} of ${of}: ${name}` },
   steps: ['Scan', 'Review', 'Approvals', 'Key shares', 'Sign', 'Show QR', 'Done'],

@@ -21,6 +21,7 @@ import {
 } from './flow/ceremony';
 import { useCeremony } from './flow/use-ceremony';
 import { useStrings } from './i18n';
+import { holdsSecretWords } from './scan/secret-words';
 import { Approvals } from './screens/Approvals';
 import { Audit } from './screens/Audit';
 import { CreateShares } from './screens/CreateShares';
@@ -54,6 +55,7 @@ export function App() {
   const inCeremony = isCeremonyStep(state.screen) && state.screen !== 'done';
 
   const onPayload = async (text: string) => {
+    if (holdsSecretWords(text)) return setScanProgress(wordsRefused(en.scan.wordsRefused));
     const progress = await actions.scanFrame(text);
     if (progress) setScanProgress(progress);
   };
@@ -78,7 +80,11 @@ export function App() {
           <Scan
             progress={scanProgress}
             camera={<CameraScanner onPayload={(text) => void onPayload(text)} />}
-            onLoadText={(text) => void actions.loadPsbtText(text)}
+            onLoadText={(text) =>
+              holdsSecretWords(text)
+                ? setScanProgress(wordsRefused(en.scan.wordsRefused))
+                : void actions.loadPsbtText(text)
+            }
           />
         );
       case 'review':
@@ -235,4 +241,9 @@ export function App() {
       <AirgapOverride airgap={status.airgap} onOverride={(reason) => void actions.overrideAirgap(reason)} />
     </AmountUnitContext.Provider>
   );
+}
+
+/** A scan refused in the page: words, not a PSBT; nothing was sent to main. */
+function wordsRefused(message: string): ScanProgress {
+  return { status: 'rejected', format: null, partsSeen: 0, partsNeeded: null, message };
 }

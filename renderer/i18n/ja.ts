@@ -64,6 +64,8 @@ export const ja: Strings = {
     pasteLabel: 'PSBT テキスト',
     load: 'この PSBT を読み込む',
     openFile: 'PSBT ファイルを開く',
+    wordsRefused:
+      'このQRコードまたはテキストは、鍵シェアやシードフレーズと同じく単語の並びで、PSBTではありません。読み取っていません。鍵シェアは「鍵シェア」の段階でだけ入力してください。',
     cameraErrors: {
       NO_CAMERA: '使えるカメラが見つかりません。QRコードを読むにはカメラを接続してください。',
       CAMERA_DENIED: 'カメラの使用が拒否されました。QRコードを読むにはカメラを許可してください。',

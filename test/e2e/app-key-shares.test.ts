@@ -93,7 +93,16 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
   it('runs a ceremony in which every share mistake can be corrected', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /Start: scan/ }).click();
+    // The card is held to the camera on the wrong screen: the page refuses its words, and keeps them.
+    await page
+      .locator('[data-screen="scan"] [role="alert"]')
+      .getByText('it is not a PSBT, and it was not read')
+      .waitFor({ timeout: 60_000 });
     await page.locator('[data-screen="scan"] details summary').click();
+    await page.fill('[data-screen="scan"] textarea', shares[0] ?? '');
+    await page.getByRole('button', { name: 'Load this PSBT' }).click();
+    expect(await page.textContent('[data-screen="scan"] [role="alert"]')).toContain('Key shares step');
+    expect(app.ipcTraffic.some((line) => /^(scanFrame|loadPsbtText) <- /.test(line))).toBe(false);
     await page.fill('[data-screen="scan"] textarea', psbt);
     await page.getByRole('button', { name: 'Load this PSBT' }).click();
     await page.waitForSelector('[data-screen="review"] [data-output-kind]');

@@ -1,5 +1,6 @@
 import { reportJson } from '../../src/audit/report-model';
 import { reportPrintDocument } from '../../src/audit/report-print';
+import { recordEvent } from '../../src/ceremony/events';
 import { formatHead } from '../../src/ceremony/seal';
 import { internalError, isAirlockError, refused } from '../../src/common/errors';
 import type { AuditReportView, AuditView } from '../../src/ipc/models';
@@ -56,15 +57,17 @@ export async function printAuditReport(
       `the report shown is not at the audit log's head ${formatHead(head)}: reload it and print again`,
     );
   }
+  let outcome: 'printed' | 'cancelled';
   try {
-    return {
-      outcome: await ctx.printer.printHtml(
-        reportPrintDocument({ body: request.html, title: request.title, lang: request.lang }),
-      ),
-    };
+    outcome = await ctx.printer.printHtml(
+      reportPrintDocument({ body: request.html, title: request.title, lang: request.lang }),
+    );
   } catch (error) {
     // A printer's own message is not vetted, so it is not passed on.
     if (isAirlockError(error)) throw error;
     throw internalError('PRINT_FAILED', 'the report could not be printed');
   }
+  // The paper is reconciled against the online side's copy: the log says which head it shows.
+  recordEvent(ctx.dataDir, { event: 'report-printed', outcome, details: { head: formatHead(head) } });
+  return { outcome };
 }

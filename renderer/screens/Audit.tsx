@@ -64,8 +64,10 @@ export function Audit({
     if (!html) return;
     const result = await onPrint({ html, title: en.report.title, lang: language });
     setPrinted(result?.outcome ?? null);
-    // Refused (a report older than the log, say): the screen shows the log as it is now.
-    if (!result) setReport(await loadReport(since || undefined));
+    // Printed, the print is in the log; refused (a report older than the log, say): either way the
+    // screen shows the log and its head as they are now.
+    setView(await load());
+    setReport(await loadReport(since || undefined));
   };
   return (
     <section aria-labelledby="audit-title" data-screen="audit">

@@ -97,6 +97,8 @@ export const AuditRecordSchema = z.discriminatedUnion('event', [
     details: z.object({ fingerprint: z.string(), unprinted: z.number().int().nonnegative() }),
   }),
   event('share-card-printed'),
+  /** The reconciliation report printed from the Audit screen, at the head its page shows. */
+  event('report-printed', { details: z.object({ head: z.string().regex(/^\d+:[0-9a-f]{64}$/) }) }),
   event('policy-staged', { wallet: z.string(), walletId: WalletIdSchema }),
   event('wallet-owner', {
     wallet: z.string(),

@@ -213,6 +213,14 @@ describe('the reconciliation report and the proof Done screen, end to end in Chr
     writeFileSync(join(SCREENSHOTS, 'reconciliation-report.pdf'), pdf);
     await printed.close();
     await page.waitForSelector('[data-report-printed="printed"]');
+    // The log says which head the paper shows, and the screen moves on to the head after it.
+    const afterPrint = readFileSync(auditPath(dataDir), 'utf8').trim().split('\n');
+    expect(JSON.parse(afterPrint.at(-1) ?? '{}')).toMatchObject({
+      event: 'report-printed',
+      details: { head },
+    });
+    const headAfterPrint = `${JSON.parse(afterPrint.at(-1) ?? '{}').seq}:${sha256Hex(afterPrint.at(-1) ?? '')}`;
+    await page.waitForSelector(`[data-report-head="${headAfterPrint}"]`);
 
     // The file is what `airlock audit report --json` prints for this data directory.
     const [download] = await Promise.all([
@@ -223,7 +231,8 @@ describe('the reconciliation report and the proof Done screen, end to end in Chr
     const cli = await runCli(['--data-dir', dataDir, '--json', 'audit', 'report']);
     expect(cli.status).toBe(0);
     expect(file).toBe(cli.stdout);
-    expect(JSON.parse(file).head).toEqual({ seq: Number(head.split(':')[0]), hash: head.split(':')[1] });
+    const [seq, hash] = headAfterPrint.split(':');
+    expect(JSON.parse(file).head).toEqual({ seq: Number(seq), hash });
 
     // The QR export carries the same document, head included.
     await page.getByRole('button', { name: 'Show the report as QR' }).click();

@@ -167,7 +167,7 @@ describe('the Audit screen: daily reconciliation report', () => {
   }, 60_000);
 
   it('prints the page the screen shows only at the current head, on the isolated surface, in a script-less document', async () => {
-    const { handlers, printer } = await deviceWithSignatures();
+    const { dataDir, handlers, printer } = await deviceWithSignatures();
     const { report } = await value(handlers.auditReport({}));
     const head = `${report.head.seq}:${report.head.hash}`;
     const body = `<section><h1>Daily reconciliation</h1><p class="head">${head}</p></section>`;
@@ -179,6 +179,16 @@ describe('the Audit screen: daily reconciliation report', () => {
     expect(printed).toContain('<html lang="ja">');
     expect(printed).toContain('<title>Report &lt;1&gt;</title>');
     expect(printed).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    // The log says which head the paper shows; the page is stale from then on.
+    const entries = readFileSync(auditPath(dataDir), 'utf8').trim().split('\n');
+    expect(JSON.parse(entries.at(-1) ?? '')).toMatchObject({
+      event: 'report-printed',
+      outcome: 'printed',
+      details: { head },
+    });
+    expect(await errorCode(handlers.printAuditReport({ html: body, title: 'r', lang: 'en' }))).toBe(
+      'REPORT_STALE',
+    );
 
     // A report older than the log (another signature since) is not printed.
     const stale = body.replace(head, `${report.head.seq - 1}:${'0'.repeat(64)}`);

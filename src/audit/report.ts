@@ -6,6 +6,8 @@ import { GENESIS_HASH, sha256Hex } from './log';
 import type { DailyOutflow, ReconciliationReport, ReportHead } from './report-model';
 import { readAuditLines, verifyAuditLog } from './verify';
 
+const DAY_MS = 24 * 3600_000;
+
 /** A wallet as the limits and the report know it: by identity, with its name for older entries. */
 export interface WalletKey {
   id: string;
@@ -83,8 +85,14 @@ export function dailyOutflows(
 }
 
 /** Satoshis signed out of `wallet` in the 24 hours before `now` (the rolling policy limit). */
+/** What a wallet sent in the 24 hours before `now`, by the data directory's audit log. */
+export function sentInLast24hOf(dataDir: string, wallet: WalletKey, now: Date): number {
+  const since = new Date(now.getTime() - DAY_MS);
+  return sentInLast24h(readAuditRecords(dataDir, undefined, { since }), wallet, now);
+}
+
 export function sentInLast24h(records: readonly ReadRecord[], wallet: WalletKey, now: Date): number {
-  const from = now.getTime() - 24 * 3600_000;
+  const from = now.getTime() - DAY_MS;
   return signedOut(records)
     .filter((r) => isOf(r, wallet))
     .filter((r) => {

@@ -1,5 +1,5 @@
 import type { Psbt } from 'bitcoinjs-lib';
-import { sentInLast24h } from '../audit/report';
+import { sentInLast24hOf } from '../audit/report';
 import { wipe } from '../common/bytes';
 import { AirlockError, badInput, refused } from '../common/errors';
 import type { ChildKeyPool } from '../keys/ckd-pool';
@@ -29,7 +29,7 @@ import {
   sealableConfiguration,
   writeExplicitDefaults,
 } from './configuration';
-import { readAuditRecords, recordEvent } from './events';
+import { recordEvent } from './events';
 import {
   type AuditHead,
   checkSeal,
@@ -221,11 +221,7 @@ export class SigningCeremony {
       approvers: countApprovals ? this.approved : this.approverCandidates(),
     });
     if (!policy) return [...safety, ...transfers];
-    const sent = sentInLast24h(
-      readAuditRecords(this.dataDir),
-      { id: this.walletId, name: this.wallet.name },
-      now,
-    );
+    const sent = sentInLast24hOf(this.dataDir, { id: this.walletId, name: this.wallet.name }, now);
     const fromPolicy = evaluatePolicy({
       policy,
       review,
@@ -256,11 +252,7 @@ export class SigningCeremony {
           },
     );
     const driven = { ...review, outputs };
-    const sent = sentInLast24h(
-      readAuditRecords(this.dataDir),
-      { id: this.walletId, name: this.wallet.name },
-      now,
-    );
+    const sent = sentInLast24hOf(this.dataDir, { id: this.walletId, name: this.wallet.name }, now);
     return [
       ...refusedByDefault(driven, { allowUnprovenAmounts: draft.allowUnprovenAmounts ?? false }),
       ...transferViolations({

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sentInLast24h, sentInLast24hOf } from '../../../src/audit/report';
 import { readAuditLines } from '../../../src/audit/verify';
-import { type AuditRecordInput, recordEvent } from '../../../src/ceremony/events';
+import { type AuditRecordInput, readAuditRecords, recordEvent } from '../../../src/ceremony/events';
 import { tempDir } from '../../helpers/cli';
 
 function sourceFiles(dir: string): string[] {
@@ -39,5 +40,37 @@ describe('the typed audit catalogue is the only writer', () => {
     expect(readAuditLines(dataDir).lines).toEqual([]);
     recordEvent(dataDir, { event: 'airgap-check', outcome: 'isolated' });
     expect(readAuditLines(dataDir).lines).toHaveLength(1);
+  });
+});
+
+describe('reading the log for the rolling 24 hours', () => {
+  it('types only the entries since the time asked, and sums the same as over the whole log', () => {
+    const dataDir = tempDir();
+    const day = 24 * 3600_000;
+    const now = new Date('2026-12-02T12:00:00Z');
+    const signed = (sent: number, at: number) =>
+      recordEvent(
+        dataDir,
+        {
+          event: 'signed',
+          wallet: 'treasury',
+          psbtHash: 'a'.repeat(64),
+          psbtOutHash: 'b'.repeat(64),
+          summary: { sent, fee: 100, destinations: [] },
+          approvers: [],
+          outcome: 'signed',
+        },
+        new Date(now.getTime() - at),
+      );
+    signed(50_000, 2 * day);
+    signed(7_000, day + 1);
+    signed(3_000, day - 1);
+    signed(400, 60_000);
+    const since = new Date(now.getTime() - day);
+    expect(readAuditRecords(dataDir, undefined, { since }).map((r) => r.seq)).toEqual([2, 3]);
+    expect(readAuditRecords(dataDir).map((r) => r.seq)).toEqual([0, 1, 2, 3]);
+    const wallet = { id: 'no-such-id', name: 'treasury' };
+    expect(sentInLast24hOf(dataDir, wallet, now)).toBe(3_400);
+    expect(sentInLast24hOf(dataDir, wallet, now)).toBe(sentInLast24h(readAuditRecords(dataDir), wallet, now));
   });
 });

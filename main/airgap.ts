@@ -86,13 +86,13 @@ export class AirgapGuard {
    * Withdraws the override: in force at once (the device only gets stricter), staged so the next quorum
    * seals it; a request not yet accepted is simply dropped.
    */
-  withdrawOverride({ reason }: { reason: string }): AirgapStatus {
+  withdrawOverride({ reason }: { reason?: string } = {}): AirgapStatus {
     const { dataDir } = this.options;
     if (sealedCopy(dataDir).allowNetwork) stageChange(dataDir, { kind: 'airgap', settings: STRICT_AIRGAP });
     else unstageChanges(dataDir, (c) => c.kind === 'airgap');
     recordEvent(dataDir, {
       event: 'airgap-override-withdrawn',
-      reason,
+      ...(reason === undefined ? {} : { reason }),
       outcome: sealedCopy(dataDir).allowNetwork ? 'staged' : 'request-dropped',
       details: { source: 'operator' },
     });

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import type { ScanProgress } from '../src/ipc/models';
+import { useEffect, useState } from 'react';
+import type { ConfigStatusView, ScanProgress } from '../src/ipc/models';
 import { AirgapBanner, AirgapOverride } from './components/AirgapBanner';
 import {
   type AmountUnit,
@@ -11,6 +11,7 @@ import {
 import { BusyIndicator } from './components/BusyIndicator';
 import { CameraScanner } from './components/CameraScanner';
 import { ErrorNotice } from './components/ErrorNotice';
+import { SealNotice } from './components/SealNotice';
 import { StepBar } from './components/StepBar';
 import {
   CEREMONY_STEPS,
@@ -18,29 +19,61 @@ import {
   cancelLosesWork,
   isCeremonyStep,
   isQuorumRefusal,
+  type MenuScreen,
 } from './flow/ceremony';
 import { useCeremony } from './flow/use-ceremony';
 import { useStrings } from './i18n';
 import { holdsSecretWords } from './scan/secret-words';
 import { Approvals } from './screens/Approvals';
+import { Approvers } from './screens/Approvers';
 import { Audit } from './screens/Audit';
+import { Changes } from './screens/Changes';
 import { CreateShares } from './screens/CreateShares';
 import { Done } from './screens/Done';
 import { Home } from './screens/Home';
 import { KeyShares } from './screens/KeyShares';
+import { Policy } from './screens/Policy';
 import { Review } from './screens/Review';
 import { Scan } from './screens/Scan';
 import { ShowQr } from './screens/ShowQr';
 import { Signing } from './screens/Signing';
 import { Wallets } from './screens/Wallets';
 
+/** The main menu, in order. */
+const MENU: readonly MenuScreen[] = [
+  'home',
+  'wallets',
+  'createShares',
+  'changes',
+  'approvers',
+  'policy',
+  'audit',
+];
+
 export function App() {
   const en = useStrings();
-  const { state, status, actions } = useCeremony();
+  const { state, status, actions, config } = useCeremony();
+  const [sealView, setSealView] = useState<ConfigStatusView | null>(null);
+  const loadConfig = config.actions.configStatus;
+  // Home, Key shares and Sign say what the seal means for signing: broken, about to be made, or changes waiting.
+  const sealMatters = state.screen === 'home' || state.screen === 'shares' || state.screen === 'signing';
+  useEffect(() => {
+    if (sealMatters) void loadConfig().then(setSealView);
+  }, [sealMatters, loadConfig]);
   const [scanProgress, setScanProgress] = useState<ScanProgress | null>(null);
   const [unit, setUnit] = useState<AmountUnit>(storedAmountUnit);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   if (!status) return <main aria-busy="true" />;
+  const menuLabel = (target: MenuScreen) =>
+    target === 'createShares'
+      ? en.nav.shares
+      : target === 'changes' || target === 'approvers' || target === 'policy'
+        ? en[target].nav
+        : en.nav[target];
+  const openChanges = () => {
+    config.actions.clearOutcome();
+    actions.navigate('changes');
+  };
   /** This device's keys among the wallet's cosigners: the key the shares must rebuild. */
   const loadExpectedKeys = async () => {
     const mine = new Set((await actions.cosignerKeys())?.map((k) => k.fingerprint) ?? []);
@@ -53,6 +86,7 @@ export function App() {
     void actions.cancel();
   };
   const inCeremony = isCeremonyStep(state.screen) && state.screen !== 'done';
+  const accepting = state.screen === 'acceptApprovals' || state.screen === 'acceptShares';
 
   const onPayload = async (text: string) => {
     if (holdsSecretWords(text)) return setScanProgress(wordsRefused(en.scan.wordsRefused));
@@ -67,6 +101,8 @@ export function App() {
           <Home
             status={status}
             onStart={() => {
+              // A seal found broken refuses signing: the Changes screen says what differs.
+              if (sealView?.differences.length) return openChanges();
               setScanProgress(null);
               void actions.startCeremony();
             }}
@@ -172,6 +208,55 @@ export function App() {
             onPrint={actions.printAuditReport}
           />
         );
+      case 'changes':
+        return (
+          <Changes
+            load={config.actions.configStatus}
+            outcome={config.outcome}
+            onAccept={config.actions.startAccept}
+            onReject={config.actions.reject}
+            onWithdrawAirgap={config.actions.withdrawAirgap}
+          />
+        );
+      case 'acceptApprovals':
+        return (
+          <Approvals
+            load={config.actions.approvalStatus}
+            onApprove={config.actions.approve}
+            words={{ title: en.changes.approvalsTitle, submit: en.changes.approvalsSubmit }}
+          />
+        );
+      case 'acceptShares':
+        return (
+          <KeyShares
+            loadWordlist={actions.wordlist}
+            loadExpectedKeys={async () => (sealView?.sealedBy ? [sealView.sealedBy] : loadExpectedKeys())}
+            onAddShare={config.actions.addShare}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
+          />
+        );
+      case 'approvers':
+        return (
+          <Approvers
+            load={config.actions.listApprovers}
+            onEnrol={config.actions.enrolApprover}
+            onRemove={config.actions.removeApprover}
+            onUnlock={config.actions.unlockApprover}
+          />
+        );
+      case 'policy':
+        return (
+          <Policy
+            wallet={status.wallet?.name ?? null}
+            load={config.actions.policyView}
+            onTestDrive={config.actions.testDrivePolicy}
+            onStage={config.actions.stagePolicy}
+            onStageNone={config.actions.stageNoPolicy}
+            onStartScan={config.actions.startTestDriveScan}
+            onScanFrame={config.actions.scanTestDriveFrame}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
+          />
+        );
     }
   })();
 
@@ -200,14 +285,18 @@ export function App() {
                 {en.nav.cancel}
               </button>
             ) : (
-              (['home', 'wallets', 'createShares', 'audit'] as const).map((target) => (
+              MENU.map((target) => (
                 <button
                   key={target}
                   type="button"
                   aria-current={state.screen === target ? 'page' : undefined}
-                  onClick={() => actions.navigate(target)}
+                  onClick={() => {
+                    if (accepting) void config.actions.cancelAcceptance();
+                    if (target === 'changes') openChanges();
+                    else actions.navigate(target);
+                  }}
                 >
-                  {target === 'createShares' ? en.nav.shares : en.nav[target]}
+                  {menuLabel(target)}
                 </button>
               ))
             )}
@@ -236,9 +325,22 @@ export function App() {
         </p>
         {/* Wallets shows its refusals next to the control that caused them. */}
         {state.screen !== 'wallets' && <ErrorNotice error={state.error} />}
+        {sealMatters && (
+          <SealNotice
+            config={sealView}
+            showFirstSeal={state.screen !== 'home'}
+            onOpen={state.screen === 'home' ? openChanges : null}
+          />
+        )}
         {screen}
       </main>
-      <AirgapOverride airgap={status.airgap} onOverride={(reason) => void actions.overrideAirgap(reason)} />
+      <AirgapOverride
+        airgap={status.airgap}
+        onOverride={(reason) =>
+          // Staged for the quorum: the Changes screen is where it is accepted.
+          void actions.overrideAirgap(reason).then(() => !inCeremony && openChanges())
+        }
+      />
     </AmountUnitContext.Provider>
   );
 }

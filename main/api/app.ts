@@ -41,6 +41,8 @@ export function createAirlockMain(options: AirlockMainOptions): {
     keyCreation: null,
     idle: options.idle ?? {},
     walletScan: null,
+    testDriveScan: null,
+    configAcceptance: null,
   };
   return { handlers: createApiHandlers(context), context };
 }

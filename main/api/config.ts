@@ -1,130 +1,241 @@
-import {
-  enrolOrStageApprover,
-  stageApproverRemoval,
-  unlockOrStageApprover,
-} from '../../src/ceremony/approver-changes';
-import { describePolicy, readChanges, stageChange } from '../../src/ceremony/changes';
+import { type Change, readChanges } from '../../src/ceremony/changes';
 import {
   acceptChanges as acceptStaged,
   rejectChanges as rejectStaged,
   configStatus as statusOf,
 } from '../../src/ceremony/config-ceremony';
+import {
+  type Configuration,
+  readDiskConfiguration,
+  sealableConfiguration,
+} from '../../src/ceremony/configuration';
 import { recordEvent } from '../../src/ceremony/events';
 import { setOrStageWalletOwner } from '../../src/ceremony/registration';
-import { formatHead, readSeal } from '../../src/ceremony/seal';
+import { formatHead, lastSealedEntry, missingSealMessage, readSeal } from '../../src/ceremony/seal';
 import { wipe } from '../../src/common/bytes';
 import { refused } from '../../src/common/errors';
-import type { ConfigStatusView, PolicyView, Status } from '../../src/ipc/models';
-import { approvePsbt } from '../../src/policy/approvers';
-import type { PolicyViolation } from '../../src/policy/evaluate';
-import { parsePolicy } from '../../src/policy/load';
-import { walletId } from '../../src/wallet/identity';
-import type { ApiContext } from './context';
-import { requireShownReview } from './require';
+import type {
+  ApprovalProgress,
+  ConfigItem,
+  ConfigStatusView,
+  ShareProgress,
+  Status,
+} from '../../src/ipc/models';
+import { type ApprovalProof, approvePsbt, approverAttemptsLeft } from '../../src/policy/approvers';
+import type { Wallet } from '../../src/wallet/types';
+import type { ApiContext, ConfigAcceptance } from './context';
 import { getStatus } from './status';
 
-/** The Changes screen: the seal, what differs from it, and the staged changes. */
-export function configStatus(ctx: ApiContext): ConfigStatusView {
-  const { sealed, sealedBy, head, differences, changes, toBeSealed, approvalsNeeded } = statusOf(ctx.dataDir);
+function walletItem(registration: Wallet, withoutDeviceKey: boolean): ConfigItem {
   return {
-    sealed,
-    sealedBy,
-    head: head ? formatHead(head) : null,
-    differences,
-    changes,
-    toBeSealed,
-    approvalsNeeded,
+    kind: 'wallet',
+    wallet: registration.name,
+    network: registration.network,
+    scriptType: registration.scriptType,
+    threshold: registration.threshold,
+    cosigners: registration.cosigners.length,
+    ...(registration.owner ? { owner: registration.owner } : {}),
+    withoutDeviceKey,
   };
 }
 
-/** The quorum (its shares, given here) and the approvals the sealed policies ask for accept and re-seal. */
+/** A staged change as data; an approver's record (public, but no one's business on screen) stays in main. */
+function changeItem(change: Change): ConfigItem {
+  switch (change.kind) {
+    case 'wallet':
+      return walletItem(change.registration, change.withoutDeviceKey);
+    case 'policy':
+      return { kind: 'policy', wallet: change.wallet, policy: change.policy };
+    case 'approver-enrol':
+    case 'approver-remove':
+      return { kind: change.kind, name: change.name };
+    case 'approver-unlock':
+      return { kind: 'approver-unlock', name: change.name, by: change.by };
+    case 'airgap':
+      return { kind: 'airgap', settings: change.settings };
+    case 'wallet-owner':
+      return { kind: 'wallet-owner', wallet: change.wallet, owner: change.owner };
+  }
+}
+
+/** Everything a first seal covers, in the order `config status` lists it. */
+function configurationItems(configuration: Configuration): ConfigItem[] {
+  return [
+    ...Object.values(configuration.wallets).flatMap((w): ConfigItem[] => [
+      walletItem(w.registration, false),
+      { kind: 'policy', wallet: w.name, policy: w.policy },
+    ]),
+    ...Object.keys(configuration.approvers).map((name): ConfigItem => ({ kind: 'approver-enrol', name })),
+    { kind: 'airgap', settings: configuration.airgap },
+  ];
+}
+
+/** The configuration in force: the seal's copy, or before the first seal what it will seal. */
+export function configurationInForce(dataDir: string): { configuration: Configuration; sealed: boolean } {
+  const seal = readSeal(dataDir);
+  if (seal && seal !== 'unreadable') return { configuration: seal.configuration, sealed: true };
+  return { configuration: sealableConfiguration(readDiskConfiguration(dataDir)), sealed: false };
+}
+
+/**
+ * The acceptance under way for the changes staged now. Approvals and shares given for another set
+ * of changes (one was staged or rejected since) are dropped, the shares wiped.
+ */
+function acceptanceFor(ctx: ApiContext, changesHash: string): ConfigAcceptance {
+  if (ctx.configAcceptance?.changesHash !== changesHash) {
+    ctx.configAcceptance?.quorum?.cancel();
+    ctx.configAcceptance = { changesHash, approved: [], quorum: null };
+  }
+  return ctx.configAcceptance;
+}
+
+function endAcceptance(ctx: ApiContext): void {
+  ctx.configAcceptance?.quorum?.cancel();
+  ctx.configAcceptance = null;
+}
+
+/** The Changes screen: the seal, what differs from it, and the staged changes. */
+export function configStatus(ctx: ApiContext): ConfigStatusView {
+  const status = statusOf(ctx.dataDir);
+  const { configuration } = configurationInForce(ctx.dataDir);
+  // A seal deleted is no new device: the audit log remembers it, and signing refuses until a quorum seals again.
+  const sealDeleted = readSeal(ctx.dataDir) === null && lastSealedEntry(ctx.dataDir) !== null;
+  return {
+    sealed: status.sealed,
+    sealedBy: status.sealedBy,
+    head: status.head ? formatHead(status.head) : null,
+    differences: sealDeleted ? [missingSealMessage(ctx.dataDir), ...status.differences] : status.differences,
+    changes: status.changes,
+    toBeSealed: status.toBeSealed,
+    approvalsNeeded: status.approvalsNeeded,
+    changeItems: readChanges(ctx.dataDir).map(changeItem),
+    toBeSealedItems: status.sealed ? [] : configurationItems(configuration),
+    airgap: configuration.airgap,
+    approvedBy: acceptanceFor(ctx, status.changesHash).approved,
+  };
+}
+
+/** Who must approve the staged changes and who has, for the Approvals screen. */
+export function configApprovalStatus(ctx: ApiContext): ApprovalProgress {
+  const status = statusOf(ctx.dataDir);
+  const { approved } = acceptanceFor(ctx, status.changesHash);
+  const needs = status.approvalsNeeded;
+  const met = (need: (typeof needs)[number]) =>
+    need.approvers.filter((name) => approved.includes(name)).length >= need.required;
+  return {
+    approved,
+    required: needs.reduce((most, need) => Math.max(most, need.required), 0),
+    candidates: [...new Set(needs.flatMap((need) => need.approvers))],
+    complete: needs.every(met),
+    attemptsLeft: approverAttemptsLeft(ctx.dataDir),
+  };
+}
+
+/** One approver of the staged changes proves PIN and code, bound to the changes' hash (audited). */
+export function approveChanges(ctx: ApiContext, proof: ApprovalProof): ApprovalProgress {
+  const status = statusOf(ctx.dataDir);
+  const acceptance = acceptanceFor(ctx, status.changesHash);
+  if (!status.approvalsNeeded.some((need) => need.approvers.includes(proof.name)))
+    throw refused('APPROVER_NOT_IN_POLICY', `${proof.name} is not an approver these changes need`);
+  if (acceptance.approved.includes(proof.name))
+    throw refused('ALREADY_APPROVED', `${proof.name} has already approved these changes`);
+  approvePsbt(ctx.dataDir, { proof, psbtHash: status.changesHash });
+  acceptance.approved.push(proof.name);
+  return configApprovalStatus(ctx);
+}
+
+/** One share of the quorum accepting the staged changes; the words stay in main, wiped when idle. */
+export function addConfigShare(ctx: ApiContext, request: { indices: Uint16Array }): ShareProgress {
+  const status = statusOf(ctx.dataDir);
+  if (status.sealed && status.changes.length === 0 && status.differences.length === 0)
+    throw refused('NO_CHANGES', 'there is nothing to accept: no change is staged');
+  const acceptance = acceptanceFor(ctx, status.changesHash);
+  const missing = configApprovalStatus(ctx);
+  if (!missing.complete)
+    throw refused('APPROVALS_MISSING', 'the approvals these changes need come before the key shares');
+  acceptance.quorum ??= ctx.core.keys.createQuorum({
+    ...(ctx.idle.timers ? { timers: ctx.idle.timers } : {}),
+    onIdleWipe: () => recordEvent(ctx.dataDir, { event: 'quorum-wiped', reason: 'idle' }),
+  });
+  const wasComplete = acceptance.quorum.complete();
+  const progress = acceptance.quorum.addShare(request.indices);
+  if (progress.complete && !wasComplete)
+    recordEvent(ctx.dataDir, { event: 'quorum-reached', details: { shares: progress.sharesSeen } });
+  return progress;
+}
+
+/**
+ * The quorum and the approvals the sealed policies ask for accept the staged changes and re-seal:
+ * the shares and approvals given here, or those entered one at a time on the Changes screen.
+ */
 export function acceptChanges(
   ctx: ApiContext,
   request: {
-    shares: Uint16Array[];
-    approvals?: Array<{ name: string; pin: string; code: string }>;
+    shares?: Uint16Array[];
+    approvals?: ApprovalProof[];
     includeDifferences?: true;
   },
 ): ConfigStatusView {
-  const { changesHash } = statusOf(ctx.dataDir);
-  const approvals = request.approvals ?? [];
-  const whileSealBroken = request.includeDifferences ?? false;
-  for (const proof of approvals) approvePsbt(ctx.dataDir, { proof, psbtHash: changesHash, whileSealBroken });
-  const seed = ctx.core.keys.combineShares(request.shares);
+  const includeDifferences = request.includeDifferences ?? false;
   try {
-    acceptStaged({
-      dataDir: ctx.dataDir,
-      withSeed: (use) => use(seed),
-      approved: approvals.map((a) => a.name),
-      includeDifferences: request.includeDifferences ?? false,
-    });
+    if (request.shares) {
+      const { changesHash } = statusOf(ctx.dataDir);
+      const approvals = request.approvals ?? [];
+      for (const proof of approvals)
+        approvePsbt(ctx.dataDir, { proof, psbtHash: changesHash, whileSealBroken: includeDifferences });
+      const seed = ctx.core.keys.combineShares(request.shares);
+      try {
+        acceptStaged({
+          dataDir: ctx.dataDir,
+          withSeed: (use) => use(seed),
+          approved: approvals.map((a) => a.name),
+          includeDifferences,
+        });
+      } finally {
+        wipe(seed);
+      }
+    } else {
+      const acceptance = acceptanceFor(ctx, statusOf(ctx.dataDir).changesHash);
+      const quorum = acceptance.quorum;
+      if (!quorum?.complete())
+        throw refused('QUORUM_MISSING', 'not enough key shares have been entered to accept the changes');
+      // The shares must rebuild a cosigner key of a wallet in force (the seal then checks it is its key).
+      const wallets = Object.values(configurationInForce(ctx.dataDir).configuration.wallets).map(
+        (w) => w.registration,
+      );
+      acceptStaged({
+        dataDir: ctx.dataDir,
+        withSeed: (use) => quorum.withSeed(wallets, use),
+        approved: acceptance.approved,
+        includeDifferences,
+      });
+    }
   } finally {
-    wipe(seed);
+    // Accepted or refused, the shares are wiped: a new attempt starts from the first share.
+    endAcceptance(ctx);
   }
   return configStatus(ctx);
 }
 
+export function cancelAcceptance(ctx: ApiContext): ConfigStatusView {
+  endAcceptance(ctx);
+  return configStatus(ctx);
+}
+
 export function rejectChanges(ctx: ApiContext): ConfigStatusView {
+  endAcceptance(ctx);
   rejectStaged(ctx.dataDir);
   return configStatus(ctx);
 }
 
-/** The operator asks to sign while a network is up (staged for the quorum), or withdraws it (at once). */
-export function overrideAirgap(ctx: ApiContext, request: { reason: string; withdraw?: true }): Status {
-  if (request.withdraw) ctx.airgap.withdrawOverride({ reason: request.reason });
-  else ctx.airgap.requestOverride({ reason: request.reason, source: 'operator' });
-  return getStatus(ctx);
-}
-
-function selectedWallet(ctx: ApiContext) {
-  const wallet = ctx.session.wallet;
-  if (!wallet) throw refused('NO_WALLET', 'choose a registered wallet first');
-  return wallet;
-}
-
-export function policyView(ctx: ApiContext): PolicyView {
-  const wallet = selectedWallet(ctx);
-  const id = walletId(wallet);
-  const seal = readSeal(ctx.dataDir);
-  const sealed = seal && seal !== 'unreadable' ? (seal.configuration.wallets[id]?.policy ?? null) : null;
-  const staged = readChanges(ctx.dataDir).find((c) => c.kind === 'policy' && c.walletId === id);
-  const stagedPolicy = staged?.kind === 'policy' ? staged.policy : undefined;
-  return {
-    wallet: wallet.name,
-    sealed: sealed ? JSON.stringify(sealed, null, 2) : null,
-    sealedInWords: describePolicy(sealed),
-    staged: stagedPolicy ? JSON.stringify(stagedPolicy, null, 2) : null,
-    stagedInWords: stagedPolicy === undefined ? null : describePolicy(stagedPolicy),
-  };
-}
-
-function draftFor(ctx: ApiContext, text: string) {
-  const wallet = selectedWallet(ctx);
-  const policy = parsePolicy(text, 'the draft policy');
-  if (policy.wallet !== wallet.name)
-    throw refused('POLICY_WRONG_WALLET', `the policy is for wallet ${policy.wallet}, not ${wallet.name}`);
-  return { wallet, policy };
-}
-
-export function stagePolicy(ctx: ApiContext, request: { text: string }): ConfigStatusView {
-  const { wallet, policy } = draftFor(ctx, request.text);
-  const id = walletId(wallet);
-  stageChange(ctx.dataDir, { kind: 'policy', walletId: id, wallet: wallet.name, policy });
-  recordEvent(ctx.dataDir, { event: 'policy-staged', wallet: wallet.name, walletId: id });
-  return configStatus(ctx);
-}
-
-export function testDrivePolicy(ctx: ApiContext, request: { text: string }): PolicyViolation[] {
-  const { policy } = draftFor(ctx, request.text);
-  return requireShownReview(ctx).testDrive(policy);
-}
-
 /**
- * Enrols an approver; the otpauth:// URI is returned once, for the QR their authenticator scans. On
- * a sealed device the record is staged: the approver counts once a quorum accepts it.
+ * The operator asks to sign while a network is up (staged for the quorum and the approvals the sealed
+ * policies ask for), or withdraws it (in force at once, staged to be sealed): the guard's rules.
  */
-export function enrolApprover(ctx: ApiContext, request: { name: string; pin: string }): { uri: string } {
-  return { uri: enrolOrStageApprover(ctx.dataDir, request).uri };
+export function overrideAirgap(ctx: ApiContext, request: { reason?: string; withdraw?: true }): Status {
+  if (request.withdraw) ctx.airgap.withdrawOverride(request.reason ? { reason: request.reason } : {});
+  else ctx.airgap.requestOverride({ reason: request.reason ?? '', source: 'operator' });
+  return getStatus(ctx);
 }
 
 /** A wallet's owner class: set at once before the first seal, staged for the quorum after it. */
@@ -134,22 +245,4 @@ export function setWalletOwner(
 ): ConfigStatusView {
   setOrStageWalletOwner(ctx.dataDir, request);
   return configStatus(ctx);
-}
-
-/** Stages an approver's removal for the quorum. */
-export function removeApprover(ctx: ApiContext, request: { name: string }): ConfigStatusView {
-  stageApproverRemoval(ctx.dataDir, request.name);
-  return configStatus(ctx);
-}
-
-/**
- * Another approver, with PIN and code, asks to unlock one locked after failed attempts; once sealed
- * the unlock is a change the quorum accepts (failures are read from the audit log, not a file).
- */
-export function unlockApproverBy(
-  ctx: ApiContext,
-  request: { name: string; by: { name: string; pin: string; code: string } },
-): { unlocked: string; staged: boolean } {
-  const { staged } = unlockOrStageApprover(ctx.dataDir, { name: request.name, by: request.by });
-  return { unlocked: request.name, staged };
 }

@@ -1,6 +1,6 @@
 import type { IdleTimer } from '../../src/keys/idle-deadline';
 import type { AirgapGuard } from '../airgap';
-import type { CorePort, WalletScan } from './core-port';
+import type { CorePort, FrameAssembler, QuorumPort, WalletScan } from './core-port';
 import type { KeyCreation } from './key-creation';
 import type { CeremonySession } from './session';
 
@@ -28,4 +28,16 @@ export interface ApiContext {
   idle: { idleMs?: number; timers?: IdleTimer };
   /** A wallet export being scanned on the Wallets screen; apart from the ceremony's PSBT scan. */
   walletScan: WalletScan | null;
+  /** A PSBT being scanned on the Policy screen for a test drive; apart from the ceremony's scan. */
+  testDriveScan: FrameAssembler | null;
+  /** The staged changes being accepted on the Changes screen; apart from the signing ceremony. */
+  configAcceptance: ConfigAcceptance | null;
+}
+
+/** Approvals and shares given for one set of staged changes; void as soon as the changes differ. */
+export interface ConfigAcceptance {
+  /** The hash the approvals are bound to (src/ceremony/config-ceremony changesHash). */
+  changesHash: string;
+  approved: string[];
+  quorum: QuorumPort | null;
 }

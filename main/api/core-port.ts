@@ -94,7 +94,10 @@ export interface QuorumPort {
   addShare(indices: Uint16Array): { sharesSeen: number; sharesNeeded: number | null; complete: boolean };
   /** Every share needed has been entered (false again after an idle wipe). */
   complete(): boolean;
-  /** Rebuilds the seed, checks it is this wallet's cosigner, runs fn, wipes. */
-  withSeed<T>(wallet: Wallet, fn: (seed: Uint8Array) => T): T;
+  /**
+   * Rebuilds the seed, checks it is this wallet's cosigner (a configuration ceremony: of one of these
+   * wallets), runs fn, wipes.
+   */
+  withSeed<T>(wallet: Wallet | readonly Wallet[], fn: (seed: Uint8Array) => T): T;
   cancel(): void;
 }

@@ -1,6 +1,7 @@
 import { type AuditEntry, AuditEntrySchema } from '../../src/audit/log';
 import { reconciliationReport } from '../../src/audit/report';
 import { readAuditLines, verifyAuditLog } from '../../src/audit/verify';
+import { isAirlockError, refused } from '../../src/common/errors';
 import {
   listCosignerRecords,
   markCosignerFinished,
@@ -20,6 +21,7 @@ import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
 import { importWalletDetailed } from '../../src/wallet/import';
 import { WalletQrScan } from '../../src/wallet/qr-import';
 import { listWallets, loadWallet, registerWallet } from '../../src/wallet/registry';
+import type { Wallet } from '../../src/wallet/types';
 import type { CorePort, FrameAssembler, QuorumPort, WalletScan } from './core-port';
 
 function quorum(options: { onIdleWipe?: () => void; timers?: IdleTimer } = {}): QuorumPort {
@@ -39,11 +41,28 @@ function quorum(options: { onIdleWipe?: () => void; timers?: IdleTimer } = {}): 
     },
     withSeed(wallet, fn) {
       // A wrong quorum is refused before its key comes near the PSBT.
-      session.verifyAgainstWallet(wallet);
+      const candidates: readonly Wallet[] = Array.isArray(wallet) ? wallet : [wallet];
+      if (!candidates.some((w) => isCosignerOf(session, w)))
+        throw refused(
+          'QUORUM_WRONG_KEY',
+          candidates.length === 1
+            ? `the key rebuilt from these shares is not a cosigner of wallet ${candidates[0]?.name}`
+            : 'the key rebuilt from these shares is not a cosigner of any registered wallet',
+        );
       return session.withSeed(fn);
     },
     cancel: () => session.cancel(),
   };
+}
+
+function isCosignerOf(session: QuorumSession, wallet: Wallet): boolean {
+  try {
+    session.verifyAgainstWallet(wallet);
+    return true;
+  } catch (error) {
+    if (isAirlockError(error) && error.code === 'QUORUM_WRONG_KEY') return false;
+    throw error;
+  }
 }
 
 /** src/qr's assembler for PSBTs; a failed session starts afresh so the operator can keep scanning. */

@@ -7,17 +7,23 @@ import { auditLog, auditReport, printAuditReport } from './audit';
 import { cancelCeremony } from './cancel';
 import {
   acceptChanges,
+  addConfigShare,
+  approveChanges,
+  cancelAcceptance,
+  configApprovalStatus,
   configStatus,
-  enrolApprover,
   overrideAirgap,
-  policyView,
   rejectChanges,
-  removeApprover,
   setWalletOwner,
-  stagePolicy,
-  testDrivePolicy,
-  unlockApproverBy,
 } from './config';
+import { enrolApprover, listApprovers, removeApprover, unlockApproverBy } from './config-approvers';
+import {
+  policyView,
+  scanTestDriveFrame,
+  stagePolicy,
+  startTestDriveScan,
+  testDrivePolicy,
+} from './config-policy';
 import type { ApiContext } from './context';
 import { cosignerExport, cosignerKeys, discardUnfinishedKey } from './cosigners';
 import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
@@ -48,9 +54,16 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   configStatus,
   acceptChanges,
   rejectChanges,
+  configApprovalStatus,
+  approveChanges,
+  addConfigShare,
+  cancelAcceptance,
+  listApprovers,
   policyView,
   stagePolicy,
   testDrivePolicy,
+  startTestDriveScan,
+  scanTestDriveFrame,
   enrolApprover,
   removeApprover,
   setWalletOwner,

@@ -48,7 +48,7 @@ export function importWallet(
   });
   // A staged wallet is not selectable until a quorum accepts it.
   if (!staged) selectLoaded(ctx, wallet);
-  return { ...walletSummary(wallet), notes };
+  return { ...walletSummary(wallet), notes, staged };
 }
 
 /** Which registered wallet an address (or BIP-21 URI) belongs to; not found is an answer, not an error. */

@@ -3,7 +3,11 @@ import type { ReviewResult, SignedResult } from '../../src/ipc/models';
 /** The ceremony's steps in order, then the screens outside it. */
 export const CEREMONY_STEPS = ['scan', 'review', 'approvals', 'shares', 'signing', 'showQr', 'done'] as const;
 export type CeremonyStep = (typeof CEREMONY_STEPS)[number];
-export type Screen = 'home' | CeremonyStep | 'wallets' | 'createShares' | 'audit';
+/** Screens the main menu opens. */
+export type MenuScreen = 'home' | 'wallets' | 'createShares' | 'audit' | 'changes' | 'approvers' | 'policy';
+/** Accepting staged changes: the approvals the sealed policies ask for, then the quorum's shares. */
+export type AcceptStep = 'acceptApprovals' | 'acceptShares';
+export type Screen = MenuScreen | CeremonyStep | AcceptStep;
 
 /** A refusal shown on the current screen, in the words of its code. */
 export interface ShownError {
@@ -19,7 +23,9 @@ export interface FlowState {
 }
 
 export type FlowEvent =
-  | { type: 'open'; screen: 'home' | 'wallets' | 'createShares' | 'audit' }
+  | { type: 'open'; screen: MenuScreen }
+  | { type: 'acceptStarted'; approvalsNeeded: boolean }
+  | { type: 'acceptApprovalsComplete' }
   | { type: 'startCeremony' }
   | { type: 'psbtLoaded' }
   | { type: 'reviewed'; review: ReviewResult }
@@ -48,6 +54,11 @@ export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
       return state.screen === 'home' || !isCeremonyStep(state.screen) || state.screen === 'done'
         ? idle(event.screen)
         : state;
+    case 'acceptStarted':
+      if (state.screen !== 'changes') return state;
+      return idle(event.approvalsNeeded ? 'acceptApprovals' : 'acceptShares');
+    case 'acceptApprovalsComplete':
+      return state.screen === 'acceptApprovals' ? idle('acceptShares') : state;
     case 'startCeremony':
       return idle('scan');
     case 'psbtLoaded':

@@ -12,8 +12,9 @@ import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
-import { type FlowEvent, flowReducer, initialFlow } from './ceremony';
+import { type FlowEvent, flowReducer, initialFlow, type MenuScreen } from './ceremony';
 import { pendingCalls } from './pending-calls';
+import { useConfigActions } from './use-config';
 
 function shownError(error: unknown): { code: string; message: string } {
   if (error instanceof ApiError) return { code: error.code, message: error.message };
@@ -64,8 +65,10 @@ export function useCeremony() {
     [loadReview],
   );
 
+  const config = useConfigActions({ attempt, dispatch, setStatus });
+
   const actions = {
-    navigate: (screen: 'home' | 'wallets' | 'createShares' | 'audit') => {
+    navigate: (screen: MenuScreen) => {
       dispatch({ type: 'open', screen });
       void refreshStatus();
     },
@@ -180,7 +183,7 @@ export function useCeremony() {
     cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: CosignerKeyFormat) =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
-  return { state, status, actions };
+  return { state, status, actions, config };
 }
 
 export type CeremonyActions = ReturnType<typeof useCeremony>['actions'];

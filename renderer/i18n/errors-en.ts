@@ -33,6 +33,7 @@ export const errorsEn = {
   // Key shares and the quorum
   QUORUM_MISSING: 'Not enough key shares have been entered. Signing is refused.',
   QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
+  NO_CHANGES: 'There is nothing for the quorum to accept: no change is staged.',
   QUORUM_NOT_VERIFIED: 'The rebuilt key has not been checked against the wallet yet. Enter the shares again.',
   QUORUM_WRONG_KEY:
     'These shares rebuild a key that is not a cosigner of this wallet. Nothing was signed; the shares were wiped.',

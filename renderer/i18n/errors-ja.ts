@@ -30,6 +30,7 @@ export const errorsJa: { [K in keyof typeof errorsEn]: string } = {
   PIN_INVALID: 'パスフレーズが欄の横に示した規則に合いません。もっと長いものを選んでください。',
   QUORUM_MISSING: '入力された鍵シェアが足りません。署名は拒否されました。',
   QUORUM_INCOMPLETE: '入力された鍵シェアがまだ足りません。',
+  NO_CHANGES: 'クォーラムが受け入れるものはありません。待機中の変更はありません。',
   QUORUM_NOT_VERIFIED: '復元した鍵はまだウォレットと照合されていません。シェアをもう一度入力してください。',
   QUORUM_WRONG_KEY:
     'これらのシェアから復元される鍵は、このウォレットの共同署名者ではありません。何も署名されず、シェアは消去されました。',

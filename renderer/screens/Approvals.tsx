@@ -7,9 +7,12 @@ import { useStrings } from '../i18n';
 export function Approvals({
   load,
   onApprove,
+  words,
 }: {
   load: () => Promise<ApprovalProgress | null>;
   onApprove: (request: { name: string; pin: string; code: string }) => Promise<ApprovalProgress | null>;
+  /** What is approved, when it is not a transaction (staged changes of the configuration). */
+  words?: { title: string; submit: string };
 }) {
   const en = useStrings();
   const [progress, setProgress] = useState<ApprovalProgress | null>(null);
@@ -42,7 +45,7 @@ export function Approvals({
   const attemptsLeft = progress?.attemptsLeft?.[name.trim()];
   return (
     <section aria-labelledby="approvals-title" data-screen="approvals">
-      <ScreenHeading id="approvals-title">{en.approvals.title}</ScreenHeading>
+      <ScreenHeading id="approvals-title">{words?.title ?? en.approvals.title}</ScreenHeading>
       {progress && (
         <>
           <p className="lead" data-approvals={`${progress.approved.length}/${progress.required}`}>
@@ -117,7 +120,7 @@ export function Approvals({
           />
         </label>
         <button type="submit" className="primary">
-          {en.approvals.submit}
+          {words?.submit ?? en.approvals.submit}
         </button>
       </form>
     </section>

@@ -5,7 +5,7 @@ import { ScreenHeading } from '../components/ScreenHeading';
 import { useStrings } from '../i18n';
 
 /** Binary PSBT files travel as base64; text files (base64 or hex) as they are. */
-async function fileAsPsbtText(file: File): Promise<string> {
+export async function fileAsPsbtText(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   const isBinary = bytes[0] === 0x70 && bytes[1] === 0x73 && bytes[2] === 0x62 && bytes[3] === 0x74;
   if (!isBinary) return new TextDecoder().decode(bytes);

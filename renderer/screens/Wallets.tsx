@@ -67,7 +67,7 @@ export function Wallets({
   const [scan, setScan] = useState<WalletScanProgress | null>(null);
   const [notes, setNotes] = useState<string[]>([]);
   const [preview, setPreview] = useState<WalletPreview | null>(null);
-  const [registered, setRegistered] = useState<string | null>(null);
+  const [registered, setRegistered] = useState<{ name: string; staged: boolean } | null>(null);
   const [errorAtForm, setErrorAtForm] = useState(false);
   const refresh = async () => setWallets((await load()) ?? []);
   // biome-ignore lint/correctness/useExhaustiveDependencies: load once when the screen opens
@@ -90,7 +90,7 @@ export function Wallets({
       setName('');
       setOwner('');
       setPreview(null);
-      setRegistered(wallet.name);
+      setRegistered({ name: wallet.name, staged: wallet.staged });
       await refresh();
     }
   };
@@ -122,8 +122,15 @@ export function Wallets({
       <ScreenHeading id="wallets-title">{en.wallets.title}</ScreenHeading>
       {!errorAtForm && <ErrorNotice error={error} />}
       {registered && (
-        <p className="notice notice-ok" role="status" data-wallet-registered={registered}>
-          {en.wallets.registered(registered)}
+        <p
+          className="notice notice-ok"
+          role="status"
+          data-wallet-registered={registered.name}
+          data-wallet-staged={registered.staged}
+        >
+          {registered.staged
+            ? en.changes.walletStaged(registered.name)
+            : en.wallets.registered(registered.name)}
         </p>
       )}
       {wallets.length === 0 && <p>{en.wallets.none}</p>}

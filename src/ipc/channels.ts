@@ -7,6 +7,7 @@ import type { ChannelName } from './channel-names';
 import {
   AddressCheckSchema,
   ApprovalProgressSchema,
+  ApproverViewSchema,
   AuditReportViewSchema,
   AuditViewSchema,
   ConfigStatusViewSchema,
@@ -27,6 +28,7 @@ import {
   ShareProgressSchema,
   SignedResultSchema,
   StatusSchema,
+  TestDriveScanProgressSchema,
   WalletPreviewSchema,
   WalletScanProgressSchema,
   WalletSummarySchema,
@@ -52,6 +54,13 @@ export const ShareIndicesSchema = z
   .instanceof(Uint16Array, { message: 'a share travels as its word numbers' })
   .refine((indices) => indices.length === 20 || indices.length === 33, 'a share has 20 or 33 words')
   .refine((indices) => indices.every((i) => i < SLIP39_WORDS), 'a share word number is off the list');
+
+/** One approver's proof: name, passphrase and authenticator code. Travels renderer -> main only. */
+const ApprovalRequest = z.strictObject({
+  name: z.string().min(1).max(64),
+  pin: ApproverSecretSchema,
+  code: z.string().regex(/^\d{6,8}$/, 'a code is 6 to 8 digits'),
+});
 
 const ShareCount = z.number().int().min(1).max(16);
 
@@ -111,11 +120,13 @@ export const CHANNELS = {
    * once a quorum accepts it (acceptChanges). A withdrawal counts at once and is staged to be sealed.
    */
   overrideAirgap: {
-    request: z.strictObject({
-      confirm: z.literal(true),
-      reason: z.string().trim().min(3).max(200),
-      withdraw: z.literal(true).optional(),
-    }),
+    request: z
+      .strictObject({
+        confirm: z.literal(true),
+        reason: z.string().trim().min(3).max(200).optional(),
+        withdraw: z.literal(true).optional(),
+      })
+      .refine((r) => r.withdraw || r.reason, { message: 'an override needs a reason', path: ['reason'] }),
     response: StatusSchema,
   },
   /** The sealed configuration, its differences and the staged changes (the Changes screen). */
@@ -126,7 +137,8 @@ export const CHANNELS = {
    */
   acceptChanges: {
     request: z.strictObject({
-      shares: z.array(ShareIndicesSchema).min(1).max(16),
+      /** Absent: the shares entered one at a time (addConfigShare) and the approvals given (approveChanges). */
+      shares: z.array(ShareIndicesSchema).min(1).max(16).optional(),
       approvals: z
         .array(
           z.strictObject({
@@ -143,6 +155,16 @@ export const CHANNELS = {
     response: ConfigStatusViewSchema,
   },
   rejectChanges: { request: Empty, response: ConfigStatusViewSchema },
+  /** Who has approved the staged changes so far, and who must. */
+  configApprovalStatus: { request: Empty, response: ApprovalProgressSchema },
+  /** One approver proves PIN and code for the staged changes (bound to their hash); main holds the approval. */
+  approveChanges: { request: ApprovalRequest, response: ApprovalProgressSchema },
+  /** One share of the quorum accepting the changes; the words stay in main until acceptChanges. */
+  addConfigShare: { request: z.strictObject({ indices: ShareIndicesSchema }), response: ShareProgressSchema },
+  /** Leaves an acceptance unfinished: the shares entered for it are wiped, its approvals dropped. */
+  cancelAcceptance: { request: Empty, response: ConfigStatusViewSchema },
+  /** Enrolled and staged approvers with their attempts left (the Approvers screen). */
+  listApprovers: { request: Empty, response: z.array(ApproverViewSchema) },
   /** Enrols an approver (staged once sealed); the otpauth:// URI comes back once, for the QR. */
   enrolApprover: {
     request: z.strictObject({ name: z.string().min(1).max(40), pin: ApproverSecretSchema }),
@@ -174,23 +196,37 @@ export const CHANNELS = {
   policyView: { request: Empty, response: PolicyViewSchema },
   /** Stages a policy (JSON text, as `airlock policy check` reads it) for the selected wallet. */
   stagePolicy: {
-    request: z.strictObject({
-      text: z
-        .string()
-        .min(2)
-        .max(256 * 1024),
-    }),
+    request: z.union([
+      z.strictObject({
+        text: z
+          .string()
+          .min(2)
+          .max(256 * 1024),
+      }),
+      /** An explicit "no policy": no approvals, no limits (a choice the quorum seals like any other). */
+      z.strictObject({ none: z.literal(true) }),
+    ]),
     response: ConfigStatusViewSchema,
   },
-  /** What the gate would say about the reviewed PSBT under a draft policy; nothing is staged. */
+  /**
+   * What the gate would say under a draft policy about a PSBT (scanned or pasted on the Policy screen;
+   * absent: the one whose review is shown); nothing is staged.
+   */
   testDrivePolicy: {
     request: z.strictObject({
       text: z
         .string()
         .min(2)
         .max(256 * 1024),
+      psbt: z.string().min(1).max(6_000_000).optional(),
     }),
     response: z.array(PolicyViolationSchema),
+  },
+  /** Starts scanning a PSBT for a test drive on the Policy screen; the signing ceremony is left alone. */
+  startTestDriveScan: { request: Empty, response: ScanProgressSchema },
+  scanTestDriveFrame: {
+    request: z.strictObject({ text: z.string().min(1).max(8000) }),
+    response: TestDriveScanProgressSchema,
   },
   listWallets: { request: Empty, response: z.array(WalletSummarySchema) },
   /** Registers (or, once sealed, stages) a wallet; one without this device's keys needs `withoutDeviceKey`. */
@@ -235,14 +271,7 @@ export const CHANNELS = {
   },
   reviewCurrent: { request: Empty, response: ReviewResultSchema },
   approvalStatus: { request: Empty, response: ApprovalProgressSchema },
-  approve: {
-    request: z.strictObject({
-      name: z.string().min(1).max(64),
-      pin: ApproverSecretSchema,
-      code: z.string().regex(/^\d{6,8}$/, 'a code is 6 to 8 digits'),
-    }),
-    response: ApprovalProgressSchema,
-  },
+  approve: { request: ApprovalRequest, response: ApprovalProgressSchema },
   shareWordlist: { request: Empty, response: z.array(z.string()).length(SLIP39_WORDS) },
   addShare: { request: z.strictObject({ indices: ShareIndicesSchema }), response: ShareProgressSchema },
   sign: { request: Density, response: SignedResultSchema },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ReconciliationReportSchema } from '../audit/report-model';
 import { NetworkNameSchema } from '../common/network';
+import { PolicySchema } from '../policy/schema';
 import { PolicyViolationSchema } from '../policy/violations';
 import { RETURN_CONTENTS } from '../psbt/return-contents';
 import { ReviewModelSchema } from '../psbt/review-model';
@@ -56,6 +57,8 @@ export type AddressCheck = z.infer<typeof AddressCheckSchema>;
 /** A registration just made, with the plain notes the operator should read (e.g. secrets in the file ignored). */
 export const ImportedWalletSchema = WalletSummarySchema.extend({
   notes: z.array(z.string().max(500)).max(5),
+  /** On a sealed device the registration is a staged change: in use only once a quorum accepts it. */
+  staged: z.boolean(),
 });
 export type ImportedWallet = z.infer<typeof ImportedWalletSchema>;
 
@@ -262,6 +265,39 @@ export const CosignerExportSchema = z.strictObject({
 });
 export type CosignerExport = z.infer<typeof CosignerExportSchema>;
 
+/** The air-gap settings a quorum sealed (or, before the first seal, the ones it will seal). */
+export const AirgapSettingsViewSchema = z.strictObject({
+  allowNetwork: z.boolean(),
+  reason: z.string().max(200).nullable(),
+});
+
+/**
+ * One staged change (or one item the first seal covers), as data: the Changes screen words it in the
+ * chosen language. Public only: a wallet's shape and a policy, never an approver's record.
+ */
+export const ConfigItemSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('wallet'),
+    wallet: z.string(),
+    network: NetworkNameSchema,
+    scriptType: ScriptTypeSchema,
+    threshold: z.number().int().positive(),
+    cosigners: z.number().int().positive(),
+    owner: OwnerClassSchema.optional(),
+    /** The operator confirmed it holds none of this device's keys. */
+    withoutDeviceKey: z.boolean(),
+  }),
+  /** `policy` null: an explicit "no policy". */
+  z.strictObject({ kind: z.literal('policy'), wallet: z.string(), policy: PolicySchema.nullable() }),
+  z.strictObject({ kind: z.literal('approver-enrol'), name: z.string() }),
+  z.strictObject({ kind: z.literal('approver-remove'), name: z.string() }),
+  /** `by`: the approver who proved PIN and code for the unlock. */
+  z.strictObject({ kind: z.literal('approver-unlock'), name: z.string(), by: z.string() }),
+  z.strictObject({ kind: z.literal('airgap'), settings: AirgapSettingsViewSchema }),
+  z.strictObject({ kind: z.literal('wallet-owner'), wallet: z.string(), owner: OwnerClassSchema }),
+]);
+export type ConfigItem = z.infer<typeof ConfigItemSchema>;
+
 /**
  * The sealed configuration as the Changes screen shows it (src/ceremony/config-ceremony). Without the
  * quorum the seal cannot be verified, so `differences` compares the files with the seal's own copy;
@@ -286,8 +322,22 @@ export const ConfigStatusViewSchema = z.strictObject({
       approvers: z.array(z.string()),
     }),
   ),
+  /** `changes` as data, for the screen's own words. */
+  changeItems: z.array(ConfigItemSchema),
+  /** `toBeSealed` as data. */
+  toBeSealedItems: z.array(ConfigItemSchema),
+  /** The air-gap settings in force (sealed), or those the first seal will seal. */
+  airgap: AirgapSettingsViewSchema,
+  /** Approvers already proven for exactly these changes, in this acceptance. */
+  approvedBy: z.array(z.string()),
 });
 export type ConfigStatusView = z.infer<typeof ConfigStatusViewSchema>;
+
+/** A PSBT scanned for a policy test drive: public, so once complete it fills the Policy screen's PSBT field. */
+export const TestDriveScanProgressSchema = ScanProgressSchema.extend({
+  psbtBase64: z.string().max(8_000_000).optional(),
+});
+export type TestDriveScanProgress = z.infer<typeof TestDriveScanProgressSchema>;
 
 /** A wallet's policy as the Policy screen shows it: the sealed one and any staged draft, in plain words. */
 export const PolicyViewSchema = z.strictObject({
@@ -298,5 +348,23 @@ export const PolicyViewSchema = z.strictObject({
   /** A staged policy awaiting the quorum, if any (JSON), and its words. */
   staged: z.string().nullable(),
   stagedInWords: z.string().nullable(),
+  /** Whether `sealedPolicy` is sealed already or is what the device's first seal will seal. */
+  inForce: z.enum(['sealed', 'first-seal']),
+  /** The policy in force as data (null: an explicit "no policy"), for the screen's words and the draft. */
+  sealedPolicy: PolicySchema.nullable(),
+  /** The staged policy as data: absent when nothing is staged, null when "no policy" is staged. */
+  stagedPolicy: PolicySchema.nullable().optional(),
 });
+
+/** An approver on the Approvers screen: enrolled or staged, and how many failed attempts they have left. */
+export const ApproverViewSchema = z.strictObject({
+  name: z.string(),
+  /** In the sealed configuration (before a first seal: enrolled, to be sealed). */
+  enrolled: z.boolean(),
+  /** A change staged for this approver, awaiting the quorum. */
+  staged: z.enum(['enrol', 'remove', 'unlock']).nullable(),
+  /** 0 when locked after failed attempts; null for a staged enrolment. */
+  attemptsLeft: z.number().int().nonnegative().nullable(),
+});
+export type ApproverView = z.infer<typeof ApproverViewSchema>;
 export type PolicyView = z.infer<typeof PolicyViewSchema>;

@@ -1,0 +1,93 @@
+import { useMemo, useRef, useState } from 'react';
+import type { ApprovalProgress, ConfigStatusView, ShareProgress, Status } from '../../src/ipc/models';
+import { call } from '../api/client';
+import type { FlowEvent } from './ceremony';
+
+/** What the Changes screen says happened last, until it is left. */
+export type ConfigOutcome = 'accepted' | 'rejected' | null;
+
+/**
+ * The effects of the Changes, Approvers and Policy screens: each intent one call to main. Approvals
+ * and shares of the quorum accepting changes stay in main (held per change set), as in signing.
+ */
+export function useConfigActions({
+  attempt,
+  dispatch,
+  setStatus,
+}: {
+  attempt: <T>(work: () => Promise<T>) => Promise<T | null>;
+  dispatch: (event: FlowEvent) => void;
+  setStatus: (status: Status) => void;
+}) {
+  const [outcome, setOutcome] = useState<ConfigOutcome>(null);
+  // Whether the acceptance under way seals files found changed without the quorum, as they are.
+  const includeDifferences = useRef(false);
+  const actions = useMemo(
+    () => ({
+      configStatus: () => attempt(() => call('configStatus', {})),
+      startAccept: (view: ConfigStatusView, withDifferences: boolean) => {
+        includeDifferences.current = withDifferences;
+        setOutcome(null);
+        const needed = view.approvalsNeeded.length > 0;
+        dispatch({ type: 'acceptStarted', approvalsNeeded: needed });
+      },
+      reject: async () => {
+        const view = await attempt(() => call('rejectChanges', {}));
+        if (view) setOutcome('rejected');
+        return view;
+      },
+      approvalStatus: () => attempt(() => call('configApprovalStatus', {})),
+      approve: async (request: {
+        name: string;
+        pin: string;
+        code: string;
+      }): Promise<ApprovalProgress | null> => {
+        const progress = await attempt(() => call('approveChanges', request));
+        if (progress) dispatch({ type: 'dismissError' });
+        if (progress?.complete) dispatch({ type: 'acceptApprovalsComplete' });
+        return progress;
+      },
+      /** A share; the last one needed accepts the changes and re-seals. */
+      addShare: async (indices: Uint16Array<ArrayBuffer>): Promise<ShareProgress | null> => {
+        const progress = await attempt(() => call('addConfigShare', { indices }));
+        if (!progress?.complete) {
+          if (progress) dispatch({ type: 'dismissError' });
+          return progress;
+        }
+        // Accepted or refused, main wipes the shares: the Changes screen shows what holds then.
+        dispatch({ type: 'open', screen: 'changes' });
+        const accepted = await attempt(() =>
+          call('acceptChanges', includeDifferences.current ? { includeDifferences: true } : {}),
+        );
+        if (accepted) {
+          setOutcome('accepted');
+          setStatus(await call('getStatus', {}));
+        }
+        return progress;
+      },
+      clearOutcome: () => setOutcome(null),
+      /** Leaving the acceptance half done: main wipes the shares entered so far. */
+      cancelAcceptance: () => attempt(() => call('cancelAcceptance', {})),
+      withdrawAirgap: async () => {
+        const next = await attempt(() => call('overrideAirgap', { confirm: true, withdraw: true }));
+        if (next) setStatus(next);
+        return next;
+      },
+      listApprovers: () => attempt(() => call('listApprovers', {})),
+      enrolApprover: (name: string, pin: string) => attempt(() => call('enrolApprover', { name, pin })),
+      removeApprover: (name: string) => attempt(() => call('removeApprover', { name })),
+      unlockApprover: (name: string, by: { name: string; pin: string; code: string }) =>
+        attempt(() => call('unlockApprover', { name, by })),
+      policyView: () => attempt(() => call('policyView', {})),
+      testDrivePolicy: (text: string, psbt: string) => attempt(() => call('testDrivePolicy', { text, psbt })),
+      startTestDriveScan: () => attempt(() => call('startTestDriveScan', {})),
+      scanTestDriveFrame: (text: string) => attempt(() => call('scanTestDriveFrame', { text })),
+      stagePolicy: (text: string) => attempt(() => call('stagePolicy', { text })),
+      stageNoPolicy: () => attempt(() => call('stagePolicy', { none: true })),
+    }),
+    [attempt, dispatch, setStatus],
+  );
+  return { outcome, actions };
+}
+
+export type ConfigActions = ReturnType<typeof useConfigActions>['actions'];

@@ -1,0 +1,271 @@
+import { readFileSync, rmSync } from 'node:fs';
+import type { NetworkInterfaceInfo } from 'node:os';
+import * as OTPAuth from 'otpauth';
+import { describe, expect, it } from 'vitest';
+import { createAirlockMain } from '../../../main/api/app';
+import { airlockCore } from '../../../main/api/core';
+import type { ApiHandlers } from '../../../main/api/handlers';
+import { auditPath } from '../../../src/audit/log';
+import { airgapFile, writePolicyFile } from '../../../src/ceremony/configuration';
+import { sealPath } from '../../../src/ceremony/seal';
+import { enrollApprover } from '../../../src/policy/approvers';
+import { encodeFrames } from '../../../src/qr/encoder';
+import { walletId } from '../../../src/wallet/identity';
+import { partitionedWallet } from '../../helpers/app';
+import { tempDir } from '../../helpers/cli';
+import { errorCode, value } from '../../helpers/ipc-result';
+import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { shareIndices } from '../../helpers/shares';
+
+const { wallet, shares } = partitionedWallet();
+const PASSPHRASE = 'tulip anchor 482913';
+const wifi: NetworkInterfaceInfo = {
+  address: '192.168.1.20',
+  netmask: '255.255.255.0',
+  family: 'IPv4',
+  mac: '3c:22:fb:00:11:22',
+  internal: false,
+  cidr: '192.168.1.20/24',
+};
+const spend = (amount: bigint) =>
+  buildPsbt({
+    wallet,
+    inputs: [{ index: 0, amount: 50_000_000n }],
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount },
+      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
+    ],
+  }).toBase64();
+
+/** A device with the treasury wallet, approvers alice and bob and a 1-of-2 approvals policy, not sealed yet. */
+async function unsealedApp(online = false) {
+  const dataDir = tempDir();
+  const codes: Record<string, () => string> = {};
+  for (const name of ['alice', 'bob']) {
+    const { uri } = enrollApprover(dataDir, { name, pin: PASSPHRASE });
+    codes[name] = () => OTPAuth.URI.parse(uri).generate();
+  }
+  const { handlers } = createAirlockMain({
+    dataDir,
+    core: airlockCore,
+    appVersion: 'test',
+    listInterfaces: () => (online ? { wlan0: [wifi] } : {}),
+  });
+  await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
+  writePolicyFile(dataDir, walletId(wallet), {
+    wallet: 'treasury',
+    approvals: { required: 1, approvers: ['alice', 'bob'] },
+  });
+  await value(handlers.selectWallet({ name: 'treasury' }));
+  return { dataDir, handlers, codes };
+}
+
+/** Enters the quorum one share at a time, as the Changes screen does, and accepts. */
+async function acceptByQuorum(handlers: ApiHandlers, [first, second] = [shares[0], shares[2]]) {
+  expect((await value(handlers.addConfigShare({ indices: shareIndices(first ?? '') }))).complete).toBe(false);
+  expect((await value(handlers.addConfigShare({ indices: shareIndices(second ?? '') }))).complete).toBe(true);
+  return value(handlers.acceptChanges({}));
+}
+
+describe('the Changes screen handlers', () => {
+  it('before the first seal lists, as data, everything the first quorum will seal, then seals it', async () => {
+    const { handlers } = await unsealedApp();
+    const before = await value(handlers.configStatus({}));
+    expect(before.sealed).toBe(false);
+    expect(before.toBeSealedItems).toEqual([
+      {
+        kind: 'wallet',
+        wallet: 'treasury',
+        network: 'testnet',
+        scriptType: 'p2wsh',
+        threshold: 2,
+        cosigners: 3,
+        withoutDeviceKey: false,
+      },
+      { kind: 'policy', wallet: 'treasury', policy: expect.objectContaining({ wallet: 'treasury' }) },
+      { kind: 'approver-enrol', name: 'alice' },
+      { kind: 'approver-enrol', name: 'bob' },
+      { kind: 'airgap', settings: { allowNetwork: false, reason: null } },
+    ]);
+    expect(before.toBeSealedItems).toHaveLength(before.toBeSealed.length);
+    const after = await acceptByQuorum(handlers);
+    expect(after).toMatchObject({ sealed: true, toBeSealedItems: [], changeItems: [], differences: [] });
+    expect(after.head).toMatch(/^\d+:[0-9a-f]{64}$/);
+  });
+
+  it('on a sealed device takes the approvals the sealed policy asks for before the shares, then re-seals', async () => {
+    const { dataDir, handlers, codes } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const draft = { wallet: 'treasury', maxPerTransaction: 100_000 };
+    const staged = await value(handlers.stagePolicy({ text: JSON.stringify(draft) }));
+    expect(staged.changeItems).toEqual([{ kind: 'policy', wallet: 'treasury', policy: draft }]);
+    expect(staged.approvalsNeeded).toEqual([
+      { wallet: 'treasury', required: 1, approvers: ['alice', 'bob'] },
+    ]);
+    expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'APPROVALS_MISSING',
+    );
+    expect(await errorCode(handlers.acceptChanges({}))).toBe('QUORUM_MISSING');
+    expect(await errorCode(handlers.approveChanges({ name: 'carol', pin: PASSPHRASE, code: '123456' }))).toBe(
+      'APPROVER_NOT_IN_POLICY',
+    );
+    const approved = await value(
+      handlers.approveChanges({ name: 'alice', pin: PASSPHRASE, code: codes.alice?.() ?? '' }),
+    );
+    expect(approved).toMatchObject({ approved: ['alice'], required: 1, complete: true });
+    expect((await value(handlers.configStatus({}))).approvedBy).toEqual(['alice']);
+    const accepted = await acceptByQuorum(handlers, [shares[1], shares[2]]);
+    expect(accepted).toMatchObject({ sealed: true, changeItems: [], approvedBy: [] });
+    expect(await value(handlers.policyView({}))).toMatchObject({
+      inForce: 'sealed',
+      sealedPolicy: draft,
+    });
+    const sealedEvent = readFileSync(auditPath(dataDir), 'utf8').trim().split('\n').at(-1) ?? '';
+    expect(JSON.parse(sealedEvent)).toMatchObject({ event: 'config-sealed', approvers: ['alice'] });
+  });
+
+  it('drops approvals given for other changes: staging another change voids them', async () => {
+    const { handlers, codes } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    await value(handlers.stagePolicy({ text: JSON.stringify({ wallet: 'treasury', maxPer24h: 1 }) }));
+    await value(handlers.approveChanges({ name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' }));
+    await value(handlers.removeApprover({ name: 'alice' }));
+    expect(await value(handlers.configApprovalStatus({}))).toMatchObject({ approved: [], complete: false });
+    expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'APPROVALS_MISSING',
+    );
+  });
+
+  it('wipes the shares entered when the acceptance is left half done', async () => {
+    const { handlers } = await unsealedApp();
+    await value(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.cancelAcceptance({}));
+    expect(await errorCode(handlers.acceptChanges({}))).toBe('QUORUM_MISSING');
+    expect(
+      (await value(handlers.addConfigShare({ indices: shareIndices(shares[1] ?? '') }))).sharesSeen,
+    ).toBe(1);
+  });
+
+  it('stages an explicit "no policy", which the quorum seals like any other', async () => {
+    const { handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const staged = await value(handlers.stagePolicy({ none: true }));
+    expect(staged.changeItems).toEqual([{ kind: 'policy', wallet: 'treasury', policy: null }]);
+    expect((await value(handlers.policyView({}))).stagedPolicy).toBeNull();
+  });
+
+  it('says a wallet registered on a sealed device is staged, not in use', async () => {
+    const { handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const spare = testWallet({ name: 'spare' });
+    expect(await value(handlers.importWallet({ text: spare.descriptor, name: 'spare' }))).toMatchObject({
+      name: 'spare',
+      staged: true,
+    });
+    expect((await value(handlers.getStatus({}))).wallet?.name).toBe('treasury');
+  });
+
+  it('rejecting drops the staged changes and leaves the seal as it was', async () => {
+    const { handlers } = await unsealedApp();
+    const sealed = await acceptByQuorum(handlers);
+    await value(handlers.removeApprover({ name: 'bob' }));
+    const rejected = await value(handlers.rejectChanges({}));
+    expect(rejected).toMatchObject({ sealed: true, changeItems: [], head: expect.any(String) });
+    expect(rejected.sealedBy).toBe(sealed.sealedBy);
+  });
+
+  it('does not take a deleted seal for a new device: the difference is named', async () => {
+    const { dataDir, handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    rmSync(sealPath(dataDir));
+    const view = await value(handlers.configStatus({}));
+    expect(view.sealed).toBe(false);
+    expect(view.differences).toEqual([
+      expect.stringMatching(/^the seal file was deleted \(the audit log records a seal at entry \d+\)/),
+    ]);
+  });
+});
+
+describe('the Approvers and Policy screen handlers', () => {
+  it('lists approvers with what is staged for them and their attempts left', async () => {
+    const { handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    await value(handlers.enrolApprover({ name: 'carol', pin: 'carol passphrase 13579' }));
+    await value(handlers.removeApprover({ name: 'bob' }));
+    expect(await value(handlers.listApprovers({}))).toEqual([
+      { name: 'alice', enrolled: true, staged: null, attemptsLeft: 5 },
+      { name: 'bob', enrolled: true, staged: 'remove', attemptsLeft: 5 },
+      { name: 'carol', enrolled: false, staged: 'enrol', attemptsLeft: null },
+    ]);
+  });
+
+  it('test-drives a draft against a PSBT pasted on the Policy screen, leaving the signing ceremony alone', async () => {
+    const { handlers } = await unsealedApp();
+    const view = await value(handlers.policyView({}));
+    expect(view).toMatchObject({ inForce: 'first-seal', sealedPolicy: { approvals: { required: 1 } } });
+    const strict = JSON.stringify({
+      wallet: 'treasury',
+      maxPerTransaction: 100_000,
+      fees: { maxFee: 5_000 },
+    });
+    const verdict = await value(handlers.testDrivePolicy({ text: strict, psbt: spend(500_000n) }));
+    expect(verdict.map((v) => v.code)).toEqual(['OVER_TX_LIMIT', 'FEE_TOO_HIGH']);
+    const loose = JSON.stringify({ wallet: 'treasury', maxPerTransaction: 1_000_000 });
+    expect(await value(handlers.testDrivePolicy({ text: loose, psbt: spend(500_000n) }))).toEqual([]);
+    expect((await value(handlers.getStatus({}))).stage).toBe('idle');
+    // Scanned instead of pasted: the frames assemble apart from the ceremony's scan, and the PSBT comes back.
+    await value(handlers.startTestDriveScan({}));
+    const shown = spend(500_000n);
+    const frames = encodeFrames({
+      bytes: Buffer.from(shown, 'base64'),
+      format: 'ur',
+      maxFragmentLength: 120,
+    });
+    expect(frames.length).toBeGreaterThan(1);
+    let scanned: string | undefined;
+    for (const text of frames)
+      scanned = (await value(handlers.scanTestDriveFrame({ text }))).psbtBase64 ?? scanned;
+    expect(scanned).toBe(shown);
+    expect((await value(handlers.getStatus({}))).stage).toBe('idle');
+    expect(
+      await errorCode(
+        handlers.testDrivePolicy({ text: JSON.stringify({ wallet: 'other' }), psbt: spend(1n) }),
+      ),
+    ).toBe('POLICY_WRONG_WALLET');
+  });
+});
+
+describe('the air-gap override through the app', () => {
+  it('is staged, takes effect once the quorum and approvals accept it, and a staged withdrawal holds at once', async () => {
+    const { dataDir, handlers, codes } = await unsealedApp(true);
+    await acceptByQuorum(handlers);
+    expect((await value(handlers.getStatus({}))).airgap.state).toBe('connected');
+    const staged = await value(
+      handlers.overrideAirgap({ confirm: true, reason: 'no way to unplug the docking station' }),
+    );
+    expect(staged.airgap).toMatchObject({ state: 'connected', signingAllowed: false });
+    expect((await value(handlers.configStatus({}))).changeItems).toEqual([
+      { kind: 'airgap', settings: { allowNetwork: true, reason: 'no way to unplug the docking station' } },
+    ]);
+    expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'APPROVALS_MISSING',
+    );
+    await value(handlers.approveChanges({ name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' }));
+    const accepted = await acceptByQuorum(handlers);
+    expect(accepted.airgap).toEqual({ allowNetwork: true, reason: 'no way to unplug the docking station' });
+    expect((await value(handlers.getStatus({}))).airgap).toMatchObject({ state: 'overridden' });
+
+    expect(await errorCode(handlers.overrideAirgap({ confirm: true }))).toBe('BAD_REQUEST');
+    const withdrawn = await value(handlers.overrideAirgap({ confirm: true, withdraw: true }));
+    expect(withdrawn.airgap).toMatchObject({ state: 'connected', signingAllowed: false });
+    await value(handlers.approveChanges({ name: 'alice', pin: PASSPHRASE, code: codes.alice?.() ?? '' }));
+    await acceptByQuorum(handlers);
+    expect(JSON.parse(readFileSync(airgapFile(dataDir), 'utf8'))).toEqual({
+      allowNetwork: false,
+      reason: null,
+    });
+    const events = readFileSync(auditPath(dataDir), 'utf8');
+    expect(events).toContain('"event":"airgap-override"');
+    expect(events).toContain('"event":"airgap-override-withdrawn"');
+  });
+});

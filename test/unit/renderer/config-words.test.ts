@@ -1,0 +1,93 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { PolicyWords } from '../../../renderer/components/PolicyWords';
+import { SealNotice } from '../../../renderer/components/SealNotice';
+import type { ConfigStatusView } from '../../../src/ipc/models';
+import { PolicySchema } from '../../../src/policy/schema';
+
+const text = (html: string) =>
+  html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const sealed: ConfigStatusView = {
+  sealed: true,
+  sealedBy: '828ecab2',
+  head: `7:${'ab'.repeat(32)}`,
+  differences: [],
+  changes: [],
+  toBeSealed: [],
+  approvalsNeeded: [],
+  changeItems: [],
+  toBeSealedItems: [],
+  airgap: { allowNetwork: false, reason: null },
+  approvedBy: [],
+};
+const notice = (config: ConfigStatusView, showFirstSeal = true) =>
+  renderToStaticMarkup(createElement(SealNotice, { config, showFirstSeal, onOpen: null }));
+
+describe('a policy in plain words', () => {
+  it('says every rule, the ones it does not set too', () => {
+    const policy = PolicySchema.parse({
+      wallet: 'treasury',
+      approvals: { required: 2, approvers: ['alice', 'bob', 'carol'] },
+      allowedDestinations: [
+        { address: 'tb1qexampleexampleexampleexample0000' },
+        { descriptor: 'wpkh([0f056943/84h/1h/0h]tpubHotWallet/0/*)', label: 'hot wallet' },
+      ],
+      fees: { maxFeeRate: 25 },
+      crossOwnerTransfers: { to: ['ops'], approvals: { required: 1, approvers: ['carol'] } },
+    });
+    expect(text(renderToStaticMarkup(createElement(PolicyWords, { policy })))).toBe(
+      [
+        '2 of alice, bob, carol must approve',
+        'Payments only to 2 allowed destination(s): tb1qexampleexampleexampleexample0000 wallet descriptor hot wallet',
+        'No limit on amounts',
+        'Fee rate at most 25 sat/vB',
+        'Inputs whose amount is not proven by the previous transaction are refused',
+        'Transfers to wallets of another owner allowed to: ops; such a transfer needs 1 of carol',
+      ].join(' '),
+    );
+  });
+
+  it('says an explicit "no policy" in one line', () => {
+    expect(text(renderToStaticMarkup(createElement(PolicyWords, { policy: null })))).toBe(
+      'No policy: no approvals, no limits, any destination.',
+    );
+  });
+});
+
+describe('what the seal means for signing, on Home, Key shares and Sign', () => {
+  it('names each difference of a broken seal, in the core’s English', () => {
+    const html = notice({ ...sealed, differences: ['the air-gap settings were edited'] });
+    expect(html).toContain('data-seal-notice="broken"');
+    expect(html).toContain('<ul lang="en"><li>the air-gap settings were edited</li></ul>');
+    expect(text(html)).toContain('nothing can be signed');
+  });
+
+  it('lists what a first seal will cover before the quorum makes it', () => {
+    const html = notice({
+      ...sealed,
+      sealed: false,
+      sealedBy: null,
+      head: null,
+      toBeSealedItems: [
+        { kind: 'approver-enrol', name: 'alice' },
+        { kind: 'airgap', settings: { allowNetwork: false, reason: null } },
+      ],
+    });
+    expect(text(html)).toBe(
+      'This device is not sealed yet. The quorum entered for this signature seals it first: Enrol approver alice Refuse signing while a network is up',
+    );
+    expect(notice({ ...sealed, sealed: false }, false)).toContain('data-seal-notice="unsealed"');
+  });
+
+  it('counts the changes waiting for the quorum, and says nothing when all is sealed', () => {
+    expect(text(notice({ ...sealed, changeItems: [{ kind: 'approver-remove', name: 'bob' }] }))).toBe(
+      '1 staged change waits for the quorum.',
+    );
+    expect(notice(sealed)).toBe('');
+  });
+});

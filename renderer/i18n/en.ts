@@ -553,7 +553,7 @@ export const en = {
     draftInWords: 'The draft in plain words',
     testTitle: 'Test drive the draft',
     testLead:
-      'Paste a PSBT (base64 or hex) or open its file: the draft is checked against it as the signing gate would, and nothing is staged or signed.',
+      "Scan the coordinator's QR code, paste a PSBT (base64 or hex) or open its file: the draft is checked against it as the signing gate would, and nothing is staged or signed.",
     psbt: 'PSBT to test against',
     openFile: 'Open PSBT file',
     scan: "Scan the coordinator's QR code",

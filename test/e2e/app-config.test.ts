@@ -273,7 +273,7 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
 
     await page.locator('.airgap-override summary').click();
     await page.fill('.airgap-override input', 'the docking station cannot be unplugged');
-    await page.getByRole('button', { name: 'Stage the override for the quorum' }).click();
+    await page.getByRole('button', { name: 'Ask for the override' }).click();
     await page.waitForSelector('[data-change-kind="airgap"]');
     expect(await page.textContent('[data-change-kind="airgap"]')).toBe(
       'Allow signing while a network is up (reason: the docking station cannot be unplugged)',

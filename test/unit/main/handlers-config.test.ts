@@ -8,7 +8,7 @@ import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { airgapFile, writePolicyFile } from '../../../src/ceremony/configuration';
 import { sealPath } from '../../../src/ceremony/seal';
-import { enrollApprover } from '../../../src/policy/approvers';
+import { approvePsbt, enrollApprover, MAX_FAILURES } from '../../../src/policy/approvers';
 import { encodeFrames } from '../../../src/qr/encoder';
 import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
@@ -197,6 +197,45 @@ describe('the Approvers and Policy screen handlers', () => {
       { name: 'bob', enrolled: true, staged: 'remove', attemptsLeft: 5 },
       { name: 'carol', enrolled: false, staged: 'enrol', attemptsLeft: null },
     ]);
+  });
+
+  it('stages an unlock asked for on a sealed device, lists it, and unlocks once the quorum accepts it', async () => {
+    const { dataDir, handlers, codes } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const wrong = { name: 'alice', pin: 'not the passphrase 000', code: '000000' };
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect(() => approvePsbt(dataDir, { proof: wrong, psbtHash: 'ab'.repeat(32) })).toThrow();
+    expect((await value(handlers.listApprovers({})))[0]).toMatchObject({ name: 'alice', attemptsLeft: 0 });
+    const by = { name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' };
+    expect(await value(handlers.unlockApprover({ name: 'alice', by }))).toEqual({
+      unlocked: 'alice',
+      staged: true,
+    });
+    // Staged, not in force: alice stays locked until the quorum accepts it.
+    expect((await value(handlers.listApprovers({})))[0]).toEqual({
+      name: 'alice',
+      enrolled: true,
+      staged: 'unlock',
+      attemptsLeft: 0,
+    });
+    const view = await value(handlers.configStatus({}));
+    expect(view.changeItems).toEqual([{ kind: 'approver-unlock', name: 'alice', by: 'bob' }]);
+    expect(view.approvalsNeeded).toEqual([]);
+    await acceptByQuorum(handlers, [shares[1], shares[2]]);
+    expect((await value(handlers.listApprovers({})))[0]).toEqual({
+      name: 'alice',
+      enrolled: true,
+      staged: null,
+      attemptsLeft: MAX_FAILURES,
+    });
+  });
+
+  it('stages a wallet owner class set on a sealed device as a change of its own kind', async () => {
+    const { handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const view = await value(handlers.setWalletOwner({ name: 'treasury', owner: 'company' }));
+    expect(view.changeItems).toEqual([{ kind: 'wallet-owner', wallet: 'treasury', owner: 'company' }]);
+    expect(view.approvalsNeeded).toEqual([{ wallet: 'treasury', required: 1, approvers: ['alice', 'bob'] }]);
   });
 
   it('test-drives a draft against a PSBT pasted on the Policy screen, leaving the signing ceremony alone', async () => {

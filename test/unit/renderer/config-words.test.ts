@@ -1,9 +1,10 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { describe, expect, it } from 'vitest';
-import { PolicyWords } from '../../../renderer/components/PolicyWords';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ConfigItemWords, PolicyWords } from '../../../renderer/components/PolicyWords';
 import { SealNotice } from '../../../renderer/components/SealNotice';
-import type { ConfigStatusView } from '../../../src/ipc/models';
+import { LanguageProvider } from '../../../renderer/i18n';
+import type { ConfigItem, ConfigStatusView } from '../../../src/ipc/models';
 import { PolicySchema } from '../../../src/policy/schema';
 
 const text = (html: string) =>
@@ -89,5 +90,30 @@ describe('what the seal means for signing, on Home, Key shares and Sign', () => 
       '1 staged change waits for the quorum.',
     );
     expect(notice(sealed)).toBe('');
+  });
+});
+
+/** One change in the language chosen on Home (remembered in localStorage). */
+function itemIn(language: 'en' | 'ja', item: ConfigItem): string {
+  vi.stubGlobal('localStorage', { getItem: () => language, setItem: () => {} });
+  const words = createElement(ConfigItemWords, { item });
+  return text(renderToStaticMarkup(createElement(LanguageProvider, null, words)));
+}
+
+describe('the change kinds of the core rules in plain words', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('words an approver unlock the quorum must accept, in English and Japanese', () => {
+    const unlock: ConfigItem = { kind: 'approver-unlock', name: 'alice', by: 'bob' };
+    expect(itemIn('en', unlock)).toBe('Unlock approver alice (asked by bob)');
+    expect(itemIn('ja', unlock)).toBe('承認者 alice のロックを解除(bob が申請)');
+  });
+
+  it('words a wallet owner class, in English and Japanese', () => {
+    const owner: ConfigItem = { kind: 'wallet-owner', wallet: 'treasury', owner: 'company' };
+    expect(itemIn('en', owner)).toBe('Set the owner class of wallet treasury: company funds');
+    expect(itemIn('ja', owner)).toBe('ウォレット treasury の所有者区分を設定: 会社の資金');
   });
 });

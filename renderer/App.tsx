@@ -179,6 +179,7 @@ export function App() {
             load={actions.listWallets}
             onPreview={actions.previewWallet}
             onImport={actions.importWallet}
+            onSetOwner={config.actions.setWalletOwner}
             onVerifyAddress={actions.verifyAddress}
             onSelect={actions.selectWallet}
             onExport={actions.walletExport}

@@ -76,6 +76,8 @@ export function useConfigActions({
       listApprovers: () => attempt(() => call('listApprovers', {})),
       enrolApprover: (name: string, pin: string) => attempt(() => call('enrolApprover', { name, pin })),
       removeApprover: (name: string) => attempt(() => call('removeApprover', { name })),
+      setWalletOwner: (name: string, owner: 'customer' | 'company') =>
+        attempt(() => call('setWalletOwner', { name, owner })),
       unlockApprover: (name: string, by: { name: string; pin: string; code: string }) =>
         attempt(() => call('unlockApprover', { name, by })),
       policyView: () => attempt(() => call('policyView', {})),

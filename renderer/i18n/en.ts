@@ -266,6 +266,12 @@ export const en = {
       customer: 'Customer funds',
       company: 'Company funds',
     },
+    setOwner: 'Change whose funds it holds',
+    setOwnerFor: (name: string) => `Change whose funds wallet ${name} holds`,
+    setOwnerButton: 'Set the owner class',
+    ownerSet: (name: string, owner: string) => `Wallet ${name} now holds ${owner.toLowerCase()}.`,
+    ownerStaged: (name: string, owner: string) =>
+      `Wallet ${name} as ${owner.toLowerCase()} is staged: it applies once the quorum accepts it under Changes.`,
     register: 'Register',
     check: 'Check this wallet',
     registered: (name: string) => `Wallet ${name} is registered and in use.`,

@@ -268,6 +268,12 @@ export const ja: Strings = {
       customer: '顧客の資金',
       company: '会社の資金',
     },
+    setOwner: '所有者区分を変更',
+    setOwnerFor: (name: string) => `ウォレット ${name} の所有者区分を変更`,
+    setOwnerButton: '所有者区分を設定',
+    ownerSet: (name: string, owner: string) => `ウォレット ${name} の所有者区分を「${owner}」にしました。`,
+    ownerStaged: (name: string, owner: string) =>
+      `ウォレット ${name} の所有者区分「${owner}」をクォーラム待ちにしました。「変更」でクォーラムが受け入れた時点で有効になります。`,
     register: '登録する',
     check: 'このウォレットを確認',
     registered: (name: string) => `ウォレット ${name} を登録し、使用中にしました。`,

@@ -1,6 +1,7 @@
 import { type ChangeEvent, type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import type {
   AddressCheck,
+  ConfigStatusView,
   CosignerExport,
   CosignerKeysView,
   ImportedWallet,
@@ -14,6 +15,7 @@ import { Address } from '../components/Address';
 import { AddressVerifier } from '../components/AddressVerifier';
 import { CosignerKeys } from '../components/CosignerKeys';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { OwnerSetter } from '../components/OwnerSetter';
 import { ProgressBar } from '../components/ProgressBar';
 import { QrCode } from '../components/QrCode';
 import { ScreenHeading } from '../components/ScreenHeading';
@@ -26,6 +28,7 @@ export function Wallets({
   load,
   onPreview,
   onImport,
+  onSetOwner,
   onVerifyAddress,
   onSelect,
   onExport,
@@ -42,6 +45,7 @@ export function Wallets({
   load: () => Promise<WalletSummary[] | null>;
   onPreview: (text: string, name?: string) => Promise<WalletPreview | null>;
   onImport: (text: string, name?: string, owner?: OwnerClass) => Promise<ImportedWallet | null>;
+  onSetOwner: (name: string, owner: OwnerClass) => Promise<ConfigStatusView | null>;
   onVerifyAddress: (address: string) => Promise<AddressCheck | null>;
   onSelect: (name: string) => Promise<void>;
   onExport: (name: string) => Promise<{ text: string } | null>;
@@ -174,6 +178,7 @@ export function Wallets({
             {exported?.name === w.name && (
               <QrCode text={exported.text} label={en.wallets.showQr} size={360} />
             )}
+            <OwnerSetter wallet={w.name} owner={w.owner ?? null} onSet={onSetOwner} />
           </li>
         ))}
       </ul>

@@ -298,5 +298,18 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
     await page.waitForSelector('[data-withdrawal-staged]');
     await page.waitForSelector('.banner[data-airgap="connected"]');
     await screen(page, 'config-changes-airgap-withdrawn', null);
+
+    // The owner class, changed on Wallets on a sealed device, is a change the quorum accepts like the others.
+    await page.getByRole('button', { name: 'Wallets', exact: true }).click();
+    await page.locator('[data-owner-setter="treasury"] summary').click();
+    await page.selectOption('[data-owner-setter="treasury"] select', 'company');
+    await page.getByRole('button', { name: 'Set the owner class' }).click();
+    expect(await page.textContent('[data-owner-staged="true"]')).toBe(
+      'Wallet treasury as company funds is staged: it applies once the quorum accepts it under Changes.',
+    );
+    await page.getByRole('button', { name: 'Changes', exact: true }).click();
+    expect(await page.textContent('[data-change-kind="wallet-owner"]')).toBe(
+      'Set the owner class of wallet treasury: company funds',
+    );
   });
 });

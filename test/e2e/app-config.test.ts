@@ -4,7 +4,7 @@ import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writePolicyFile } from '../../src/ceremony/configuration';
-import { enrollApprover } from '../../src/policy/approvers';
+import { approvePsbt, enrollApprover, MAX_FAILURES } from '../../src/policy/approvers';
 import { encodeFrames } from '../../src/qr/encoder';
 import { walletId } from '../../src/wallet/identity';
 import {
@@ -22,7 +22,11 @@ import { tempDir } from '../helpers/cli';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../helpers/multisig-psbt';
 
 const { wallet, shares } = partitionedWallet();
-const PASSPHRASES: Record<string, string> = { alice: 'tulip anchor 482913', bob: 'harbour lantern 7731' };
+const PASSPHRASES: Record<string, string> = {
+  alice: 'tulip anchor 482913',
+  bob: 'harbour lantern 7731',
+  carol: 'meadow copper 20461',
+};
 /** 0.5 BTC in; `amount` to an outsider, the rest less a 10 000 sat fee as change at /1/3. */
 const spend = (amount: bigint) =>
   buildPsbt({
@@ -241,6 +245,7 @@ describe('the sealed configuration in the app, end to end in Chromium', () => {
 describe('the air-gap override in the app, end to end in Chromium', () => {
   let app: OpenApp;
   let bobCode: () => string;
+  let carolCode: () => string;
 
   beforeAll(async () => {
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
@@ -255,6 +260,8 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
     app = await openApp({ rendererDir, listInterfaces: () => ({ wlan0: [wlan0] }) });
     const { uri } = enrollApprover(app.dataDir, { name: 'bob', pin: PASSPHRASES.bob ?? '' });
     bobCode = () => OTPAuth.URI.parse(uri).generate();
+    const carol = enrollApprover(app.dataDir, { name: 'carol', pin: PASSPHRASES.carol ?? '' });
+    carolCode = () => OTPAuth.URI.parse(carol.uri).generate();
     writePolicyFile(app.dataDir, walletId(wallet), {
       wallet: 'treasury',
       approvals: { required: 1, approvers: ['bob'] },
@@ -298,7 +305,10 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
     await page.waitForSelector('[data-withdrawal-staged]');
     await page.waitForSelector('.banner[data-airgap="connected"]');
     await screen(page, 'config-changes-airgap-withdrawn', null);
+  });
 
+  it('stages an owner class set on Wallets and an unlock asked for on Approvers, each worded on Changes', async () => {
+    const { page } = app;
     // The owner class, changed on Wallets on a sealed device, is a change the quorum accepts like the others.
     await page.getByRole('button', { name: 'Wallets', exact: true }).click();
     await page.locator('[data-owner-setter="treasury"] summary').click();
@@ -310,6 +320,25 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Changes', exact: true }).click();
     expect(await page.textContent('[data-change-kind="wallet-owner"]')).toBe(
       'Set the owner class of wallet treasury: company funds',
+    );
+
+    // An approver locked by failed attempts: another asks for the unlock, which waits for the quorum.
+    const wrong = { name: 'bob', pin: 'not his passphrase 0000', code: '000000' };
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expect(() => approvePsbt(app.dataDir, { proof: wrong, psbtHash: 'ab'.repeat(32) })).toThrow();
+    await page.getByRole('button', { name: 'Approvers', exact: true }).click();
+    await page.waitForSelector('[data-approver="bob"][data-locked="true"]');
+    await page.selectOption('[data-approver="bob"] select[name="unlock-by"]', 'carol');
+    await page.fill('[data-approver="bob"] input[name="unlock-pin"]', PASSPHRASES.carol ?? '');
+    await page.fill('[data-approver="bob"] input[name="unlock-code"]', carolCode());
+    await page.getByRole('button', { name: 'Ask for the unlock' }).click();
+    await page.waitForSelector('[data-approver="bob"][data-staged="unlock"][data-locked="true"]');
+    expect(await page.textContent('[data-approver-notice="unlockStaged"]')).toBe(
+      "bob's unlock is staged: it takes effect once the quorum accepts it under Changes.",
+    );
+    await page.getByRole('button', { name: 'Changes', exact: true }).click();
+    expect(await page.textContent('[data-change-kind="approver-unlock"]')).toBe(
+      'Unlock approver bob (asked by carol)',
     );
   });
 });

@@ -89,7 +89,6 @@ export function App() {
   const accepting = state.screen === 'acceptApprovals' || state.screen === 'acceptShares';
 
   const onPayload = async (text: string) => {
-    if (holdsSecretWords(text)) return setScanProgress(wordsRefused(en.scan.wordsRefused));
     const progress = await actions.scanFrame(text);
     if (progress) setScanProgress(progress);
   };
@@ -140,7 +139,7 @@ export function App() {
             loadWordlist={actions.wordlist}
             loadExpectedKeys={loadExpectedKeys}
             onAddShare={actions.addShare}
-            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} acceptsWords />}
           />
         );
       case 'signing':
@@ -233,7 +232,7 @@ export function App() {
             loadWordlist={actions.wordlist}
             loadExpectedKeys={async () => (sealView?.sealedBy ? [sealView.sealedBy] : loadExpectedKeys())}
             onAddShare={config.actions.addShare}
-            camera={(onPayload) => <CameraScanner onPayload={onPayload} />}
+            camera={(onPayload) => <CameraScanner onPayload={onPayload} acceptsWords />}
           />
         );
       case 'approvers':

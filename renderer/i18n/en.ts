@@ -64,7 +64,7 @@ export const en = {
     load: 'Load this PSBT',
     openFile: 'Open PSBT file',
     wordsRefused:
-      'This QR code or text holds words, as a key share or a seed phrase does: it is not a PSBT, and it was not read. Enter key shares only on the Key shares step.',
+      'These are words, as on a key share card or in a seed phrase, so they were not read. Enter key shares only on the Key shares step.',
     cameraErrors: {
       NO_CAMERA: 'No usable camera was found. Connect a camera to scan QR codes.',
       CAMERA_DENIED: 'Camera access was denied. Allow the camera to scan QR codes.',

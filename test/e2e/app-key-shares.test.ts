@@ -96,7 +96,7 @@ describe('key shares: typed words checked as typed, plain refusals, the card QR,
     // The card is held to the camera on the wrong screen: the page refuses its words, and keeps them.
     await page
       .locator('[data-screen="scan"] [role="alert"]')
-      .getByText('it is not a PSBT, and it was not read')
+      .getByText('so they were not read')
       .waitFor({ timeout: 60_000 });
     await page.locator('[data-screen="scan"] details summary').click();
     await page.fill('[data-screen="scan"] textarea', shares[0] ?? '');

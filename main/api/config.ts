@@ -11,7 +11,7 @@ import {
 } from '../../src/ceremony/configuration';
 import { recordEvent } from '../../src/ceremony/events';
 import { setOrStageWalletOwner } from '../../src/ceremony/registration';
-import { formatHead, lastSealedEntry, missingSealMessage, readSeal } from '../../src/ceremony/seal';
+import { deletedSeal, formatHead, readSeal } from '../../src/ceremony/seal';
 import { wipe } from '../../src/common/bytes';
 import { refused } from '../../src/common/errors';
 import type {
@@ -99,12 +99,12 @@ export function configStatus(ctx: ApiContext): ConfigStatusView {
   const status = statusOf(ctx.dataDir);
   const { configuration } = configurationInForce(ctx.dataDir);
   // A seal deleted is no new device: the audit log remembers it, and signing refuses until a quorum seals again.
-  const sealDeleted = readSeal(ctx.dataDir) === null && lastSealedEntry(ctx.dataDir) !== null;
+  const sealDeleted = readSeal(ctx.dataDir) === null ? deletedSeal(ctx.dataDir) : null;
   return {
     sealed: status.sealed,
     sealedBy: status.sealedBy,
     head: status.head ? formatHead(status.head) : null,
-    differences: sealDeleted ? [missingSealMessage(ctx.dataDir), ...status.differences] : status.differences,
+    differences: sealDeleted ? [sealDeleted, ...status.differenceItems] : status.differenceItems,
     changes: status.changes,
     toBeSealed: status.toBeSealed,
     approvalsNeeded: status.approvalsNeeded,

@@ -1,5 +1,6 @@
 import type { ConfigStatusView } from '../../src/ipc/models';
 import { useStrings } from '../i18n';
+import { differenceWords } from './difference-words';
 import { ConfigItemWords } from './PolicyWords';
 
 /**
@@ -28,9 +29,11 @@ export function SealNotice({
     return (
       <div className="notice notice-danger" role="alert" data-seal-notice="broken">
         <p>{words.brokenNotice}</p>
-        <ul lang="en">
+        <ul>
           {config.differences.map((d) => (
-            <li key={d}>{d}</li>
+            <li key={differenceWords(en, d)} data-difference={d.code}>
+              {differenceWords(en, d)}
+            </li>
           ))}
         </ul>
         {open}

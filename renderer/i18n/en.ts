@@ -1,5 +1,9 @@
+import type { DifferenceCode, DifferenceParams } from '../../src/ceremony/differences';
 import type { WarningCode } from '../../src/psbt/warnings';
 import { errorsEn } from './errors-en';
+
+/** Words for every seal difference code, from its typed parameters. */
+type DifferenceWords = { [C in DifferenceCode]: (params: DifferenceParams<C>) => string };
 
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
@@ -574,6 +578,45 @@ export const en = {
   },
   /** Plain words for every error code the app can show (errors-en.ts). */
   errors: errorsEn,
+  /** How the data directory differs from its seal, one sentence per difference code. */
+  sealDifferences: {
+    WALLET_FILE_UNREADABLE: ({ wallet }: { wallet: string }) =>
+      `The wallet file ${wallet}.json cannot be read (edited or damaged).`,
+    WALLET_FILE_TWIN: ({ wallet, twin }: { wallet: string; twin: string }) =>
+      `The wallet file ${wallet}.json registers the same wallet as ${twin}.json.`,
+    POLICY_FILE_UNREADABLE: ({ wallet }: { wallet: string }) =>
+      `The policy file of wallet ${wallet} cannot be read (edited or damaged).`,
+    APPROVERS_FILE_UNREADABLE: () => 'The approvers file cannot be read (edited or damaged).',
+    AIRGAP_FILE_UNREADABLE: () => 'The air-gap settings file cannot be read (edited or damaged).',
+    WALLET_REPLACED: ({ wallet }: { wallet: string }) =>
+      `The wallet file ${wallet}.json was replaced by a different wallet (other keys or rules).`,
+    WALLET_DELETED: ({ wallet }: { wallet: string }) => `The wallet file ${wallet}.json was deleted.`,
+    WALLET_RENAMED: ({ wallet, now }: { wallet: string; now: string }) =>
+      `Wallet ${wallet} is now registered as ${now}.`,
+    WALLET_EDITED: ({ wallet }: { wallet: string }) => `The wallet file ${wallet}.json was edited.`,
+    POLICY_DELETED: ({ wallet }: { wallet: string }) => `The policy file of wallet ${wallet} was deleted.`,
+    POLICY_EDITED: ({ wallet }: { wallet: string }) =>
+      `The policy of wallet ${wallet} was edited or replaced.`,
+    WALLET_ADDED: ({ wallet }: { wallet: string }) =>
+      `The wallet file ${wallet}.json was added without the quorum.`,
+    POLICY_FILE_ADDED: ({ file }: { file: string }) => `A policy file ${file} was added without the quorum.`,
+    APPROVER_DELETED: ({ approver }: { approver: string }) => `Approver ${approver}'s record was deleted.`,
+    APPROVER_REPLACED: ({ approver }: { approver: string }) => `Approver ${approver}'s record was replaced.`,
+    APPROVER_ADDED: ({ approver }: { approver: string }) =>
+      `Approver ${approver} was added without the quorum.`,
+    AIRGAP_DELETED: () => 'The air-gap settings file was deleted.',
+    AIRGAP_EDITED: () => 'The air-gap settings were edited.',
+    SEAL_FILE_DAMAGED: () => 'The seal file was edited or damaged.',
+    SEAL_DELETED: ({ entry }: { entry: number }) =>
+      `The seal file was deleted (the audit log records a seal at entry ${entry}); nothing is signed until a quorum seals again.`,
+    AUDIT_LOG_DELETED: () => 'The audit log was deleted.',
+    AUDIT_LOG_ALTERED: ({ line, sealedPart }: { line: number; sealedPart: boolean; problem: string }) =>
+      `The audit log was altered at line ${line}${sealedPart ? ', inside its sealed part' : ''}.`,
+    AUDIT_LOG_SHORTER: ({ entries, sealedEntries }: { entries: number; sealedEntries: number }) =>
+      `The audit log is shorter than its sealed head: ${entries} entries where the seal recorded ${sealedEntries}.`,
+    AUDIT_LOG_DIVERGES: ({ entry }: { entry: number }) =>
+      `The audit log diverges from its sealed head at entry ${entry} (an older or other copy).`,
+  } satisfies DifferenceWords,
   /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
   warnings: {
     WITNESS_UTXO_ONLY: 'An amount is not proven by its previous transaction.',

@@ -573,6 +573,40 @@ export const ja: Strings = {
     stagedNow: 'ポリシーを登録しました。変更画面でクォーラムが受け入れると有効になります。',
   },
   errors: errorsJa,
+  sealDifferences: {
+    WALLET_FILE_UNREADABLE: ({ wallet }) =>
+      `ウォレットファイル ${wallet}.json を読み込めません(編集または破損)。`,
+    WALLET_FILE_TWIN: ({ wallet, twin }) =>
+      `ウォレットファイル ${wallet}.json は ${twin}.json と同じウォレットを登録しています。`,
+    POLICY_FILE_UNREADABLE: ({ wallet }) =>
+      `ウォレット ${wallet} のポリシーファイルを読み込めません(編集または破損)。`,
+    APPROVERS_FILE_UNREADABLE: () => '承認者ファイルを読み込めません(編集または破損)。',
+    AIRGAP_FILE_UNREADABLE: () => 'エアギャップ設定ファイルを読み込めません(編集または破損)。',
+    WALLET_REPLACED: ({ wallet }) =>
+      `ウォレットファイル ${wallet}.json が別のウォレット(異なる鍵またはルール)に置き換えられました。`,
+    WALLET_DELETED: ({ wallet }) => `ウォレットファイル ${wallet}.json が削除されました。`,
+    WALLET_RENAMED: ({ wallet, now }) => `ウォレット ${wallet} が ${now} として登録し直されています。`,
+    WALLET_EDITED: ({ wallet }) => `ウォレットファイル ${wallet}.json が編集されました。`,
+    POLICY_DELETED: ({ wallet }) => `ウォレット ${wallet} のポリシーファイルが削除されました。`,
+    POLICY_EDITED: ({ wallet }) => `ウォレット ${wallet} のポリシーが編集または置き換えられました。`,
+    WALLET_ADDED: ({ wallet }) => `ウォレットファイル ${wallet}.json がクォーラムなしで追加されました。`,
+    POLICY_FILE_ADDED: ({ file }) => `ポリシーファイル ${file} がクォーラムなしで追加されました。`,
+    APPROVER_DELETED: ({ approver }) => `承認者 ${approver} の記録が削除されました。`,
+    APPROVER_REPLACED: ({ approver }) => `承認者 ${approver} の記録が置き換えられました。`,
+    APPROVER_ADDED: ({ approver }) => `承認者 ${approver} がクォーラムなしで追加されました。`,
+    AIRGAP_DELETED: () => 'エアギャップ設定ファイルが削除されました。',
+    AIRGAP_EDITED: () => 'エアギャップ設定が編集されました。',
+    SEAL_FILE_DAMAGED: () => '封印ファイルが編集または破損されています。',
+    SEAL_DELETED: ({ entry }) =>
+      `封印ファイルが削除されました(監査ログのエントリ ${entry} に封印の記録があります)。クォーラムが再び封印するまで署名できません。`,
+    AUDIT_LOG_DELETED: () => '監査ログが削除されました。',
+    AUDIT_LOG_ALTERED: ({ line, sealedPart }) =>
+      `監査ログの ${line} 行目が改変されています${sealedPart ? '(封印済みの部分)' : ''}。`,
+    AUDIT_LOG_SHORTER: ({ entries, sealedEntries }) =>
+      `監査ログが封印時より短くなっています:封印の記録は ${sealedEntries} 件、現在は ${entries} 件です。`,
+    AUDIT_LOG_DIVERGES: ({ entry }) =>
+      `監査ログのエントリ ${entry} が封印時と異なります(古い、または別のコピー)。`,
+  },
   warnings: {
     WITNESS_UTXO_ONLY: '金額が前の取引で証明されていません。',
     MISSING_AMOUNT: '金額のないインプットがあるため、手数料が分かりません。',

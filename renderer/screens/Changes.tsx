@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConfigItem, ConfigStatusView } from '../../src/ipc/models';
+import { differenceWords } from '../components/difference-words';
 import { ConfigItemWords } from '../components/PolicyWords';
 import { ScreenHeading } from '../components/ScreenHeading';
 import type { ConfigOutcome } from '../flow/use-config';
@@ -76,11 +77,10 @@ export function Changes({
         <div className="notice notice-danger" role="alert" data-differences>
           <h2>{words.differencesTitle}</h2>
           <p>{words.differencesLead}</p>
-          {/* The core's own sentences, in English until it gives them as data. */}
-          <ul lang="en">
+          <ul>
             {view.differences.map((d) => (
-              <li key={d} data-difference>
-                {d}
+              <li key={differenceWords(en, d)} data-difference={d.code}>
+                {differenceWords(en, d)}
               </li>
             ))}
           </ul>

@@ -17,6 +17,7 @@ import {
   sealableConfiguration,
   writeExplicitDefaults,
 } from './configuration';
+import { difference, differenceSentences, type SealDifference, unreadableFileName } from './differences';
 import { recordEvent } from './events';
 import {
   type AuditHead,
@@ -39,6 +40,8 @@ export interface ConfigStatus {
   head: AuditHead | null;
   /** How the sealed files differ from the seal's own copy (checked again, with the key, at every signature). */
   differences: string[];
+  /** `differences` as data, for the screen's own words. */
+  differenceItems: SealDifference[];
   /** The staged changes, one line each. */
   changes: string[];
   /** Before the first seal: everything the first seal will cover. */
@@ -95,24 +98,28 @@ export function configStatus(dataDir: string): ConfigStatus {
   const staged = readChanges(dataDir);
   const disk = readDiskConfiguration(dataDir);
   if (seal === null || seal === 'unreadable') {
-    const differences = seal === 'unreadable' ? ['the seal file was edited or damaged'] : [];
+    const differenceItems = seal === 'unreadable' ? [difference('SEAL_FILE_DAMAGED', {})] : [];
+    const differences = differenceSentences(differenceItems);
     return {
       sealed: false,
       sealedBy: null,
       head: null,
       differences,
+      differenceItems,
       changes: staged.map(describeChange),
       toBeSealed: describeConfiguration(sealableConfiguration(disk)),
       approvalsNeeded: [],
       changesHash: changesHash(staged, differences),
     };
   }
-  const differences = configurationDifferences(seal.configuration, disk);
+  const differenceItems = configurationDifferences(seal.configuration, disk);
+  const differences = differenceSentences(differenceItems);
   return {
     sealed: true,
     sealedBy: seal.fingerprint,
     head: seal.head,
     differences,
+    differenceItems,
     changes: staged.map(describeChange),
     toBeSealed: [],
     approvalsNeeded: approvalsNeeded(seal.configuration, staged, differences.length > 0),
@@ -157,7 +164,11 @@ export function acceptChanges({
       const fingerprint = keyFingerprint(seed);
       const check = checkSeal({ dataDir, sealKey, fingerprint });
       const differences =
-        check.state === 'sealed' ? check.differences : check.state === 'invalid' ? [check.reason] : [];
+        check.state === 'sealed'
+          ? differenceSentences(check.differences)
+          : check.state === 'invalid'
+            ? [check.reason]
+            : [];
       if (differences.length > 0 && !includeDifferences) {
         throw refused(
           'SEAL_BROKEN',
@@ -169,7 +180,10 @@ export function acceptChanges({
       applyChanges(dataDir, staged);
       const disk = readDiskConfiguration(dataDir);
       if (disk.unreadable.length > 0)
-        throw refused('CONFIG_UNREADABLE', `cannot seal: ${disk.unreadable.join('; ')}`);
+        throw refused(
+          'CONFIG_UNREADABLE',
+          `cannot seal: ${disk.unreadable.map(unreadableFileName).join('; ')}`,
+        );
       writeExplicitDefaults(dataDir, disk);
       const configuration = sealableConfiguration(disk);
       const accepted =

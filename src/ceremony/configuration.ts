@@ -6,11 +6,12 @@ import { type Policy, PolicySchema } from '../policy/schema';
 import { walletId } from '../wallet/identity';
 import { loadWallet, walletsDir } from '../wallet/registry';
 import { type Wallet, WalletSchema } from '../wallet/types';
+import { difference, type SealDifference, type UnreadableFile } from './differences';
 
 /**
  * What the quorum seals (DESIGN §6): every wallet registration by identity with its policy (an explicit
  * null is "no policy", a choice someone made), each approver's enrolled record, and the air-gap settings.
- * This file reads it from the data directory and says, in plain words, how two of them differ.
+ * This file reads it from the data directory and says how two of them differ.
  */
 
 export const AirgapSettingsSchema = z.strictObject({
@@ -49,7 +50,7 @@ export interface DiskConfiguration {
   wallets: Record<string, { name: string; registration: Wallet; policy: Policy | null | 'missing' }>;
   approvers: Record<string, ApproverKeyRecord>;
   airgap: AirgapSettings | 'missing';
-  unreadable: string[];
+  unreadable: UnreadableFile[];
   /** Policy files whose wallet is not registered. */
   strayPolicies: string[];
 }
@@ -63,7 +64,7 @@ export function approverKeyRecord(record: Record<string, unknown>): ApproverKeyR
 }
 
 export function readDiskConfiguration(dataDir: string): DiskConfiguration {
-  const unreadable: string[] = [];
+  const unreadable: UnreadableFile[] = [];
   const wallets: DiskConfiguration['wallets'] = {};
   const dir = walletsDir(dataDir);
   for (const file of existsSync(dir)
@@ -79,14 +80,13 @@ export function readDiskConfiguration(dataDir: string): DiskConfiguration {
       if (existsSync(policyFile(dataDir, id))) {
         const parsed = PolicyFileSchema.safeParse(readJsonOrNull(policyFile(dataDir, id)));
         if (parsed.success && parsed.data.walletId === id) policy = parsed.data.policy;
-        else unreadable.push(`the policy file of wallet ${name}`);
+        else unreadable.push(difference('POLICY_FILE_UNREADABLE', { wallet: name }));
       }
       const twin = wallets[id];
-      if (twin)
-        unreadable.push(`the wallet file ${name}.json registers the same wallet as ${twin.name}.json`);
+      if (twin) unreadable.push(difference('WALLET_FILE_TWIN', { wallet: name, twin: twin.name }));
       else wallets[id] = { name, registration, policy };
     } catch {
-      unreadable.push(`the wallet file ${name}.json`);
+      unreadable.push(difference('WALLET_FILE_UNREADABLE', { wallet: name }));
     }
   }
   const policiesDir = join(dataDir, 'policies');
@@ -101,13 +101,13 @@ export function readDiskConfiguration(dataDir: string): DiskConfiguration {
     if (store.success)
       for (const [name, record] of Object.entries(store.data.approvers))
         approvers[name] = approverKeyRecord(record);
-    else unreadable.push('the approvers file');
+    else unreadable.push(difference('APPROVERS_FILE_UNREADABLE', {}));
   }
   let airgap: AirgapSettings | 'missing' = 'missing';
   if (existsSync(airgapFile(dataDir))) {
     const parsed = AirgapSettingsSchema.safeParse(readJsonOrNull(airgapFile(dataDir)));
     if (parsed.success) airgap = parsed.data;
-    else unreadable.push('the air-gap settings file');
+    else unreadable.push(difference('AIRGAP_FILE_UNREADABLE', {}));
   }
   return { wallets, approvers, airgap, unreadable, strayPolicies };
 }
@@ -164,41 +164,37 @@ export function canonicalJson(value: unknown): string {
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
-/** Each way the data directory differs from the sealed configuration, in plain words; empty when equal. */
-export function configurationDifferences(sealed: Configuration, disk: DiskConfiguration): string[] {
-  const out = disk.unreadable.map((what) => `${what} cannot be read (edited or damaged)`);
+/** Each way the data directory differs from the sealed configuration, as data; empty when equal. */
+export function configurationDifferences(sealed: Configuration, disk: DiskConfiguration): SealDifference[] {
+  const out: SealDifference[] = [...disk.unreadable];
   const diskByName = new Map(Object.entries(disk.wallets).map(([id, w]) => [w.name, { id, ...w }]));
   for (const [id, w] of Object.entries(sealed.wallets)) {
+    const wallet = w.name;
     const now = disk.wallets[id];
     if (!now) {
-      const byName = diskByName.get(w.name);
-      out.push(
-        byName
-          ? `the wallet file ${w.name}.json was replaced by a different wallet (other keys or rules)`
-          : `the wallet file ${w.name}.json was deleted`,
-      );
+      out.push(difference(diskByName.has(wallet) ? 'WALLET_REPLACED' : 'WALLET_DELETED', { wallet }));
       continue;
     }
-    if (now.name !== w.name) out.push(`wallet ${w.name} is now registered as ${now.name}`);
-    else if (!same(now.registration, w.registration)) out.push(`the wallet file ${w.name}.json was edited`);
-    if (now.policy === 'missing') out.push(`the policy file of wallet ${w.name} was deleted`);
-    else if (!same(now.policy, w.policy)) out.push(`the policy of wallet ${w.name} was edited or replaced`);
+    if (now.name !== wallet) out.push(difference('WALLET_RENAMED', { wallet, now: now.name }));
+    else if (!same(now.registration, w.registration)) out.push(difference('WALLET_EDITED', { wallet }));
+    if (now.policy === 'missing') out.push(difference('POLICY_DELETED', { wallet }));
+    else if (!same(now.policy, w.policy)) out.push(difference('POLICY_EDITED', { wallet }));
   }
   const sealedNames = new Set(Object.values(sealed.wallets).map((w) => w.name));
   for (const [id, w] of Object.entries(disk.wallets)) {
     if (!sealed.wallets[id] && !sealedNames.has(w.name))
-      out.push(`the wallet file ${w.name}.json was added without the quorum`);
+      out.push(difference('WALLET_ADDED', { wallet: w.name }));
   }
-  for (const file of disk.strayPolicies) out.push(`a policy file ${file} was added without the quorum`);
-  for (const [name, record] of Object.entries(sealed.approvers)) {
-    const now = disk.approvers[name];
-    if (!now) out.push(`approver ${name}'s record was deleted`);
-    else if (!same(now, record)) out.push(`approver ${name}'s record was replaced`);
+  for (const file of disk.strayPolicies) out.push(difference('POLICY_FILE_ADDED', { file }));
+  for (const [approver, record] of Object.entries(sealed.approvers)) {
+    const now = disk.approvers[approver];
+    if (!now) out.push(difference('APPROVER_DELETED', { approver }));
+    else if (!same(now, record)) out.push(difference('APPROVER_REPLACED', { approver }));
   }
-  for (const name of Object.keys(disk.approvers)) {
-    if (!sealed.approvers[name]) out.push(`approver ${name} was added without the quorum`);
+  for (const approver of Object.keys(disk.approvers)) {
+    if (!sealed.approvers[approver]) out.push(difference('APPROVER_ADDED', { approver }));
   }
-  if (disk.airgap === 'missing') out.push('the air-gap settings file was deleted');
-  else if (!same(disk.airgap, sealed.airgap)) out.push('the air-gap settings were edited');
+  if (disk.airgap === 'missing') out.push(difference('AIRGAP_DELETED', {}));
+  else if (!same(disk.airgap, sealed.airgap)) out.push(difference('AIRGAP_EDITED', {}));
   return out;
 }

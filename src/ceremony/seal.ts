@@ -17,6 +17,7 @@ import {
   configurationDifferences,
   readDiskConfiguration,
 } from './configuration';
+import { difference, differenceSentence, differenceSentences, type SealDifference } from './differences';
 
 /**
  * The seal: one MAC over the sealed configuration and the audit head, under a key derived from the
@@ -88,22 +89,19 @@ export function currentHead(dataDir: string): AuditHead {
 }
 
 /** How the audit log fails to reach `head` intact: cut short, deleted, edited or diverging; empty when it does. */
-export function auditDifferences(dataDir: string, head: AuditHead): string[] {
-  if (head.seq >= 0 && !existsSync(auditPath(dataDir))) return ['the audit log was deleted'];
+export function auditDifferences(dataDir: string, head: AuditHead): SealDifference[] {
+  if (head.seq >= 0 && !existsSync(auditPath(dataDir))) return [difference('AUDIT_LOG_DELETED', {})];
   const verification = verifyAuditLog(dataDir);
   const { lines } = readAuditLines(dataDir);
   if (!verification.ok) {
     const line = verification.firstBadLine ?? 0;
-    return [
-      `the audit log was altered at line ${line}${line <= head.seq + 1 ? ', inside its sealed part' : ''}: ${verification.problem}`,
-    ];
+    const problem = verification.problem ?? '';
+    return [difference('AUDIT_LOG_ALTERED', { line, sealedPart: line <= head.seq + 1, problem })];
   }
   if (lines.length <= head.seq)
-    return [
-      `the audit log is shorter than its sealed head: ${lines.length} entries where the seal recorded ${head.seq + 1}`,
-    ];
+    return [difference('AUDIT_LOG_SHORTER', { entries: lines.length, sealedEntries: head.seq + 1 })];
   if (head.seq >= 0 && sha256Hex(lines[head.seq]!) !== head.hash)
-    return [`the audit log diverges from its sealed head at entry ${head.seq} (an older or other copy)`];
+    return [difference('AUDIT_LOG_DIVERGES', { entry: head.seq })];
   return [];
 }
 
@@ -112,7 +110,7 @@ export function auditDifferences(dataDir: string, head: AuditHead): string[] {
  * file itself is then unverified; every signature verifies it): a log cut short, deleted or restored
  * from an older copy keeps an intact chain, and only this tells. Empty without a readable seal.
  */
-export function sealFileHeadDifferences(dataDir: string): string[] {
+export function sealFileHeadDifferences(dataDir: string): SealDifference[] {
   const seal = readSeal(dataDir);
   return seal && seal !== 'unreadable' ? auditDifferences(dataDir, seal.head) : [];
 }
@@ -120,19 +118,26 @@ export function sealFileHeadDifferences(dataDir: string): string[] {
 /** Refuses a log that falls short of the seal file's head (AUDIT_BELOW_SEALED_HEAD, exit 3). */
 export function assertLogReachesSealedHead(dataDir: string): void {
   const differences = sealFileHeadDifferences(dataDir);
-  if (differences.length > 0) throw refused('AUDIT_BELOW_SEALED_HEAD', differences.join('; '));
+  if (differences.length > 0)
+    throw refused('AUDIT_BELOW_SEALED_HEAD', differenceSentences(differences).join('; '));
 }
 
-/** Why there is no seal, in words: a new device, or a seal deleted (the audit log remembers it). */
-export function missingSealMessage(dataDir: string): string {
+/** A seal deleted, as a difference (the audit log remembers it); null on a device never sealed. */
+export function deletedSeal(dataDir: string): SealDifference | null {
   const before = lastSealedEntry(dataDir);
-  return before === null
-    ? 'this device has no sealed configuration yet; show it with `airlock config status` and seal it with `airlock config accept`'
-    : `the seal file was deleted (the audit log records a seal at entry ${before}); nothing is signed until a quorum seals again`;
+  return before === null ? null : difference('SEAL_DELETED', { entry: before });
+}
+
+/** Why there is no seal, in words: a new device, or a seal deleted. */
+export function missingSealMessage(dataDir: string): string {
+  const deleted = deletedSeal(dataDir);
+  return deleted
+    ? differenceSentence(deleted)
+    : 'this device has no sealed configuration yet; show it with `airlock config status` and seal it with `airlock config accept`';
 }
 
 export type SealCheck =
-  | { state: 'sealed'; seal: SealFile; differences: string[] }
+  | { state: 'sealed'; seal: SealFile; differences: SealDifference[] }
   | { state: 'unsealed'; sealedBefore: number | null }
   | { state: 'invalid'; reason: string };
 
@@ -158,7 +163,8 @@ export function checkSeal({
 }): SealCheck {
   const seal = readSeal(dataDir);
   if (seal === null) return { state: 'unsealed', sealedBefore: lastSealedEntry(dataDir) };
-  if (seal === 'unreadable') return { state: 'invalid', reason: 'the seal file was edited or damaged' };
+  if (seal === 'unreadable')
+    return { state: 'invalid', reason: differenceSentence(difference('SEAL_FILE_DAMAGED', {})) };
   if (seal.fingerprint !== fingerprint)
     return {
       state: 'invalid',

@@ -29,6 +29,7 @@ import {
   sealableConfiguration,
   writeExplicitDefaults,
 } from './configuration';
+import { differenceSentences, unreadableFileName } from './differences';
 import { recordEvent } from './events';
 import {
   type AuditHead,
@@ -384,7 +385,7 @@ export class SigningCeremony {
     if (check.state === 'unsealed') {
       throw refused('SEAL_MISSING', missingSealMessage(this.dataDir));
     }
-    const differences = check.state === 'invalid' ? [check.reason] : check.differences;
+    const differences = check.state === 'invalid' ? [check.reason] : differenceSentences(check.differences);
     if (differences.length > 0) {
       recordEvent(this.dataDir, {
         event: 'seal-broken',
@@ -477,7 +478,7 @@ function sealFirstTime({
 }) {
   const disk = readDiskConfiguration(dataDir);
   if (disk.unreadable.length > 0)
-    throw refused('CONFIG_UNREADABLE', `cannot seal: ${disk.unreadable.join('; ')}`);
+    throw refused('CONFIG_UNREADABLE', `cannot seal: ${disk.unreadable.map(unreadableFileName).join('; ')}`);
   writeExplicitDefaults(dataDir, disk);
   const configuration = sealableConfiguration(disk);
   recordEvent(dataDir, {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ReconciliationReportSchema } from '../audit/report-model';
+import { SealDifferenceSchema } from '../ceremony/differences';
 import { NetworkNameSchema } from '../common/network';
 import { PolicySchema } from '../policy/schema';
 import { PolicyViolationSchema } from '../policy/violations';
@@ -309,8 +310,8 @@ export const ConfigStatusViewSchema = z.strictObject({
   sealedBy: z.string().nullable(),
   /** The audit head the seal holds, `SEQ:HASH`. */
   head: z.string().nullable(),
-  /** Files changed without the quorum, each in plain words; any one refuses every signature. */
-  differences: z.array(z.string()),
+  /** Files changed without the quorum, as data for the screen's words; any one refuses every signature. */
+  differences: z.array(SealDifferenceSchema),
   /** Staged changes since the last seal, one line each. */
   changes: z.array(z.string()),
   /** Before the first seal: everything the first quorum will seal. */

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gcm } from '@noble/ciphers/aes.js';
 import { z } from 'zod';
 import { readLastAuditTime } from '../audit/log';
+import { differenceSentences } from '../ceremony/differences';
 import { readAuditRecords, recordEvent } from '../ceremony/events';
 import { auditDifferences, currentHead, readSeal } from '../ceremony/seal';
 import { fromHex, toHex, wipe } from '../common/bytes';
@@ -163,7 +164,7 @@ function refuseLogBelowSealedHead(dataDir: string, name: string, whileSealBroken
   if (whileSealBroken) return;
   const seal = readSeal(dataDir);
   if (seal === null || seal === 'unreadable') return;
-  const differences = auditDifferences(dataDir, seal.head);
+  const differences = differenceSentences(auditDifferences(dataDir, seal.head));
   if (differences.length === 0) return;
   recordEvent(dataDir, { event: 'seal-broken', approvers: [name], details: { differences } });
   throw refused(

@@ -3,6 +3,7 @@ import { auditPath } from '../../audit/log';
 import { reconciliationReport } from '../../audit/report';
 import { reportJson } from '../../audit/report-model';
 import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
+import { differenceSentence } from '../../ceremony/differences';
 import { assertLogReachesSealedHead, auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
@@ -39,7 +40,10 @@ function expectHead(ctx: CliContext, text: string): void {
   if (!match) throw badInput('BAD_ARGUMENTS', '--expect-head takes SEQ:HASH, as `audit verify` prints it');
   const differences = auditDifferences(ctx.dataDir, { seq: Number(match[1]), hash: match[2]! });
   if (differences.length > 0)
-    throw refused('AUDIT_HEAD_MISSING', `${differences[0]!.replace('sealed head', 'expected head')}`);
+    throw refused(
+      'AUDIT_HEAD_MISSING',
+      differenceSentence(differences[0]!).replace('sealed head', 'expected head'),
+    );
 }
 
 const sats = (n: number) => `${(n / 1e8).toFixed(8)} BTC`;

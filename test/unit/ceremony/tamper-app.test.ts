@@ -21,7 +21,7 @@ describe('the app refuses to sign after tampering without the quorum', () => {
     const { dataDir, handlers } = await sealedApp();
     writePolicyFile(dataDir, walletId(wallet), null);
     expect((await value(handlers.configStatus({}))).differences).toEqual([
-      'the policy of wallet treasury was edited or replaced',
+      { code: 'POLICY_EDITED', params: { wallet: 'treasury' } },
     ]);
     await expectRefused(handlers, dataDir, 'SEAL_BROKEN', /policy of wallet treasury was edited/);
   });

@@ -1,3 +1,4 @@
+import { differenceSentence } from '../../../src/ceremony/differences';
 import { readFileSync, rmSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import * as OTPAuth from 'otpauth';
@@ -180,7 +181,8 @@ describe('the Changes screen handlers', () => {
     rmSync(sealPath(dataDir));
     const view = await value(handlers.configStatus({}));
     expect(view.sealed).toBe(false);
-    expect(view.differences).toEqual([
+    expect(view.differences).toEqual([{ code: 'SEAL_DELETED', params: { entry: expect.any(Number) } }]);
+    expect(view.differences.map(differenceSentence)).toEqual([
       expect.stringMatching(/^the seal file was deleted \(the audit log records a seal at entry \d+\)/),
     ]);
   });

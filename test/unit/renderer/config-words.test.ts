@@ -61,11 +61,18 @@ describe('a policy in plain words', () => {
 });
 
 describe('what the seal means for signing, on Home, Key shares and Sign', () => {
-  it('names each difference of a broken seal, in the core’s English', () => {
-    const html = notice({ ...sealed, differences: ['the air-gap settings were edited'] });
+  it('names each difference of a broken seal, in the screen’s language', () => {
+    const broken = { ...sealed, differences: [{ code: 'AIRGAP_EDITED' as const, params: {} }] };
+    const html = notice(broken);
     expect(html).toContain('data-seal-notice="broken"');
-    expect(html).toContain('<ul lang="en"><li>the air-gap settings were edited</li></ul>');
+    expect(html).toContain('<li data-difference="AIRGAP_EDITED">The air-gap settings were edited.</li>');
     expect(text(html)).toContain('nothing can be signed');
+    vi.stubGlobal('localStorage', { getItem: () => 'ja', setItem: () => {} });
+    const inJapanese = createElement(SealNotice, { config: broken, showFirstSeal: true, onOpen: null });
+    const japanese = renderToStaticMarkup(createElement(LanguageProvider, null, inJapanese));
+    vi.unstubAllGlobals();
+    expect(japanese).toContain('<li data-difference="AIRGAP_EDITED">エアギャップ設定が編集されました。</li>');
+    expect(japanese).not.toContain('lang="en"');
   });
 
   it('lists what a first seal will cover before the quorum makes it', () => {

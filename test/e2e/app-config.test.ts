@@ -208,13 +208,13 @@ describe('the sealed configuration in the app, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Wallets' }).click();
     await page.getByRole('button', { name: 'Home', exact: true }).click();
     await page.waitForSelector('[data-seal-notice="broken"]');
-    expect(await page.textContent('[data-seal-notice="broken"]')).toContain(
-      'the policy of wallet treasury was edited or replaced',
+    expect(await page.textContent('[data-seal-notice="broken"] [data-difference="POLICY_EDITED"]')).toBe(
+      'The policy of wallet treasury was edited or replaced.',
     );
     await page.getByRole('button', { name: /Start: scan/ }).click();
     await page.waitForSelector('[data-screen="changes"] [data-differences]');
     expect(await page.$$eval('[data-difference]', (d) => d.map((x) => x.textContent))).toEqual([
-      'the policy of wallet treasury was edited or replaced',
+      'The policy of wallet treasury was edited or replaced.',
     ]);
     await screen(page, 'config-changes-tamper', 'changes-title');
     // The quorum may accept the files as found, but not the staged changes as if nothing differed.
@@ -239,6 +239,10 @@ describe('the sealed configuration in the app, end to end in Chromium', () => {
     await page.getByRole('button', { name: '変更', exact: true }).click();
     await page.waitForSelector('[data-differences]');
     expect(await page.textContent('[data-differences] h2')).toBe('データディレクトリが封印と異なります');
+    // The difference itself in Japanese too, not the core's English sentence.
+    expect(await page.$$eval('[data-difference]', (d) => d.map((x) => x.textContent))).toEqual([
+      'ウォレット treasury のポリシーが編集または置き換えられました。',
+    ]);
   });
 });
 

@@ -1,4 +1,3 @@
-import { differenceSentence } from '../../../src/ceremony/differences';
 import { readFileSync, rmSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import * as OTPAuth from 'otpauth';
@@ -8,6 +7,7 @@ import { airlockCore } from '../../../main/api/core';
 import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
 import { airgapFile, writePolicyFile } from '../../../src/ceremony/configuration';
+import { differenceSentence } from '../../../src/ceremony/differences';
 import { sealPath } from '../../../src/ceremony/seal';
 import { approvePsbt, enrollApprover, MAX_FAILURES } from '../../../src/policy/approvers';
 import { encodeFrames } from '../../../src/qr/encoder';

@@ -1,14 +1,10 @@
+import { escapeHtml } from '../common/html';
+
 /**
  * The printable page of a reconciliation report: the Audit screen's own markup of it (already in the
  * operator's language) inside a document of ours that allows no script and no request, laid out for
  * one A4 page per screenful, in black on white.
  */
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 const REPORT_CSS = `
   @page { size: A4 portrait; margin: 14mm; }

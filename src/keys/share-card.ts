@@ -1,4 +1,5 @@
 import QRCode from 'qrcode';
+import { escapeHtml } from '../common/html';
 import { decodeShare } from './slip39-share';
 
 export interface ShareCardInput {
@@ -10,12 +11,6 @@ export interface ShareCardInput {
   walletFingerprint: string;
   title?: string;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
-  );
 
 // Sized so that a 33-word (256-bit) share still fits one A5 landscape sheet.
 const CARD_CSS = `

@@ -1,10 +1,8 @@
 import { type ReadRecord, readAuditRecords, type SignedRecord } from '../ceremony/events';
-import { assertLogReachesSealedHead, readSeal } from '../ceremony/seal';
-import { refused } from '../common/errors';
+import { readSeal, readVerifiedAuditLog } from '../ceremony/seal';
 import { listWallets } from '../wallet/registry';
 import { GENESIS_HASH, sha256Hex } from './log';
 import type { DailyOutflow, ReconciliationReport, ReportHead } from './report-model';
-import { readAuditLines, verifyAuditLog } from './verify';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -108,15 +106,7 @@ export function sentInLast24h(records: readonly ReadRecord[], wallet: WalletKey,
  * short of its sealed head, since sums over an altered or cut log would reconcile nothing. The CLI and the app both report through here.
  */
 export function reconciliationReport(dataDir: string, options: { since?: Date } = {}): ReconciliationReport {
-  const verification = verifyAuditLog(dataDir);
-  if (!verification.ok) {
-    throw refused(
-      'AUDIT_TAMPERED',
-      `the audit log fails verification at line ${verification.firstBadLine}: ${verification.problem}`,
-    );
-  }
-  assertLogReachesSealedHead(dataDir);
-  const { lines } = readAuditLines(dataDir);
+  const { lines } = readVerifiedAuditLog(dataDir);
   // Owner classes as sealed (a wallet file edited without the quorum does not move a wallet's class).
   const seal = readSeal(dataDir);
   const registrations =

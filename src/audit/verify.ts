@@ -27,10 +27,11 @@ export function readAuditLines(dataDir: string): { lines: string[]; incompleteFi
 /**
  * Checks the hash chain: each line parses, its sequence number is its position, and its `prev` is the
  * SHA-256 of the line before. Any edit, removal, insertion or reordering breaks one of these at the
- * first affected line.
+ * first affected line. Given `log`, it checks those very lines, so a caller that goes on to use them
+ * uses what was verified.
  */
-export function verifyAuditLog(dataDir: string): AuditVerification {
-  const { lines, incompleteFinalLine } = readAuditLines(dataDir);
+export function verifyAuditLog(dataDir: string, log = readAuditLines(dataDir)): AuditVerification {
+  const { lines, incompleteFinalLine } = log;
   let previousHash = GENESIS_HASH;
   for (const [i, line] of lines.entries()) {
     const bad = (problem: string): AuditVerification => ({

@@ -89,10 +89,14 @@ export function currentHead(dataDir: string): AuditHead {
 }
 
 /** How the audit log fails to reach `head` intact: cut short, deleted, edited or diverging; empty when it does. */
-export function auditDifferences(dataDir: string, head: AuditHead): SealDifference[] {
+export function auditDifferences(
+  dataDir: string,
+  head: AuditHead,
+  log = readAuditLines(dataDir),
+): SealDifference[] {
   if (head.seq >= 0 && !existsSync(auditPath(dataDir))) return [difference('AUDIT_LOG_DELETED', {})];
-  const verification = verifyAuditLog(dataDir);
-  const { lines } = readAuditLines(dataDir);
+  const verification = verifyAuditLog(dataDir, log);
+  const { lines } = log;
   if (!verification.ok) {
     const line = verification.firstBadLine ?? 0;
     const problem = verification.problem ?? '';
@@ -110,16 +114,37 @@ export function auditDifferences(dataDir: string, head: AuditHead): SealDifferen
  * file itself is then unverified; every signature verifies it): a log cut short, deleted or restored
  * from an older copy keeps an intact chain, and only this tells. Empty without a readable seal.
  */
-export function sealFileHeadDifferences(dataDir: string): SealDifference[] {
+export function sealFileHeadDifferences(dataDir: string, log = readAuditLines(dataDir)): SealDifference[] {
   const seal = readSeal(dataDir);
-  return seal && seal !== 'unreadable' ? auditDifferences(dataDir, seal.head) : [];
+  return seal && seal !== 'unreadable' ? auditDifferences(dataDir, seal.head, log) : [];
 }
 
 /** Refuses a log that falls short of the seal file's head (AUDIT_BELOW_SEALED_HEAD, exit 3). */
-export function assertLogReachesSealedHead(dataDir: string): void {
-  const differences = sealFileHeadDifferences(dataDir);
+export function assertLogReachesSealedHead(dataDir: string, log = readAuditLines(dataDir)): void {
+  const differences = sealFileHeadDifferences(dataDir, log);
   if (differences.length > 0)
     throw refused('AUDIT_BELOW_SEALED_HEAD', differenceSentences(differences).join('; '));
+}
+
+/**
+ * The audit log's complete lines, refused unless its chain verifies (AUDIT_TAMPERED) and it reaches the
+ * head the seal file records (AUDIT_BELOW_SEALED_HEAD): what may be reported or exported. One read, so
+ * what is returned is what was verified.
+ */
+export function readVerifiedAuditLog(dataDir: string): {
+  lines: string[];
+  verification: ReturnType<typeof verifyAuditLog>;
+} {
+  const log = readAuditLines(dataDir);
+  const verification = verifyAuditLog(dataDir, log);
+  if (!verification.ok) {
+    throw refused(
+      'AUDIT_TAMPERED',
+      `the audit log fails verification at line ${verification.firstBadLine}: ${verification.problem}`,
+    );
+  }
+  assertLogReachesSealedHead(dataDir, log);
+  return { lines: log.lines, verification };
 }
 
 /** A seal deleted, as a difference (the audit log remembers it); null on a device never sealed. */

@@ -4,7 +4,7 @@ import { reconciliationReport } from '../../audit/report';
 import { reportJson } from '../../audit/report-model';
 import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
 import { differenceSentence } from '../../ceremony/differences';
-import { assertLogReachesSealedHead, auditDifferences, currentHead, formatHead } from '../../ceremony/seal';
+import { auditDifferences, currentHead, formatHead, readVerifiedAuditLog } from '../../ceremony/seal';
 import { badInput, refused } from '../../common/errors';
 import { writeFileAtomic } from '../../common/storage';
 import { encodeFrames } from '../../qr/encoder';
@@ -16,23 +16,6 @@ const USAGE = [
   'airlock audit show | audit verify [--expect-head SEQ:HASH] | audit report [--since DATE]',
   '       airlock audit export [--out FILE] [--qr]',
 ].join('\n');
-
-/**
- * The chain must verify, and reach the head the seal file records: a log cut short, deleted or
- * restored from an older copy keeps an intact chain, and only the sealed head tells. (Without the
- * quorum's key the seal file itself is unverified; every signature verifies it.)
- */
-function verifyOrRefuse(ctx: CliContext) {
-  const result = verifyAuditLog(ctx.dataDir);
-  if (!result.ok) {
-    throw refused(
-      'AUDIT_TAMPERED',
-      `the audit log fails verification at line ${result.firstBadLine}: ${result.problem}`,
-    );
-  }
-  assertLogReachesSealedHead(ctx.dataDir);
-  return result;
-}
 
 /** Refuses a log rolled back or cut short against a head recorded elsewhere (e.g. on the online side). */
 function expectHead(ctx: CliContext, text: string): void {
@@ -63,7 +46,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
   if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
   switch (sub) {
     case 'verify': {
-      const result = verifyOrRefuse(ctx);
+      const result = readVerifiedAuditLog(ctx.dataDir).verification;
       if (values['expect-head']) expectHead(ctx, values['expect-head']);
       const head = currentHead(ctx.dataDir);
       const note = result.incompleteFinalLine
@@ -138,7 +121,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
       return;
     }
     case 'export': {
-      verifyOrRefuse(ctx);
+      readVerifiedAuditLog(ctx.dataDir);
       const bytes = new Uint8Array(readFileSync(auditPath(ctx.dataDir)));
       ctx.io.stderr.write(`audit head: ${formatHead(currentHead(ctx.dataDir))}\n`);
       if (values.qr) {

@@ -1,6 +1,7 @@
+import { AirgapGuard } from '../../src/ceremony/airgap';
 import { recordEvent } from '../../src/ceremony/events';
+import { type InterfaceLister, machineInterfaces } from '../../src/ceremony/interfaces';
 import type { IdleTimer } from '../../src/keys/idle-deadline';
-import { AirgapGuard, type InterfaceLister } from '../airgap';
 import type { ApiContext, CardPrinter } from './context';
 import type { CorePort } from './core-port';
 import { type ApiHandlers, createApiHandlers } from './handlers';
@@ -26,7 +27,7 @@ export function createAirlockMain(options: AirlockMainOptions): {
 } {
   const airgap = new AirgapGuard({
     dataDir: options.dataDir,
-    ...(options.listInterfaces ? { listInterfaces: options.listInterfaces } : {}),
+    listInterfaces: options.listInterfaces ?? machineInterfaces,
   });
   recordEvent(options.dataDir, { event: 'start', details: { appVersion: options.appVersion } });
   airgap.recordStart();

@@ -1,5 +1,5 @@
+import type { AirgapGuard } from '../../src/ceremony/airgap';
 import type { IdleTimer } from '../../src/keys/idle-deadline';
-import type { AirgapGuard } from '../airgap';
 import type { CorePort, FrameAssembler, QuorumPort, WalletScan } from './core-port';
 import type { KeyCreation } from './key-creation';
 import type { CeremonySession } from './session';

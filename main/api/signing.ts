@@ -29,7 +29,7 @@ export async function sign(ctx: ApiContext, request: Density): Promise<SignedRes
     reachedCeremony = true; // from here the ceremony audits its own refusals
     ceremony.sign({
       withSeed: (use) => quorum.withSeed(wallet, use),
-      assertAirgap: (settings) => ctx.airgap.assertSigningAllowed(settings),
+      listInterfaces: ctx.airgap.listInterfaces,
     });
   } catch (error) {
     if (!reachedCeremony) ceremony.recordRefusal(error);

@@ -19,10 +19,10 @@ import { prepareTransferTargets, transferCandidates } from '../psbt/transfers';
 import { walletId } from '../wallet/identity';
 import { listWallets } from '../wallet/registry';
 import type { Wallet } from '../wallet/types';
+import { AirgapGuard } from './airgap';
 import { describeConfiguration } from './changes';
 import type { WithSeed } from './config-ceremony';
 import {
-  type AirgapSettings,
   type Configuration,
   canonicalJson,
   readDiskConfiguration,
@@ -31,6 +31,7 @@ import {
 } from './configuration';
 import { differenceSentences, unreadableFileName } from './differences';
 import { recordEvent } from './events';
+import type { InterfaceLister } from './interfaces';
 import {
   type AuditHead,
   checkSeal,
@@ -48,7 +49,8 @@ import {
  * One signing ceremony, the same for the app and the CLI (DESIGN §11):
  * load → review → policy → approvals → quorum → sign → export. The PSBT is parsed once and analysed
  * once; the key is rebuilt once, inside the quorum's withSeed, where the seal is verified before the
- * first signature; the policy gate is this file's `violations`; every event goes to the audit log.
+ * first signature and the air-gap guard (./airgap) checks the machine; the policy gate is this file's
+ * `violations`; every event goes to the audit log.
  */
 
 export type CeremonyStage = 'load' | 'review' | 'approvals' | 'quorum' | 'export';
@@ -309,17 +311,18 @@ export class SigningCeremony {
 
   /**
    * Quorum and sign: the key is rebuilt once; inside, the seal is verified against every sealed file
-   * and the audit head, the gate is run again on the verified state, the wallet's inputs are signed,
-   * and the head is sealed again with the new `signed` entry.
+   * and the audit head, the gate is run again on the verified state, the air-gap guard checks this
+   * machine against the verified settings, the wallet's inputs are signed, and the head is sealed
+   * again with the new `signed` entry.
    */
   sign({
     withSeed,
-    assertAirgap,
+    listInterfaces,
     now = new Date(),
   }: {
     withSeed: WithSeed;
-    /** The shell's air-gap check, given the sealed settings; throws to refuse. */
-    assertAirgap?: (settings: AirgapSettings) => void;
+    /** This machine's network interfaces (the shell's lister; tests present a machine). */
+    listInterfaces: InterfaceLister;
     now?: Date;
   }): SignedPsbt {
     const psbt = this.#requirePsbt();
@@ -338,7 +341,9 @@ export class SigningCeremony {
             );
           const configuration = this.#verifiedConfiguration({ sealKey, fingerprint });
           this.#assertGateOpen(now);
-          assertAirgap?.(configuration.airgap);
+          new AirgapGuard({ dataDir: this.dataDir, listInterfaces }).assertSigningAllowed(
+            configuration.airgap,
+          );
           const result = signPsbt({ psbt, wallet: this.wallet, seed, analysis });
           const outHash = psbtHash(result.psbt);
           recordEvent(

@@ -1,5 +1,6 @@
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
+import type { InterfaceLister } from '../ceremony/interfaces';
 
 /** Where a command reads and writes; injected so tests run the CLI in-process. */
 export interface CliIo {
@@ -8,6 +9,8 @@ export interface CliIo {
   readStdin(): Promise<Uint8Array>;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** The machine's network interfaces, which the air-gap guard checks before every signature. */
+  listInterfaces: InterfaceLister;
 }
 
 export interface CliContext {

@@ -1,3 +1,4 @@
+import { machineInterfaces } from '../ceremony/interfaces';
 import { AirlockError, EXIT_STATUS, isAirlockError } from '../common/errors';
 import { type CliCommand, type CliContext, type CliIo, defaultDataDir, readAllStdin } from './context';
 import { COMMANDS } from './registry';
@@ -21,6 +22,7 @@ function helpText(): string {
     '  -h, --help      help; `airlock <command> --help` for a command',
     '',
     'Exit status: 0 done, 1 internal error, 2 bad input, 3 refused, 4 nothing to sign.',
+    'Signing is refused while a network interface is up, unless a quorum sealed an override (airlock airgap).',
     '',
   ].join('\n');
 }
@@ -32,6 +34,7 @@ function processIo(): CliIo {
     readStdin: readAllStdin,
     env: process.env,
     cwd: process.cwd(),
+    listInterfaces: machineInterfaces,
   };
 }
 

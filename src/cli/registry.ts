@@ -91,4 +91,10 @@ export const COMMANDS: CommandEntry[] = [
       'the sealed configuration: status, accept (needs the quorum) or reject the changes since the last seal',
     load: async () => (await import('./commands/config')).configCommand,
   },
+  {
+    name: 'airgap',
+    summary:
+      'the air-gap guard: status, request an override to sign while a network is up (the quorum accepts it), withdraw it',
+    load: async () => (await import('./commands/airgap')).airgapCommand,
+  },
 ];

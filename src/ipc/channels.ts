@@ -6,6 +6,7 @@ import { OwnerClassSchema } from '../wallet/types';
 import type { ChannelName } from './channel-names';
 import {
   AddressCheckSchema,
+  AirgapReasonSchema,
   ApprovalProgressSchema,
   ApproverViewSchema,
   AuditReportViewSchema,
@@ -123,7 +124,7 @@ export const CHANNELS = {
     request: z
       .strictObject({
         confirm: z.literal(true),
-        reason: z.string().trim().min(3).max(200).optional(),
+        reason: AirgapReasonSchema.optional(),
         withdraw: z.literal(true).optional(),
       })
       .refine((r) => r.withdraw || r.reason, { message: 'an override needs a reason', path: ['reason'] }),

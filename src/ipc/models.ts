@@ -29,6 +29,9 @@ export const AirgapStatusSchema = z.strictObject({
 });
 export type AirgapStatus = z.infer<typeof AirgapStatusSchema>;
 
+/** Why an operator asks to sign while a network is up (the app's button, `airlock airgap request`). */
+export const AirgapReasonSchema = z.string().trim().min(3).max(200);
+
 export const WalletSummarySchema = z.strictObject({
   name: z.string(),
   network: NetworkNameSchema,

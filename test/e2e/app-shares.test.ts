@@ -5,7 +5,7 @@ import { CryptoAccount, type CryptoHDKey } from '@keystonehq/bc-ur-registry';
 import { URDecoder } from '@ngraveio/bc-ur';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { InterfaceLister } from '../../main/airgap';
+import type { InterfaceLister } from '../../src/ceremony/interfaces';
 import { wipe } from '../../src/common/bytes';
 import { bip32 } from '../../src/common/ecc';
 import { bitcoinNetwork } from '../../src/common/network';

@@ -3,20 +3,20 @@ import { join } from 'node:path';
 import jsQR from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import type { InterfaceLister } from '../../main/airgap';
 import { createAirlockMain } from '../../main/api/app';
 import { airlockCore } from '../../main/api/core';
 import type { ApiHandlers } from '../../main/api/handlers';
 import { bindApi } from '../../main/browser/bind';
 import { browserCardPrinter } from '../../main/browser/print';
 import { serveRenderer } from '../../main/browser/server';
+import type { InterfaceLister } from '../../src/ceremony/interfaces';
 import type { NetworkName } from '../../src/common/network';
 import { accountXpub } from '../../src/keys/hd';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import { formatDescriptor } from '../../src/wallet/descriptor';
 import type { Wallet } from '../../src/wallet/types';
 import { launchChromium } from './chromium';
-import { tempDir } from './cli';
+import { ISOLATED_MACHINE, tempDir } from './cli';
 import { seedOf, TEST_MNEMONICS } from './multisig-psbt';
 
 /** Cosigner A's SLIP-39 master secret (public test value): the partitioned key of the app tests. */
@@ -93,8 +93,7 @@ function recorded(handlers: ApiHandlers, traffic: string[]): ApiHandlers {
   ) as ApiHandlers;
 }
 
-/** A machine with only loopback, as the signing laptop is. */
-export const ISOLATED_MACHINE: InterfaceLister = () => ({});
+export { ISOLATED_MACHINE };
 
 /**
  * The app as `npm start` runs it without Electron: built renderer, local server with the CSP, the

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { InterfaceLister } from '../../src/ceremony/interfaces';
 import { main } from '../../src/cli/main';
 
 export interface CliResult {
@@ -9,10 +10,42 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI in-process with captured output; stdin is given as bytes or text. */
+/** A machine with only loopback, as the signing laptop is. */
+export const ISOLATED_MACHINE: InterfaceLister = () => ({
+  lo: [
+    {
+      address: '127.0.0.1',
+      netmask: '255.0.0.0',
+      family: 'IPv4',
+      mac: '00:00:00:00:00:00',
+      internal: true,
+      cidr: '127.0.0.1/8',
+    },
+  ],
+});
+
+/** A machine on a network: loopback and a Wi-Fi link with an address. */
+export const CONNECTED_MACHINE: InterfaceLister = () => ({
+  ...ISOLATED_MACHINE(),
+  wlan0: [
+    {
+      address: '192.168.1.20',
+      netmask: '255.255.255.0',
+      family: 'IPv4',
+      mac: '3c:22:fb:00:11:22',
+      internal: false,
+      cidr: '192.168.1.20/24',
+    },
+  ],
+});
+
+/**
+ * Runs the CLI in-process with captured output; stdin is given as bytes or text. The machine is an
+ * isolated one unless `listInterfaces` presents another (this test host has a network).
+ */
 export async function runCli(
   args: string[],
-  options: { stdin?: string | Uint8Array; cwd?: string } = {},
+  options: { stdin?: string | Uint8Array; cwd?: string; listInterfaces?: InterfaceLister } = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -27,6 +60,7 @@ export async function runCli(
         : (options.stdin ?? new Uint8Array()),
     env: {},
     cwd: options.cwd ?? process.cwd(),
+    listInterfaces: options.listInterfaces ?? ISOLATED_MACHINE,
   });
   return { status, stdout, stderr };
 }

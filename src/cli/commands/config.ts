@@ -15,7 +15,7 @@ const USAGE = [
   '                                         the quorum accepts the staged changes and re-seals',
   '       airlock config reject                   drops the staged changes',
   '  Changes are staged by wallet import and wallet owner (once sealed), policy stage, sign --policy,',
-  "  approver enroll|unlock|remove, and the app's air-gap override (also asked for by --allow-network).",
+  "  approver enroll|unlock|remove, and the air-gap override (airgap request|withdraw, or the app's).",
 ].join('\n');
 
 const OPTIONS = {

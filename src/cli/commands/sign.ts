@@ -15,6 +15,7 @@ const USAGE = [
   'airlock sign <PSBT> --wallet NAME (--mnemonic-file F [--passphrase-file F] | --share-file F ...)',
   '       [--approvals-file F [--approver NAME ...]] [--policy FILE] [--return full|signatures] [--out FILE]',
   "  The wallet's sealed policy always applies; --policy only stages a policy for `airlock config accept`.",
+  '  Refused (exit 3) while a network interface is up, unless a quorum sealed the override (airlock airgap).',
 ].join('\n');
 
 const OPTIONS = {
@@ -60,6 +61,7 @@ export const signCommand: CliCommand = {
           if (seed.length === 0) throw refused('QUORUM_USED', 'the key was already used');
           return use(seed);
         },
+        listInterfaces: ctx.io.listInterfaces,
       });
     } finally {
       wipe(seed);

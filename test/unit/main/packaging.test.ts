@@ -98,6 +98,6 @@ describe('package.json', () => {
         .map(({ path }) => path);
     expect(holding(/'application\/wasm'/)).toEqual(['main/content-types.ts']);
     expect(holding(/openSync\([^)]*,\s*'r'\)[\s\S]{0,80}fsyncSync/)).toEqual(['src/common/storage.ts']);
-    expect(holding(/networkInterfaces\b/)).toEqual(['main/airgap.ts']);
+    expect(holding(/networkInterfaces\b/)).toEqual(['src/ceremony/interfaces.ts']);
   });
 });

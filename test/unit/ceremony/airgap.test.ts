@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { AirgapGuard, type InterfaceLister, liveInterfaces } from '../../../main/airgap';
 import { auditPath } from '../../../src/audit/log';
+import { AirgapGuard } from '../../../src/ceremony/airgap';
 import { acceptChanges, configStatus } from '../../../src/ceremony/config-ceremony';
 import { airgapFile } from '../../../src/ceremony/configuration';
+import { type InterfaceLister, liveInterfaces } from '../../../src/ceremony/interfaces';
 import { isAirlockError } from '../../../src/common/errors';
 import { tempDir } from '../../helpers/cli';
 import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
@@ -71,7 +72,7 @@ describe('air-gap guard', () => {
     const guard = new AirgapGuard({ dataDir, listInterfaces: online });
     guard.requestOverride({ reason: 'test bench without radio switch', source: 'flag' });
     expect(guard.status()).toMatchObject({ state: 'connected', signingAllowed: false });
-    expect(() => guard.assertSigningAllowed()).toThrow(/only an override a quorum sealed allows it/);
+    expect(() => guard.assertSigningAllowed()).toThrow(/no override is sealed: .*airlock airgap request REASON/);
     expect(configStatus(dataDir).changes).toEqual([
       'allow signing while a network is up (test bench without radio switch)',
     ]);

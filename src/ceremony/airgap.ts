@@ -1,60 +1,76 @@
-import { type NetworkInterfaceInfo, networkInterfaces } from 'node:os';
-import { readChanges, stageChange, unstageChanges } from '../src/ceremony/changes';
-import { type AirgapSettings, STRICT_AIRGAP } from '../src/ceremony/configuration';
-import { recordEvent } from '../src/ceremony/events';
-import { readSeal } from '../src/ceremony/seal';
-import { refused } from '../src/common/errors';
-import type { AirgapStatus } from '../src/ipc/models';
+import { refused } from '../common/errors';
+import type { AirgapStatus } from '../ipc/models';
+import { readChanges, stageChange, unstageChanges } from './changes';
+import { type AirgapSettings, STRICT_AIRGAP } from './configuration';
+import { recordEvent } from './events';
+import { type InterfaceLister, liveInterfaces } from './interfaces';
+import { readSeal } from './seal';
 
-/** Same shape as os.networkInterfaces(); injected so tests can present any machine. */
-export type InterfaceLister = () => Record<string, NetworkInterfaceInfo[] | undefined>;
+/** Who asked for signing while a network is up: the app's start-up flag, its operator, or the CLI. */
+export type OverrideSource = 'flag' | 'operator' | 'cli';
 
-/** Who asked for signing while a network is up: the start-up flag or the operator in the window. */
-export type OverrideSource = 'flag' | 'operator';
-
-/** Non-loopback interfaces that have an address, i.e. links that could carry traffic. */
-export function liveInterfaces(list: InterfaceLister): Array<{ name: string; address: string }> {
-  const live: Array<{ name: string; address: string }> = [];
-  for (const [name, infos] of Object.entries(list())) {
-    for (const info of infos ?? []) {
-      if (!info.internal) live.push({ name, address: info.address });
-    }
-  }
-  return live;
+/** What the air-gap settings look like: the guard's state, the sealed copy and any staged change. */
+export interface AirgapReport {
+  status: AirgapStatus;
+  /** As the seal file records them (verified with the quorum's key at every signature). */
+  sealed: AirgapSettings;
+  /** A change staged since the seal: an override asked for, or a withdrawal (in force already). */
+  staged: 'request' | 'withdrawal' | null;
 }
 
-/** A staged "refuse signing while a network is up": tightening needs no quorum, so it counts at once. */
-function withdrawalStaged(dataDir: string): boolean {
+/** How to ask for the override, for the refusal's sentence (the app's screens word it by its code). */
+const HOW_TO_OVERRIDE =
+  'switch every network link off, or ask for an override (airlock airgap request REASON, or the app) and have a quorum accept it (airlock config accept)';
+
+function stagedAirgapChange(dataDir: string): AirgapReport['staged'] {
   try {
-    return readChanges(dataDir).some((c) => c.kind === 'airgap' && !c.settings.allowNetwork);
+    for (const change of readChanges(dataDir))
+      if (change.kind === 'airgap') return change.settings.allowNetwork ? 'request' : 'withdrawal';
+    return null;
   } catch {
-    return true; // a damaged changes file is read as the stricter choice
+    return 'withdrawal'; // a damaged changes file is read as the stricter choice
   }
 }
 
 /**
- * The air-gap guard: any live non-loopback interface blocks signing unless the sealed air-gap settings
- * allow it, i.e. a quorum (with the approvals the policies ask for) accepted that change. Asking for
- * it (the `--allow-network` flag, the operator's button) only stages the change; withdrawing it counts
- * at once. Every check that signing relies on and every request is audited.
+ * The air-gap guard, the same for the app and the CLI: any live non-loopback interface blocks signing
+ * unless the sealed air-gap settings allow it, i.e. a quorum (with the approvals the policies ask for)
+ * accepted that change. Asking for it (the app's `--allow-network` flag and button, `airlock airgap
+ * request`) only stages the change; withdrawing it counts at once. Every check that signing relies on
+ * and every request is audited. The signing ceremony runs it itself, on the settings it verified.
  */
 export class AirgapGuard {
-  constructor(private readonly options: { dataDir: string; listInterfaces?: InterfaceLister }) {}
+  readonly dataDir: string;
+  /** The machine's interfaces, listed again at every check (a cable plugged in later counts). */
+  readonly listInterfaces: InterfaceLister;
+
+  constructor(options: { dataDir: string; listInterfaces: InterfaceLister }) {
+    this.dataDir = options.dataDir;
+    this.listInterfaces = options.listInterfaces;
+  }
 
   /**
    * `sealed`: the settings verified with the quorum's key at signing; without it, the seal file's copy
    * (verified at every signature), and strict settings on a device not sealed yet.
    */
   status(sealed?: AirgapSettings): AirgapStatus {
-    const interfaces = liveInterfaces(this.options.listInterfaces ?? networkInterfaces);
+    const interfaces = liveInterfaces(this.listInterfaces);
     if (interfaces.length === 0) return { state: 'isolated', interfaces, signingAllowed: true };
     if (this.#overrideInForce(sealed)) return { state: 'overridden', interfaces, signingAllowed: true };
     return { state: 'connected', interfaces, signingAllowed: false };
   }
 
+  report(): AirgapReport {
+    return {
+      status: this.status(),
+      sealed: sealedCopy(this.dataDir),
+      staged: stagedAirgapChange(this.dataDir),
+    };
+  }
+
   #overrideInForce(sealed?: AirgapSettings): boolean {
-    const settings = sealed ?? sealedCopy(this.options.dataDir);
-    return settings.allowNetwork && !withdrawalStaged(this.options.dataDir);
+    const settings = sealed ?? sealedCopy(this.dataDir);
+    return settings.allowNetwork && stagedAirgapChange(this.dataDir) !== 'withdrawal';
   }
 
   /**
@@ -62,11 +78,11 @@ export class AirgapGuard {
    * A withdrawal staged since the seal stands until a quorum seals it (or the changes are rejected).
    */
   requestOverride({ reason, source }: { reason: string; source: OverrideSource }): AirgapStatus {
-    const { dataDir } = this.options;
+    const { dataDir } = this;
     const sealedAllows = sealedCopy(dataDir).allowNetwork;
     const outcome = !sealedAllows
       ? 'staged'
-      : withdrawalStaged(dataDir)
+      : stagedAirgapChange(dataDir) === 'withdrawal'
         ? 'withdrawal-pending'
         : 'already-sealed';
     // The sealed setting keeps at most 200 characters of the reason; the audit entry keeps all of it.
@@ -86,15 +102,21 @@ export class AirgapGuard {
    * Withdraws the override: in force at once (the device only gets stricter), staged so the next quorum
    * seals it; a request not yet accepted is simply dropped.
    */
-  withdrawOverride({ reason }: { reason?: string } = {}): AirgapStatus {
-    const { dataDir } = this.options;
+  withdrawOverride({
+    reason,
+    source = 'operator',
+  }: {
+    reason?: string;
+    source?: OverrideSource;
+  } = {}): AirgapStatus {
+    const { dataDir } = this;
     if (sealedCopy(dataDir).allowNetwork) stageChange(dataDir, { kind: 'airgap', settings: STRICT_AIRGAP });
     else unstageChanges(dataDir, (c) => c.kind === 'airgap');
     recordEvent(dataDir, {
       event: 'airgap-override-withdrawn',
       ...(reason === undefined ? {} : { reason }),
       outcome: sealedCopy(dataDir).allowNetwork ? 'staged' : 'request-dropped',
-      details: { source: 'operator' },
+      details: { source },
     });
     return this.status();
   }
@@ -106,7 +128,7 @@ export class AirgapGuard {
 
   #audited(when: string, sealed?: AirgapSettings): AirgapStatus {
     const status = this.status(sealed);
-    recordEvent(this.options.dataDir, {
+    recordEvent(this.dataDir, {
       event: 'airgap-check',
       outcome: status.state,
       details: { when, interfaces: status.interfaces.map((i) => i.name) },
@@ -121,7 +143,7 @@ export class AirgapGuard {
       const names = status.interfaces.map((i) => i.name).join(', ');
       throw refused(
         'AIRGAP_BLOCKED',
-        `signing is blocked because a network interface is up (${names}); only an override a quorum sealed allows it`,
+        `signing is refused because a network interface is up (${names}) and no override is sealed: ${HOW_TO_OVERRIDE}`,
       );
     }
     return status;

@@ -70,6 +70,8 @@ export default async function benchCli(): Promise<void> {
   );
   writeFileSync(mnemonicFile, `${TEST_MNEMONICS[0]}\n`);
   run([...bin, 'wallet', 'import', wallet.descriptor, '--name', 'treasury'], dataDir);
+  // A host on a network signs only under a sealed air-gap override, as an operator's would.
+  run([...bin, 'airgap', 'request', 'benchmark on a networked host'], dataDir);
   // Every sign runs under the seal: the device's first quorum seals the wallet just imported.
   acceptChanges({ dataDir, withSeed: (use) => use(seedOf(TEST_MNEMONICS[0])) });
   const sign = ['sign', psbtFile, '--wallet', 'treasury', '--mnemonic-file', mnemonicFile, '--out', out];

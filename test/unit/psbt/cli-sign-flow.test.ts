@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { liveInterfaces, machineInterfaces } from '../../../src/ceremony/interfaces';
 import { parsePsbt, psbtHash } from '../../../src/psbt/parse';
 import { ReviewModelSchema } from '../../../src/psbt/review-model';
 import { signPsbt } from '../../../src/psbt/sign';
@@ -148,8 +149,10 @@ describe('airlock sign, combine and finalize', () => {
         .audit()
         .map((e) => e.event)
         .filter((e) => e !== 'config-sealed');
-    expect(ceremony(ws)).toEqual(['psbt-loaded', 'review-shown', 'signed']);
-    expect(ceremony(deviceB)).toEqual(['psbt-loaded', 'review-shown', 'signed']);
+    // The air-gap guard checks the machine (isolated here) right before the signature.
+    expect(ceremony(ws)).toEqual(['psbt-loaded', 'review-shown', 'airgap-check', 'signed']);
+    expect(ceremony(deviceB)).toEqual(['psbt-loaded', 'review-shown', 'airgap-check', 'signed']);
+    expect(events.at(-2)).toMatchObject({ event: 'airgap-check', outcome: 'isolated' });
     expect(events.at(-1)).toMatchObject({
       wallet: wallet.name,
       psbtHash: psbtHash(parsePsbt(before)),
@@ -200,33 +203,80 @@ describe('airlock sign, combine and finalize', () => {
   });
 });
 
-describe('airlock sign as a process, on a PSBT large enough for the derivation workers', () => {
-  it('signs exactly as the core does and exits once done', async () => {
-    const big = testWallet();
-    const ws = cliWorkspace(big, { device: 1 });
-    // 100 inputs x 3 cosigners: over the pool's threshold, so workers share the derivations.
-    const psbt = buildPsbt({
-      wallet: big,
-      inputs: Array.from({ length: 100 }, (_, index) => ({ index, amount: 10_000n })),
-      outputs: [{ script: EXTERNAL_SCRIPT, amount: 990_000n }],
-    });
-    const file = ws.writePsbt(psbt);
-    const out = join(ws.dir, 'out.psbt');
-    const result = spawnSync(
-      process.execPath,
-      ['bin/airlock.js', ...ws.signArgs(file, ws.mnemonicFiles[1]!, '--out', out)],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
-    );
-    expect(result.stderr).not.toContain('    at ');
-    expect(result.status).toBe(0);
-    const expected = signPsbt({
-      psbt: parsePsbt(psbt.toBase64()),
-      wallet: big,
-      seed: seedOf(TEST_MNEMONICS[1]),
-    });
-    expect(readFileSync(out, 'utf8').trim()).toBe(expected.psbt.toBase64());
-  }, 90_000);
+/** `unshare -rn` runs a process in a network namespace of its own: only a loopback that is down. */
+const NETWORK_NAMESPACE = spawnSync('unshare', ['-rn', 'true']).status === 0;
+/** Whether this host has a non-loopback interface up (the real bin must then refuse without an override). */
+const HOST_CONNECTED = liveInterfaces(machineInterfaces).length > 0;
+
+function airlockProcess(args: string[], { isolated = false } = {}) {
+  const command = [process.execPath, 'bin/airlock.js', ...args];
+  const [file, ...rest] = isolated ? ['unshare', '-rn', ...command] : command;
+  return spawnSync(file as string, rest, { encoding: 'utf8', timeout: 60_000 });
+}
+
+describe('airlock sign as a process', () => {
+  it.skipIf(!NETWORK_NAMESPACE)(
+    'on an isolated machine (a network namespace of its own) signs without any override, exactly as the core does, with the derivation workers',
+    () => {
+      const big = testWallet();
+      const ws = cliWorkspace(big, { device: 1 });
+      // 100 inputs x 3 cosigners: over the pool's threshold, so workers share the derivations.
+      const psbt = buildPsbt({
+        wallet: big,
+        inputs: Array.from({ length: 100 }, (_, index) => ({ index, amount: 10_000n })),
+        outputs: [{ script: EXTERNAL_SCRIPT, amount: 990_000n }],
+      });
+      const file = ws.writePsbt(psbt);
+      const out = join(ws.dir, 'out.psbt');
+      const result = airlockProcess(ws.signArgs(file, ws.mnemonicFiles[1]!, '--out', out), {
+        isolated: true,
+      });
+      expect(result.stderr).not.toContain('    at ');
+      expect(result.status, result.stderr).toBe(0);
+      const expected = signPsbt({
+        psbt: parsePsbt(psbt.toBase64()),
+        wallet: big,
+        seed: seedOf(TEST_MNEMONICS[1]),
+      });
+      expect(readFileSync(out, 'utf8').trim()).toBe(expected.psbt.toBase64());
+      expect(ws.audit().findLast((e) => e.event === 'airgap-check')).toMatchObject({ outcome: 'isolated' });
+    },
+    90_000,
+  );
+
+  it.skipIf(!HOST_CONNECTED)(
+    "on this networked host checks the machine's own interfaces: refused without a sealed override, signed with one",
+    async () => {
+      const ws = cliWorkspace(wallet);
+      const file = ws.writePsbt(unsigned());
+      const out = join(ws.dir, 'out.psbt');
+      const refused = airlockProcess(ws.signArgs(file, ws.mnemonicFiles[0]!, '--out', out));
+      expect(refused.status, refused.stderr).toBe(3);
+      expect(refused.stderr).toMatch(/signing is refused because a network interface is up \(.+\)/);
+      expect(existsSync(out)).toBe(false);
+      expect(ws.audit().at(-1)).toMatchObject({
+        event: 'refused',
+        reason: expect.stringContaining('AIRGAP_BLOCKED'),
+      });
+      // What an operator on a networked machine needs: the override asked for, and a quorum sealing it.
+      const asked = airlockProcess(['--data-dir', ws.dataDir, 'airgap', 'request', 'test host on a network']);
+      expect(asked.status, asked.stderr).toBe(0);
+      expect(
+        (
+          await runCli([
+            '--data-dir',
+            ws.dataDir,
+            'config',
+            'accept',
+            '--mnemonic-file',
+            ws.mnemonicFiles[0]!,
+          ])
+        ).status,
+      ).toBe(0);
+      const signed = airlockProcess(ws.signArgs(file, ws.mnemonicFiles[0]!, '--out', out));
+      expect(signed.status, signed.stderr).toBe(0);
+      expect(ws.audit().findLast((e) => e.event === 'airgap-check')).toMatchObject({ outcome: 'overridden' });
+    },
+    90_000,
+  );
 });

@@ -140,7 +140,7 @@ export class AirgapGuard {
   assertSigningAllowed(sealed?: AirgapSettings): AirgapStatus {
     const status = this.#audited('before-signing', sealed);
     if (!status.signingAllowed) {
-      const names = status.interfaces.map((i) => i.name).join(', ');
+      const names = [...new Set(status.interfaces.map((i) => i.name))].join(', ');
       throw refused(
         'AIRGAP_BLOCKED',
         `signing is refused because a network interface is up (${names}) and no override is sealed: ${HOW_TO_OVERRIDE}`,

@@ -16,8 +16,12 @@ const USAGE = [
   '  the override. Every request, withdrawal and check is audited.',
 ].join('\n');
 
+/** `eth0 192.0.2.2 fe80::1, wlan0 …`: each interface once, with its addresses. */
 function interfacesText(report: AirgapReport): string {
-  return report.status.interfaces.map((i) => `${i.name} ${i.address}`).join(', ');
+  const addresses = new Map<string, string[]>();
+  for (const { name, address } of report.status.interfaces)
+    addresses.set(name, [...(addresses.get(name) ?? []), address]);
+  return [...addresses].map(([name, list]) => `${name} ${list.join(' ')}`).join(', ');
 }
 
 function printReport(ctx: CliContext, report: AirgapReport): void {

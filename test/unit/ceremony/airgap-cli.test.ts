@@ -157,6 +157,24 @@ describe('airlock sign on a machine with a network up', () => {
     });
   });
 
+  it('names each interface once, with its addresses', async () => {
+    const ws = cliWorkspace(wallet);
+    const ethernet = CONNECTED_MACHINE().wlan0![0]!;
+    const dualStack = {
+      listInterfaces: () => ({
+        eth0: [
+          { ...ethernet, address: '192.0.2.2' },
+          { ...ethernet, family: 'IPv6' as const, address: 'fe80::1', scopeid: 2 },
+        ],
+      }),
+    };
+    const status = await runCli(['--data-dir', ws.dataDir, 'airgap', 'status'], dualStack);
+    expect(status.stdout).toContain('connected (eth0 192.0.2.2 fe80::1): signing is refused');
+    const signed = await runCli(ws.signArgs(ws.writePsbt(psbt), ws.mnemonicFiles[0]!), dualStack);
+    expect(signed.status).toBe(3);
+    expect(signed.stderr).toContain('a network interface is up (eth0) and no override is sealed');
+  });
+
   it('asks for a reason of 3 to 200 characters and knows its subcommands (exit 2)', async () => {
     const device = connectedDevice();
     expect((await device.airlock('airgap', 'request')).status).toBe(2);

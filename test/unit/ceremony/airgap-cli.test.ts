@@ -5,8 +5,9 @@ import { airgapFile } from '../../../src/ceremony/configuration';
 import { parsePsbt } from '../../../src/psbt/parse';
 import { signPsbt } from '../../../src/psbt/sign';
 import { CONNECTED_MACHINE, runCli } from '../../helpers/cli';
+import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { buildPsbt, EXTERNAL_SCRIPT, seedOf, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
-import { cliWorkspace } from '../psbt/cli-fixture';
+import { cliWorkspace, sealAs } from '../psbt/cli-fixture';
 
 const wallet = testWallet();
 const psbt = buildPsbt({
@@ -129,6 +130,33 @@ describe('airlock sign on a machine with a network up', () => {
       reason: null,
     });
     await expectRefusedOnline(device);
+  });
+
+  it("accepting the override needs the approvals the wallets' sealed policies ask for", async () => {
+    const ws = cliWorkspace(wallet, { device: null });
+    const codes = enrolApprovers(ws.dataDir, ['alice']);
+    writeWalletPolicy(ws.dataDir, wallet, { approvals: { required: 1, approvers: ['alice'] } });
+    sealAs(ws.dataDir, TEST_MNEMONICS[0]);
+    const airlock = (...args: string[]) => runCli(['--data-dir', ws.dataDir, ...args], connected);
+    expect((await airlock('airgap', 'request', 'coordinator test')).status).toBe(0);
+    const accept = ['config', 'accept', '--mnemonic-file', ws.mnemonicFiles[0]!];
+    const alone = await airlock(...accept);
+    expect(alone.status).toBe(3);
+    expect(alone.stdout).toContain('accepting needs 1 approval(s) of alice');
+    expect(JSON.parse((await airlock('--json', 'airgap', 'status')).stdout)).toMatchObject({
+      state: 'connected',
+      staged: 'request',
+    });
+    const approvals = join(ws.dir, 'alice.json');
+    writeFileSync(
+      approvals,
+      JSON.stringify({ approvals: [{ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() }] }),
+    );
+    expect((await airlock(...accept, '--approvals-file', approvals)).status).toBe(0);
+    expect(JSON.parse((await airlock('--json', 'airgap', 'status')).stdout)).toMatchObject({
+      state: 'overridden',
+      staged: null,
+    });
   });
 
   it('a request withdrawn before the quorum saw it is dropped', async () => {

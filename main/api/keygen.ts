@@ -19,20 +19,6 @@ function requireKeyCreation(ctx: ApiContext): KeyCreation {
   return ctx.keyCreation;
 }
 
-/** A key is made on an isolated machine, as a signature is: the same guard, audited. */
-function requireOffline(ctx: ApiContext): void {
-  const status = ctx.airgap.status();
-  recordEvent(ctx.dataDir, {
-    event: 'airgap-check',
-    outcome: status.state,
-    details: { when: 'before-key-creation', interfaces: status.interfaces.map((i) => i.name) },
-  });
-  if (!status.signingAllowed) {
-    const names = status.interfaces.map((i) => i.name).join(', ');
-    throw refused('AIRGAP_BLOCKED', `a new key is not created while a network interface is up (${names})`);
-  }
-}
-
 /**
  * Creates a partitioned key in main: SLIP-39 shares kept here until printed, the public record
  * (fingerprint and account keys) written to the data directory, the secret wiped. Only public
@@ -45,7 +31,7 @@ export function createPartitionedKey(ctx: ApiContext, request: CreateKeyRequest)
       `key ${ctx.keyCreation.fingerprint} is still being created: print its cards and finish, or abandon it`,
     );
   }
-  requireOffline(ctx);
+  ctx.airgap.assertKeyCreationAllowed();
   const layout = { groupThreshold: request.groupThreshold ?? 1, groups: request.groups };
   const created = ctx.core.keys.createPartitionedKey({
     bits: request.strength,

@@ -138,14 +138,31 @@ export class AirgapGuard {
 
   /** Called right before every signature with the sealed settings; throws when online without an override. */
   assertSigningAllowed(sealed?: AirgapSettings): AirgapStatus {
-    const status = this.#audited('before-signing', sealed);
-    if (!status.signingAllowed) {
-      const names = [...new Set(status.interfaces.map((i) => i.name))].join(', ');
-      throw refused(
-        'AIRGAP_BLOCKED',
+    return this.#assertAllowed(
+      'before-signing',
+      sealed,
+      (names) =>
         `signing is refused because a network interface is up (${names}) and no override is sealed: ${HOW_TO_OVERRIDE}`,
-      );
-    }
+    );
+  }
+
+  /** A key is made on an isolated machine, as a signature is: the same rule, audited. */
+  assertKeyCreationAllowed(): AirgapStatus {
+    return this.#assertAllowed(
+      'before-key-creation',
+      undefined,
+      (names) => `a new key is not created while a network interface is up (${names})`,
+    );
+  }
+
+  #assertAllowed(
+    when: string,
+    sealed: AirgapSettings | undefined,
+    refusal: (interfaceNames: string) => string,
+  ): AirgapStatus {
+    const status = this.#audited(when, sealed);
+    if (!status.signingAllowed)
+      throw refused('AIRGAP_BLOCKED', refusal([...new Set(status.interfaces.map((i) => i.name))].join(', ')));
     return status;
   }
 }

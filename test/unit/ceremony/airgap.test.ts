@@ -67,12 +67,30 @@ describe('air-gap guard', () => {
     expect(auditEvents(dataDir).at(-1)).toMatchObject({ event: 'airgap-check', outcome: 'connected' });
   });
 
+  it('refuses a new key while an interface is up, by the same rule, audited', () => {
+    const dataDir = tempDir();
+    expect(new AirgapGuard({ dataDir, listInterfaces: offline }).assertKeyCreationAllowed().state).toBe(
+      'isolated',
+    );
+    const guard = new AirgapGuard({ dataDir, listInterfaces: online });
+    expect(() => guard.assertKeyCreationAllowed()).toThrow(
+      'a new key is not created while a network interface is up (wlan0)',
+    );
+    expect(auditEvents(dataDir).at(-1)).toMatchObject({
+      event: 'airgap-check',
+      outcome: 'connected',
+      details: { when: 'before-key-creation', interfaces: ['wlan0'] },
+    });
+  });
+
   it('an override asked for is only staged: signing stays blocked until a quorum seals it', () => {
     const dataDir = tempDir();
     const guard = new AirgapGuard({ dataDir, listInterfaces: online });
     guard.requestOverride({ reason: 'test bench without radio switch', source: 'flag' });
     expect(guard.status()).toMatchObject({ state: 'connected', signingAllowed: false });
-    expect(() => guard.assertSigningAllowed()).toThrow(/no override is sealed: .*airlock airgap request REASON/);
+    expect(() => guard.assertSigningAllowed()).toThrow(
+      /no override is sealed: .*airlock airgap request REASON/,
+    );
     expect(configStatus(dataDir).changes).toEqual([
       'allow signing while a network is up (test bench without radio switch)',
     ]);

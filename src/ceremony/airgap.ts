@@ -155,6 +155,15 @@ export class AirgapGuard {
     );
   }
 
+  /** The master secret is printed from shares only on an isolated machine, where a key is made. */
+  assertSecretOutputAllowed(): AirgapStatus {
+    return this.#assertAllowed(
+      'before-secret-output',
+      undefined,
+      (names) => `the shares are not combined into a secret while a network interface is up (${names})`,
+    );
+  }
+
   #assertAllowed(
     when: string,
     sealed: AirgapSettings | undefined,

@@ -41,7 +41,9 @@ export const CONNECTED_MACHINE: InterfaceLister = () => ({
 
 /**
  * Runs the CLI in-process with captured output; stdin is given as bytes or text. The machine is an
- * isolated one unless `listInterfaces` presents another (this test host has a network).
+ * isolated one unless `listInterfaces` presents another (this test host has a network). Without
+ * `--data-dir` the CLI uses the app's data directory under XDG_CONFIG_HOME, a fresh one for each run,
+ * so no test writes into the user's own configuration.
  */
 export async function runCli(
   args: string[],
@@ -58,7 +60,7 @@ export async function runCli(
       typeof options.stdin === 'string'
         ? new TextEncoder().encode(options.stdin)
         : (options.stdin ?? new Uint8Array()),
-    env: {},
+    env: { XDG_CONFIG_HOME: tempDir('airlock-config-') },
     cwd: options.cwd ?? process.cwd(),
     listInterfaces: options.listInterfaces ?? ISOLATED_MACHINE,
   });

@@ -10,7 +10,7 @@ import { parsePsbt } from '../../../src/psbt/parse';
 import { formatDescriptor } from '../../../src/wallet/descriptor';
 import { registerWallet } from '../../../src/wallet/registry';
 import type { Wallet } from '../../../src/wallet/types';
-import { runCli, tempDir } from '../../helpers/cli';
+import { CONNECTED_MACHINE, runCli, tempDir } from '../../helpers/cli';
 import { electrumSign } from '../../helpers/electrum';
 import { buildPsbt, EXTERNAL_SCRIPT, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
 import { spentCoinsOf, verifyTransaction } from '../../helpers/verify-tx';
@@ -113,6 +113,36 @@ describe('airlock shares', () => {
     const tooFew = await runCli(['--json', 'shares', 'combine', '--share-file', one[0]!]);
     expect(tooFew.status).toBe(2);
     expect(JSON.parse(tooFew.stdout).error.code).toBe('SHARES_INSUFFICIENT');
+  });
+
+  it('makes no key and prints no secret while a network interface is up: exit 3, audited', async () => {
+    const dataDir = join(tempDir(), 'data');
+    const connected = { listInterfaces: CONNECTED_MACHINE };
+    const split = await runCli(
+      ['--json', '--data-dir', dataDir, 'shares', 'split', '--threshold', '2', '--shares', '3', '--random'],
+      connected,
+    );
+    expect(split.status).toBe(3);
+    expect(JSON.parse(split.stdout).error.code).toBe('AIRGAP_BLOCKED');
+    expect(split.stdout).not.toMatch(/\b[a-z]+( [a-z]+){19}\b/);
+    const files = writeShares(tempDir(), VECTOR_SHARES);
+    const combine = await runCli(
+      ['--data-dir', dataDir, 'shares', 'combine', '--share-file', files[0]!, '--share-file', files[1]!],
+      connected,
+    );
+    expect(combine.status).toBe(3);
+    expect(combine.stdout).toBe('');
+    expect(combine.stderr).toMatch(/wlan0/);
+    expect(combine.stderr).not.toContain(VECTOR_SECRET);
+    const checks = readFileSync(join(dataDir, 'audit.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.event === 'airgap-check');
+    expect(checks.map((c) => [c.outcome, c.details.when])).toEqual([
+      ['connected', 'before-key-creation'],
+      ['connected', 'before-secret-output'],
+    ]);
   });
 
   it('splits into groups (--groups 2:2/3,3/5,1/1) that two complete groups rebuild', async () => {

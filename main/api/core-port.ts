@@ -87,6 +87,8 @@ export interface WalletScan {
 
 export interface FrameAssembler {
   receive(text: string): AssemblerProgress;
+  /** Parts of the payload known since the last call, before it completes (unverified; for work ahead). */
+  takeKnownStretches(): Uint8Array[];
 }
 
 export interface QuorumPort {

@@ -15,6 +15,7 @@ import { combineShareIndices } from '../../src/keys/slip39';
 import { SLIP39_WORDLIST } from '../../src/keys/slip39-wordlist';
 import { parsePsbt, psbtHash } from '../../src/psbt/parse';
 import { signaturesOnly } from '../../src/psbt/return';
+import { MAX_DERIVATION_RECORD } from '../../src/psbt/scripts-ahead';
 import { formatCosignerKey } from '../../src/qr/account';
 import { createAssembler, type QrAssembler } from '../../src/qr/assembler';
 import { encodeFrames, renderFramePng } from '../../src/qr/encoder';
@@ -81,6 +82,7 @@ function psbtAssembler(): FrameAssembler {
         ...(update.payload ? { payload: update.payload.bytes } : {}),
       };
     },
+    takeKnownStretches: () => assembler.takeKnownStretches(MAX_DERIVATION_RECORD),
   };
 }
 

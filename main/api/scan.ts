@@ -1,15 +1,22 @@
 import { SigningCeremony } from '../../src/ceremony/signing-ceremony';
 import type { ScanProgress } from '../../src/ipc/models';
+import { sharedChildKeyPool } from '../../src/keys/ckd-pool';
+import { ScriptsAhead } from '../../src/psbt/scripts-ahead';
 import type { ApiContext } from './context';
-import type { AssemblerProgress } from './core-port';
+import type { AssemblerProgress, FrameAssembler } from './core-port';
 import { requireWallet } from './require';
 import { prepareReviewAhead } from './review';
 
+/** Per scan, the wallet's scripts derived from the parts already received (see ScriptsAhead). */
+const scriptsAhead = new WeakMap<FrameAssembler, ScriptsAhead>();
+
 /** Starts a new ceremony: anything loaded before is dropped. */
 export function startScan(ctx: ApiContext): ScanProgress {
-  requireWallet(ctx);
+  const wallet = requireWallet(ctx);
   ctx.session.reset();
-  ctx.session.assembler = ctx.core.qr.createAssembler();
+  const assembler = ctx.core.qr.createAssembler();
+  ctx.session.assembler = assembler;
+  scriptsAhead.set(assembler, new ScriptsAhead(wallet, sharedChildKeyPool()));
   prepareReviewAhead(ctx);
   return { status: 'waiting', format: null, partsSeen: 0, partsNeeded: null, message: null };
 }
@@ -18,8 +25,12 @@ export function scanFrame(ctx: ApiContext, request: { text: string }): ScanProgr
   requireWallet(ctx);
   if (ctx.session.ceremony?.psbtHash) return loadedProgress();
   ctx.session.assembler ??= ctx.core.qr.createAssembler();
-  const progress = ctx.session.assembler.receive(request.text);
-  if (progress.status === 'complete' && progress.payload) loadPsbt(ctx, progress.payload, progress.format);
+  const assembler = ctx.session.assembler;
+  const progress = assembler.receive(request.text);
+  const ahead = scriptsAhead.get(assembler);
+  if (progress.status === 'complete' && progress.payload)
+    loadPsbt(ctx, progress.payload, progress.format, ahead);
+  else ahead?.feed(assembler.takeKnownStretches());
   return view(progress);
 }
 
@@ -32,9 +43,15 @@ export function loadPsbtText(ctx: ApiContext, request: { text: string }): ScanPr
 }
 
 /** Opens the ceremony for the chosen wallet; on a never-sealed device its quorum seals what the status shows. */
-function loadPsbt(ctx: ApiContext, input: Uint8Array | string, source: string | null): void {
+function loadPsbt(
+  ctx: ApiContext,
+  input: Uint8Array | string,
+  source: string | null,
+  ahead?: ScriptsAhead,
+): void {
   const ceremony = new SigningCeremony(ctx.dataDir, requireWallet(ctx), { firstSealAtQuorum: true });
   ceremony.load(input, source ?? 'unknown');
+  if (ahead) ceremony.extendScriptsAhead(ahead);
   ctx.session.ceremony = ceremony;
   ctx.session.assembler = null;
 }

@@ -13,6 +13,7 @@ import { parsePsbt, psbtHash } from '../psbt/parse';
 import { analysePsbt, type PsbtAnalysis, prepareDeriver, unsignedTransaction } from '../psbt/review';
 import type { ReviewModel } from '../psbt/review-model';
 import { refusedByDefault } from '../psbt/safety';
+import type { ScriptsAhead } from '../psbt/scripts-ahead';
 import { signPsbt } from '../psbt/sign';
 import { summarizeReview } from '../psbt/summary';
 import { prepareTransferTargets, transferCandidates } from '../psbt/transfers';
@@ -79,6 +80,7 @@ export class SigningCeremony {
   /** The PSBT as received, before signing adds to it: what a signatures-only return is cut against. */
   #received: Uint8Array | null = null;
   #analysis: PsbtAnalysis | null = null;
+  #scriptsAhead: ScriptsAhead | null = null;
   #rules: SealedRules | null = null;
   readonly #approved = new Set<string>();
   #signed: SignedPsbt | null = null;
@@ -145,13 +147,21 @@ export class SigningCeremony {
     });
   }
 
+  /**
+   * The wallet's scripts derived while the PSBT's QR parts arrived: the review extends them instead
+   * of deriving every script after the last part (it still compares each one itself).
+   */
+  extendScriptsAhead(ahead: ScriptsAhead): void {
+    this.#scriptsAhead = ahead;
+  }
+
   /** Review: the one analysis, under the wallet's sealed policy (its allowed destinations marked). */
   async reviewPsbt(pool: ChildKeyPool): Promise<{ review: ReviewModel; violations: PolicyViolation[] }> {
     const psbt = this.#requirePsbt();
     return this.#auditedAsync(async () => {
       const rules = sealedRules(this.dataDir, this.walletId, this.options.firstSealAtQuorum ?? false);
       const policy = rules?.policy ?? null;
-      const deriver = await prepareDeriver(psbt, this.wallet, pool);
+      const deriver = await prepareDeriver(psbt, this.wallet, pool, await this.#scriptsAhead?.ready());
       const isAllowedDestination = policy?.allowedDestinations
         ? allowedDestinationMatcher(policy.allowedDestinations, this.wallet.network)
         : undefined;

@@ -183,9 +183,16 @@ export function analysePsbt({
  * A deriver for `wallet` that holds every script the PSBT's inputs and outputs claim by their
  * derivation paths, derived with `pool`'s worker threads beside this one. analysePsbt and signPsbt
  * given it derive nothing more; it decides nothing itself (they still compare every script).
+ * `derivedAhead` (ScriptsAhead's, from the scan) is extended rather than started afresh when it
+ * belongs to this very wallet.
  */
-export async function prepareDeriver(psbt: Psbt, wallet: Wallet, pool: ChildKeyPool): Promise<WalletDeriver> {
-  const deriver = new WalletDeriver(wallet);
+export async function prepareDeriver(
+  psbt: Psbt,
+  wallet: Wallet,
+  pool: ChildKeyPool,
+  derivedAhead?: WalletDeriver,
+): Promise<WalletDeriver> {
+  const deriver = derivedAhead?.wallet === wallet ? derivedAhead : new WalletDeriver(wallet);
   const matcher = new WalletMatcher(wallet, deriver);
   const claims = [...psbt.data.inputs, ...psbt.data.outputs].flatMap((entry) =>
     matcher.claims(entry.bip32Derivation),

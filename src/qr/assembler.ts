@@ -68,6 +68,15 @@ export class QrAssembler {
     }
   }
 
+  /**
+   * Stretches of the payload known since the last call while an animated UR transfer is still under
+   * way (see FountainDecoder.takeKnownStretches), for work that can start before the last frame;
+   * unverified. Other formats give none.
+   */
+  takeKnownStretches(overlap: number): Uint8Array[] {
+    return this.session?.format === 'ur' && !this.done ? this.session.ur.takeKnownStretches(overlap) : [];
+  }
+
   private receiveFrame(text: string): AssemblerUpdate {
     if (/^ur:/i.test(text)) return this.receiveUr(text);
     if (text.startsWith('B$')) return this.receiveBbqr(text);

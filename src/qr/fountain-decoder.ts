@@ -37,6 +37,10 @@ export class FountainDecoder {
   /** One past the last non-zero word of each pivot row's bit set, to bound the XOR. */
   private readonly pivotEnd: Uint32Array;
   private rankCount = 0;
+  /** Fragments whose row is that fragment alone (a pure part, or reduced to one): known before the end. */
+  private readonly known: Uint8Array;
+  /** Known fragments not yet handed out by takeKnownStretches. */
+  private fresh: number[] = [];
   private message: Uint8Array | null = null;
   private failure: string | null = null;
 
@@ -71,6 +75,7 @@ export class FountainDecoder {
     this.pivotBits = new Array(seqLength);
     this.pivotData = new Array(seqLength);
     this.pivotEnd = new Uint32Array(seqLength);
+    this.known = new Uint8Array(seqLength);
   }
 
   /** Independent parts received: the fragments' worth of information held. */
@@ -126,9 +131,40 @@ export class FountainDecoder {
     this.pivotBits[pivot] = bits;
     this.pivotData[pivot] = data;
     this.pivotEnd[pivot] = end;
+    if (nextSetBit(bits, pivot + 1, end) < 0) {
+      this.known[pivot] = 1;
+      this.fresh.push(pivot);
+    }
     this.rankCount++;
     if (this.rankCount === seqLength) this.solve();
     return true;
+  }
+
+  /**
+   * The message's fragments known since the last call, before the transfer completes, each with up to
+   * `overlap` bytes of its known neighbours on either side, so a record cut by a fragment boundary is
+   * whole in the stretch of whichever of the two fragments came second. Unverified (the checksum
+   * covers only the whole message): for work that may be done early and redone, never for decisions.
+   */
+  takeKnownStretches(overlap: number): Uint8Array[] {
+    const fresh = this.fresh;
+    this.fresh = [];
+    if (this.message) return [];
+    const { seqLength, fragmentLength } = this.transfer;
+    const fragment = (index: number) =>
+      new Uint8Array((this.pivotData[index] as Uint32Array).buffer, 0, fragmentLength);
+    const side = Math.min(overlap, fragmentLength);
+    return fresh.map((index) => {
+      const before =
+        index > 0 && this.known[index - 1] ? fragment(index - 1).subarray(fragmentLength - side) : null;
+      const after =
+        index + 1 < seqLength && this.known[index + 1] ? fragment(index + 1).subarray(0, side) : null;
+      const stretch = new Uint8Array((before?.length ?? 0) + fragmentLength + (after?.length ?? 0));
+      if (before) stretch.set(before, 0);
+      stretch.set(fragment(index), before?.length ?? 0);
+      if (after) stretch.set(after, stretch.length - after.length);
+      return stretch;
+    });
   }
 
   /** The verified message once complete, else null. */

@@ -149,6 +149,11 @@ export class UrSession {
     return this.seen.size + this.identity.seqLength - this.decoder.rank;
   }
 
+  /** Stretches of the message known since the last call (FountainDecoder.takeKnownStretches). */
+  takeKnownStretches(overlap: number): Uint8Array[] {
+    return this.decoder?.takeKnownStretches(overlap) ?? [];
+  }
+
   /** The UR's CBOR once the transfer is complete and its checksum verified, else null. */
   result(): { type: string; cbor: Uint8Array } | null {
     const cbor = this.decoder ? this.decoder.result() : this.single;

@@ -1,4 +1,4 @@
-import { useContext } from 'react';
+import { useContext, useState } from 'react';
 import type { ReviewResult } from '../../src/ipc/models';
 import type { ReviewModel } from '../../src/psbt/review-model';
 import { feePercent } from '../../src/psbt/warnings';
@@ -68,7 +68,6 @@ export function Review({
     violationDetail(en, v, inUnit) ??
     (language === 'en' && errorSentence(en, v.code) !== null ? v.message : null);
   const totals = reviewTotals(review);
-  const inputsTable = <InputsTable review={review} />;
   return (
     <section aria-labelledby="review-title" data-screen="review">
       <ScreenHeading id="review-title">{en.review.title}</ScreenHeading>
@@ -158,12 +157,9 @@ export function Review({
         <Amount sats={totals.totalIn} />
       </p>
       {review.inputs.length > FOLD_INPUTS_ABOVE ? (
-        <details data-inputs-folded>
-          <summary>{en.review.showInputs(review.inputs.length)}</summary>
-          {inputsTable}
-        </details>
+        <FoldedInputs review={review} />
       ) : (
-        inputsTable
+        <InputsTable review={review} />
       )}
       <div className="actions">
         <button type="button" className="primary" onClick={onConfirm} disabled={!canConfirm}>
@@ -209,6 +205,22 @@ export function OutputsTable({ outputs }: { outputs: ReviewModel['outputs'] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The inputs table behind its summary line, built only once opened: hundreds of rows nobody has
+ * asked to see would delay the review's first paint (a closed details element lays none of them out,
+ * but React would still build them all).
+ */
+function FoldedInputs({ review }: { review: ReviewModel }) {
+  const en = useStrings();
+  const [open, setOpen] = useState(false);
+  return (
+    <details data-inputs-folded onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>{en.review.showInputs(review.inputs.length)}</summary>
+      {open && <InputsTable review={review} />}
+    </details>
   );
 }
 

@@ -1,4 +1,4 @@
-import { type Psbt, Transaction } from 'bitcoinjs-lib';
+import { crypto as bcrypto, type Psbt, Transaction } from 'bitcoinjs-lib';
 import { bytesEqual, toHex } from '../common/bytes';
 import { badInput } from '../common/errors';
 
@@ -31,6 +31,17 @@ function checkAmount(value: bigint, where: string): bigint {
 }
 
 /**
+ * Whether `previous` (read from `bytes`) is the transaction the input spends: its txid is the outpoint's.
+ * Without witnesses the bytes as received are the serialisation the txid hashes, so they are hashed
+ * as they are (re-serialising hundreds of previous transactions was most of a large review's hashing);
+ * otherwise, or should they differ from bitcoinjs-lib's serialisation, the txid is computed by it.
+ */
+function spendsThisTransaction(bytes: Uint8Array, previous: Transaction, txInput: TxInput): boolean {
+  if (!previous.hasWitnesses() && bytesEqual(bcrypto.hash256(bytes), txInput.hash)) return true;
+  return previous.getId() === inputTxid(txInput);
+}
+
+/**
  * The output an input spends, with DESIGN §5's bad-input checks: a previous transaction that is not
  * the one spent, an output index past its end, and a witness UTXO that contradicts it are all lies.
  */
@@ -53,7 +64,7 @@ export function spentOutput({
     } catch {
       throw badInput('PSBT_INVALID', `input ${index + 1}'s previous transaction is unreadable`);
     }
-    if (previous.getId() !== inputTxid(txInput)) {
+    if (!spendsThisTransaction(input.nonWitnessUtxo, previous, txInput)) {
       throw badInput(
         'UTXO_TXID_MISMATCH',
         `input ${index + 1}'s previous transaction is not the one it spends (its txid differs)`,

@@ -51,6 +51,8 @@ export interface TestInput {
   witnessUtxo?: boolean;
   /** Spend this wallet's script instead of the PSBT's wallet (a foreign input). */
   from?: Wallet;
+  /** The previous transaction spends a segwit coin itself, so its bytes carry a witness. */
+  previousTxWitness?: boolean;
 }
 
 export type TestOutput =
@@ -102,6 +104,7 @@ export function buildPsbt({
     const chain = input.chain ?? 0;
     const script = new WalletDeriver(owner).script(chain, input.index);
     const previous = fundingTx(script.outputScript, input.amount, 1 + (input.index % 3));
+    if (input.previousTxWitness) previous.setWitness(0, [Uint8Array.of(1, 2, 3), Uint8Array.of(4)]);
     const vout = previous.outs.length - 1;
     const segwit = owner.scriptType !== 'p2sh';
     psbt.addInput({

@@ -238,6 +238,39 @@ describe('reviewPsbt', () => {
     expect([error.kind, error.code]).toEqual(['bad-input', 'UTXO_TXID_MISMATCH']);
   });
 
+  it('proves an amount from a previous transaction that carries a witness (its txid hashes it without)', () => {
+    const psbt = buildPsbt({
+      wallet,
+      inputs: [
+        { index: 0, amount: 1_000n, previousTxWitness: true },
+        { index: 1, amount: 2_000n },
+      ],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
+    expect(Transaction.fromBuffer(psbt.data.inputs[0]!.nonWitnessUtxo!).hasWitnesses()).toBe(true);
+    const review = reviewPsbt({ psbt: parsePsbt(psbt.toBase64()), wallet });
+    expect(review.inputs.map((i) => [i.amount, i.amountProven])).toEqual([
+      [1_000, true],
+      [2_000, true],
+    ]);
+  });
+
+  it('rejects a previous transaction with a witness that is not the spent one', () => {
+    const a = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000n, previousTxWitness: true }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
+    const b = buildPsbt({
+      wallet,
+      inputs: [{ index: 0, amount: 1_000n, previousTxWitness: true }],
+      outputs: [{ script: EXTERNAL_SCRIPT, amount: 500n }],
+    });
+    a.data.inputs[0]!.nonWitnessUtxo = b.data.inputs[0]!.nonWitnessUtxo;
+    const error = reviewError(() => reviewPsbt({ psbt: parsePsbt(a.toBase64()), wallet }));
+    expect([error.kind, error.code]).toEqual(['bad-input', 'UTXO_TXID_MISMATCH']);
+  });
+
   it('rejects a witness UTXO that disagrees with the previous transaction', () => {
     const psbt = buildPsbt({
       wallet,

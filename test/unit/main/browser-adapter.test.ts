@@ -1,3 +1,4 @@
+import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { apiInitScript, isAllowedBrowserUrl, isAppFrame } from '../../../main/browser/bind';
 import { developmentBannerText } from '../../../main/browser/dev-banner';
@@ -31,6 +32,20 @@ describe('plain-Chromium adapter', () => {
     for (const name of CHANNEL_NAMES)
       expect(script).toContain(`"${name}": (request) => window["__airlock_${name}"](request)`);
     expect(script.match(/=> window\[/g)).toHaveLength(CHANNEL_NAMES.length);
+  });
+
+  it('hands the page each answer as main gave it, sent as JSON text', async () => {
+    const answer = {
+      ok: true,
+      value: { walletName: 'treasury', inputs: [{ txid: 'ab', vout: 0, amount: null }] },
+    };
+    const window: Record<string, unknown> = {
+      __airlock_getStatus: async (request: unknown) => JSON.stringify({ ...answer, request }),
+    };
+    runInNewContext(apiInitScript(), { window, JSON });
+    const api = window.airlock as Record<string, (request: unknown) => Promise<unknown>>;
+    expect(await api.getStatus!({ a: 1 })).toEqual({ ...answer, request: { a: 1 } });
+    expect(Object.isFrozen(api)).toBe(true);
   });
 
   it('lets only the main frame on the app origin call main (not a subframe, data:, blob: or another origin)', () => {

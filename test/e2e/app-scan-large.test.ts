@@ -69,6 +69,8 @@ describe('a 120-input PSBT scanned as a coordinator shows it (version 20, 8 fram
         ['change', '8975140'],
       ]);
       expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'data-sats')).toBe(String(fee));
+      // The folded table is built when opened.
+      await page.getByText(`Show all ${INPUTS} inputs`).click();
       const inputs = await page.$$eval('table.inputs tbody tr', (rows) =>
         rows.map((r) => [
           r.querySelector('[data-sats]')?.getAttribute('data-sats'),

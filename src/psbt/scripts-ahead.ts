@@ -57,6 +57,8 @@ export class ScriptsAhead {
   private readonly matcher: WalletMatcher;
   private running: Promise<void> = Promise.resolve();
   private readonly claimed = new Set<string>();
+  /** Claimed paths not derived yet: derived together, so parts that come in a burst share the workers. */
+  private pending: Array<{ chain: 0 | 1; index: number }> = [];
 
   constructor(
     readonly wallet: Wallet,
@@ -68,21 +70,25 @@ export class ScriptsAhead {
 
   /** Derives, after what was fed before, the scripts that the records in `stretches` claim. */
   feed(stretches: Uint8Array[]): void {
-    const paths: Array<{ chain: 0 | 1; index: number }> = [];
+    const waiting = this.pending.length;
     for (const { chain, index } of stretches.flatMap((bytes) =>
       this.matcher.claims(derivationRecordsIn(bytes)),
     )) {
       const key = `${chain}/${index}`;
       if (this.claimed.has(key) || this.claimed.size >= MAX_SCRIPTS_AHEAD) continue;
       this.claimed.add(key);
-      paths.push({ chain, index });
+      this.pending.push({ chain, index });
     }
-    if (paths.length === 0) return;
-    // After the current call has answered (the frame's progress goes out first); a failure here only
-    // leaves those scripts to the review.
+    if (waiting > 0 || this.pending.length === 0) return;
+    // After the current call has answered (the frame's progress goes out first), everything claimed
+    // by then at once; a failure here only leaves those scripts to the review.
     this.running = this.running
       .then(() => new Promise((resolve) => setImmediate(resolve)))
-      .then(() => this.deriver.prefetch(paths, this.pool))
+      .then(() => {
+        const paths = this.pending;
+        this.pending = [];
+        return this.deriver.prefetch(paths, this.pool);
+      })
       .catch(() => undefined);
   }
 

@@ -164,7 +164,7 @@ const sleepUntil = (at: number) =>
 
 /**
  * Hands `parts` to main's scanFrame evenly over `spreadMs` from `from`; with 0, all in one burst
- * queued at once, which leaves main no turn of its event loop to derive anything ahead.
+ * queued at once, so whatever main derives ahead it derives between the burst and the last part.
  */
 async function handParts(parts: string[], from: number, spreadMs: number): Promise<void> {
   const handlers = untimed as ApiHandlers;
@@ -316,7 +316,7 @@ export default async function benchCeremony(): Promise<void> {
         `${inputs === 500 ? '; 500 inputs on screen within 600 ms' : ''})`,
     );
     console.log(
-      `ceremony: ${inputs} inputs with every other part queued in one burst just before the last (no time to derive ahead): ` +
+      `ceremony: ${inputs} inputs with every other part queued in one burst just before the last (what main derives ahead falls between the burst and the last part): ` +
         `on screen ${ms(atOnce)} (main: review ${ms(bestOf(atOnceRuns, (t) => t.reviewMs))}, answer to painted ` +
         `${ms(bestOf(atOnceRuns, (t) => t.renderMs))}); the app adds ${ms(atOnce - core)}; ` +
         `parts during the scan / all at once = ${(onScreen / atOnce).toFixed(2)}x`,

@@ -1,7 +1,7 @@
 import type { ApprovalProgress } from '../../src/ipc/models';
 import { approverAttemptsLeft } from '../../src/policy/approvers';
 import type { ApiContext } from './context';
-import { requireShownReview } from './require';
+import { requireConfirmedReview, requireShownReview } from './require';
 
 export function approvalStatus(ctx: ApiContext): ApprovalProgress {
   const ceremony = requireShownReview(ctx);
@@ -15,11 +15,11 @@ export function approvalStatus(ctx: ApiContext): ApprovalProgress {
   };
 }
 
-/** One named approver proves PIN and TOTP code for the PSBT whose review is on screen (audited by the ceremony). */
+/** One named approver proves PIN and TOTP code for the PSBT whose review was confirmed (audited by the ceremony). */
 export function approve(
   ctx: ApiContext,
   request: { name: string; pin: string; code: string },
 ): ApprovalProgress {
-  requireShownReview(ctx).approve(request);
+  requireConfirmedReview(ctx).approve(request);
   return approvalStatus(ctx);
 }

@@ -1,4 +1,5 @@
 import { recordEvent } from '../../src/ceremony/events';
+import { refused } from '../../src/common/errors';
 import type { Status } from '../../src/ipc/models';
 import type { ApiContext } from './context';
 import { getStatus } from './status';
@@ -14,6 +15,17 @@ export function cancelCeremony(ctx: ApiContext): Status {
       details: { stage },
     });
   }
+  ctx.session.reset();
+  return getStatus(ctx);
+}
+
+/**
+ * The officers leave a signed ceremony once its PSBT was shown: main drops it. Not audited, the
+ * signature is; refused before signing, where leaving is a cancellation and audited as one.
+ */
+export function finishCeremony(ctx: ApiContext): Status {
+  if (ctx.session.stage() !== 'signed')
+    throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet; cancel it instead');
   ctx.session.reset();
   return getStatus(ctx);
 }

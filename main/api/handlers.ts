@@ -4,7 +4,7 @@ import { CHANNELS, type IpcResult, type ParsedRequestOf, type ResponseOf } from 
 import { type IpcError, IpcErrorSchema } from '../../src/ipc/models';
 import { approvalStatus, approve } from './approvals';
 import { auditLog, auditReport, printAuditReport } from './audit';
-import { cancelCeremony } from './cancel';
+import { cancelCeremony, finishCeremony } from './cancel';
 import {
   acceptChanges,
   addConfigShare,
@@ -25,6 +25,7 @@ import {
   testDrivePolicy,
 } from './config-policy';
 import type { ApiContext } from './context';
+import { confirmReview } from './confirm';
 import { cosignerExport, cosignerKeys, discardUnfinishedKey } from './cosigners';
 import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
 import { reviewCurrent } from './review';
@@ -83,6 +84,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   scanFrame,
   loadPsbtText,
   reviewCurrent,
+  confirmReview,
   approvalStatus,
   approve,
   shareWordlist,
@@ -91,6 +93,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   encodeSigned,
   saveSignedFrames,
   cancelCeremony,
+  finishCeremony,
   auditLog,
   auditReport,
   printAuditReport,

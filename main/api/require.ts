@@ -26,6 +26,14 @@ export function requireShownReview(ctx: ApiContext): SigningCeremony {
   return ceremony;
 }
 
+/** The officers confirmed the review shown: approvals and shares before it are refused. */
+export function requireConfirmedReview(ctx: ApiContext): SigningCeremony {
+  const ceremony = requireShownReview(ctx);
+  if (ctx.session.confirmedHash !== ceremony.psbtHash)
+    throw refused('REVIEW_NOT_CONFIRMED', 'the review on screen must be confirmed first');
+  return ceremony;
+}
+
 export function requireApprovals(ceremony: SigningCeremony): void {
   const missing = ceremony.approvalsRequired() - ceremony.approved.length;
   if (missing > 0)

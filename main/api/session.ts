@@ -13,17 +13,22 @@ export class CeremonySession {
   ceremony: SigningCeremony | null = null;
   /** The PSBT hash whose review the renderer was sent; approvals and shares count only for it. */
   shownHash: string | null = null;
+  /** The PSBT hash whose review the officers confirmed on screen: approvals and shares come after it. */
+  confirmedHash: string | null = null;
   quorum: QuorumPort | null = null;
 
+  /**
+   * The one answer to "where is the ceremony": the renderer derives its screen from it. A quorum wiped
+   * (idle, or by a refused signature) falls back to approved, so the shares are entered again.
+   */
   stage(): CeremonyStage {
     const ceremony = this.ceremony;
     if (ceremony?.signed) return 'signed';
     if (this.quorum?.complete()) return 'unlocked';
-    if (ceremony && this.shownHash === ceremony.psbtHash)
-      return ceremony.approved.length > 0 ? 'approved' : 'reviewed';
-    if (ceremony?.psbtHash) return 'loaded';
-    if (this.assembler) return 'scanning';
-    return 'idle';
+    if (!ceremony?.psbtHash) return this.assembler ? 'scanning' : 'idle';
+    if (this.shownHash !== ceremony.psbtHash) return 'loaded';
+    if (this.confirmedHash !== ceremony.psbtHash) return 'reviewed';
+    return ceremony.approved.length < ceremony.approvalsRequired() ? 'approving' : 'approved';
   }
 
   /** Drops the PSBT and everything bound to it; the quorum wipes its secret on cancel. */
@@ -33,5 +38,6 @@ export class CeremonySession {
     this.assembler = null;
     this.ceremony = null;
     this.shownHash = null;
+    this.confirmedHash = null;
   }
 }

@@ -1,7 +1,7 @@
 import { recordEvent } from '../../src/ceremony/events';
 import type { ShareProgress } from '../../src/ipc/models';
 import type { ApiContext } from './context';
-import { requireApprovals, requireShownReview } from './require';
+import { requireApprovals, requireConfirmedReview } from './require';
 
 export function shareWordlist(ctx: ApiContext): string[] {
   return ctx.core.keys.wordlist();
@@ -10,10 +10,10 @@ export function shareWordlist(ctx: ApiContext): string[] {
 /**
  * Takes one SLIP-39 share, typed or scanned, as its word indices (the handlers zero the array once
  * the call is done). The share stays in main; only progress goes back. Shares are accepted only
- * after the review was shown and the approvals are in.
+ * after the review was confirmed and the approvals are in.
  */
 export function addShare(ctx: ApiContext, request: { indices: Uint16Array }): ShareProgress {
-  const ceremony = requireShownReview(ctx);
+  const ceremony = requireConfirmedReview(ctx);
   requireApprovals(ceremony);
   const wasComplete = ctx.session.quorum?.complete() ?? false;
   ctx.session.quorum ??= ctx.core.keys.createQuorum({

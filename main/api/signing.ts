@@ -4,7 +4,7 @@ import { formatHead } from '../../src/ceremony/seal';
 import { refused } from '../../src/common/errors';
 import type { Frames, QrDensity, QrFormat, ReturnContents, SignedResult } from '../../src/ipc/models';
 import type { ApiContext } from './context';
-import { requireApprovals, requireShownReview, requireWallet } from './require';
+import { requireApprovals, requireConfirmedReview, requireWallet } from './require';
 
 interface Density {
   format: QrFormat;
@@ -19,7 +19,7 @@ interface Density {
  */
 export async function sign(ctx: ApiContext, request: Density): Promise<SignedResult> {
   const wallet = requireWallet(ctx);
-  const ceremony = requireShownReview(ctx);
+  const ceremony = requireConfirmedReview(ctx);
   const quorum = ctx.session.quorum;
   let reachedCeremony = false;
   try {

@@ -7,6 +7,7 @@ export const errorsEn = {
   NO_WALLET: 'Choose a registered wallet first.',
   NO_PSBT: 'Scan or open a transaction first.',
   REVIEW_NOT_SHOWN: 'The transaction must be reviewed on screen first.',
+  REVIEW_NOT_CONFIRMED: 'The review on screen must be confirmed first.',
   NOT_SIGNED: 'Nothing has been signed in this ceremony yet.',
   NETWORK_MISMATCH: 'This transaction is for another Bitcoin network than the wallet. It is refused.',
   NOTHING_TO_SIGN: 'No input of this transaction belongs to this wallet. There is nothing to sign.',

@@ -5,6 +5,7 @@ export const errorsJa: { [K in keyof typeof errorsEn]: string } = {
   NO_WALLET: '先に登録済みのウォレットを選んでください。',
   NO_PSBT: '先に取引をスキャンするか開いてください。',
   REVIEW_NOT_SHOWN: '先に画面で取引を確認してください。',
+  REVIEW_NOT_CONFIRMED: '先に画面の確認内容を承認してください。',
   NOT_SIGNED: 'この手続きではまだ何も署名されていません。',
   NETWORK_MISMATCH: 'この取引はウォレットとは別のビットコインネットワークのものです。拒否されました。',
   NOTHING_TO_SIGN:

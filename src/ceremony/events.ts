@@ -71,6 +71,8 @@ export const AuditRecordSchema = z.discriminatedUnion('event', [
   event('wallet-import-refused'),
   event('psbt-loaded', { psbtHash: Hash }),
   event('review-shown', { wallet: z.string(), psbtHash: Hash }),
+  /** The officers confirmed the review on screen (the app; the CLI's operator reads it and signs). */
+  event('review-confirmed', { wallet: z.string(), psbtHash: Hash }),
   event('approval', { approvers: z.array(z.string()).length(1), psbtHash: Hash }),
   event('approval-failed', { approvers: z.array(z.string()).length(1), reason: z.string() }),
   event('approver-enrolled', { approvers: z.array(z.string()).min(1) }),

@@ -271,6 +271,8 @@ export const CHANNELS = {
     response: ScanProgressSchema,
   },
   reviewCurrent: { request: Empty, response: ReviewResultSchema },
+  /** The officers confirm the review on screen (audited); the approvals, then the shares, may follow. */
+  confirmReview: { request: Empty, response: StatusSchema },
   approvalStatus: { request: Empty, response: ApprovalProgressSchema },
   approve: { request: ApprovalRequest, response: ApprovalProgressSchema },
   shareWordlist: { request: Empty, response: z.array(z.string()).length(SLIP39_WORDS) },
@@ -282,6 +284,8 @@ export const CHANNELS = {
     response: z.strictObject({ directory: z.string(), files: z.array(z.string()) }),
   },
   cancelCeremony: { request: Empty, response: StatusSchema },
+  /** Leaves a signed ceremony once its PSBT has been shown: main drops it (refused before signing). */
+  finishCeremony: { request: Empty, response: StatusSchema },
   auditLog: {
     request: z.strictObject({ limit: z.number().int().min(1).max(10_000).optional() }),
     response: AuditViewSchema,

@@ -78,11 +78,17 @@ export const WalletPreviewSchema = z.strictObject({
 });
 export type WalletPreview = z.infer<typeof WalletPreviewSchema>;
 
+/**
+ * Where main's signing ceremony stands; the renderer's screens follow it (renderer/flow/ceremony.ts).
+ * reviewed: the review is on screen, not yet confirmed; approving: confirmed, approvals still missing;
+ * approved: confirmed with every approval the policy asks for (or none asked), the shares come next.
+ */
 export const CeremonyStageSchema = z.enum([
   'idle',
   'scanning',
   'loaded',
   'reviewed',
+  'approving',
   'approved',
   'unlocked',
   'signed',

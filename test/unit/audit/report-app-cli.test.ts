@@ -34,6 +34,7 @@ describe('the daily report over one data directory signed in by the app and the 
     await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: spend(1_000_000n, 1) }));
     await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     await value(handlers.sign({ format: 'base64' }));

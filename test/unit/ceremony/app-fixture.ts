@@ -33,6 +33,7 @@ export async function ceremony(handlers: ApiHandlers, amount = 1_000_000n) {
   await value(handlers.selectWallet({ name: 'treasury' }));
   await value(handlers.loadPsbtText({ text: spend(amount) }));
   await value(handlers.reviewCurrent({}));
+  await value(handlers.confirmReview({}));
   await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
   await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
   return handlers.sign({ format: 'base64' });

@@ -94,6 +94,7 @@ describe('policy through the app: view, test drive, stage', () => {
     ]);
     expect((await value(handlers.policyView({}))).stagedInWords).toBe('at most 100000 sat per transaction');
     // Still the sealed policy until the quorum accepts: this 0.005 BTC spend passes.
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
@@ -149,11 +150,13 @@ describe('the quorum idle wipe', () => {
     await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: spend(1_000n) }));
     await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
     (pending as (() => void) | null)?.();
-    expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');
+    // Back to where the shares are entered: the review stays confirmed (no approvals are asked here).
+    expect((await value(handlers.getStatus({}))).stage).toBe('approved');
     const wiped = readFileSync(auditPath(dataDir), 'utf8')
       .trim()
       .split('\n')

@@ -67,6 +67,7 @@ async function signAs(handlers: ApiHandlers, approver: { name: string; code: str
   await value(handlers.selectWallet({ name: 'treasury' }));
   await value(handlers.loadPsbtText({ text: psbt }));
   await value(handlers.reviewCurrent({}));
+  await value(handlers.confirmReview({}));
   await value(handlers.approve({ name: approver.name, pin: PIN, code: approver.code }));
   await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
   await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));

@@ -42,6 +42,16 @@ describe('ceremony handlers with a wallet policy', () => {
       ok: true,
       value: { approvalsRequired: 2, violations: [] },
     });
+    // A renderer calling ahead of the officers' confirmation is refused by main.
+    const stage = async () => {
+      const status = await handlers.getStatus({});
+      return status.ok ? status.value.stage : null;
+    };
+    expect(await stage()).toBe('reviewed');
+    expect(
+      await handlers.approve({ name: 'alice', pin: 'tulip anchor 482913', code: codes.alice?.() ?? '' }),
+    ).toMatchObject({ ok: false, error: { code: 'REVIEW_NOT_CONFIRMED' } });
+    expect(await handlers.confirmReview({})).toMatchObject({ ok: true, value: { stage: 'approving' } });
     expect(await handlers.addShare({ indices: shareIndices(shares[0] ?? '') })).toMatchObject({
       ok: false,
       error: { code: 'APPROVALS_MISSING' },
@@ -70,10 +80,14 @@ describe('ceremony handlers with a wallet policy', () => {
       ok: true,
       value: { approved: ['alice', 'bob'], complete: true },
     });
+    expect(await stage()).toBe('approved');
     await handlers.addShare({ indices: shareIndices(shares[0] ?? '') });
+    expect(await stage()).toBe('approved');
     await handlers.addShare({ indices: shareIndices(shares[1] ?? '') });
+    expect(await stage()).toBe('unlocked');
     const signed = await handlers.sign({ format: 'ur' });
     expect(signed).toMatchObject({ ok: true, value: { signedInputs: 1 } });
+    expect(await stage()).toBe('signed');
     const log = await handlers.auditLog({});
     expect(log.ok && log.value.entries.find((e) => e.event === 'signed')?.approvers).toEqual([
       'alice',
@@ -85,6 +99,8 @@ describe('ceremony handlers with a wallet policy', () => {
     const { handlers } = await ceremonyWithPolicy({ maxPerTransaction: 10_000_000 });
     const review = await handlers.reviewCurrent({});
     expect(review.ok && review.value.violations.map((v) => v.code)).toEqual(['OVER_TX_LIMIT']);
+    // The screen offers no confirmation of a refused review; a renderer that confirms anyway meets the gate at Sign.
+    await handlers.confirmReview({});
     await handlers.addShare({ indices: shareIndices(shares[0] ?? '') });
     await handlers.addShare({ indices: shareIndices(shares[1] ?? '') });
     expect(await handlers.sign({ format: 'ur' })).toMatchObject({

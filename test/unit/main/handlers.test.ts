@@ -116,8 +116,65 @@ describe('main-side API handlers', () => {
       'a refused share is zeroed too',
     ).toBe(true);
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('REVIEW_NOT_SHOWN');
+    expect(await errorCode(handlers.confirmReview({}))).toBe('REVIEW_NOT_SHOWN');
+    expect((await value(handlers.getStatus({}))).stage).toBe('loaded');
     await value(handlers.reviewCurrent({}));
+    expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');
+    // The review shown but not confirmed: shares and the signature are refused.
+    expect(await errorCode(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'REVIEW_NOT_CONFIRMED',
+    );
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('REVIEW_NOT_CONFIRMED');
+    expect(await errorCode(handlers.finishCeremony({}))).toBe('NOT_SIGNED');
+    expect((await value(handlers.confirmReview({}))).stage).toBe('approved');
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_MISSING');
+  });
+
+  it('records the confirmation once, and finishing a signed ceremony leaves main idle', async () => {
+    const { dataDir, handlers } = app();
+    const { shares } = partitionedWallet();
+    await loaded(handlers, ceremonyPsbt());
+    const { psbtHash } = await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
+    await value(handlers.confirmReview({}));
+    const confirmed = readFileSync(auditPath(dataDir), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { event: string; psbtHash?: string })
+      .filter((e) => e.event === 'review-confirmed');
+    expect(confirmed).toEqual([expect.objectContaining({ psbtHash, wallet: 'treasury' })]);
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
+    expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
+    await value(handlers.sign({ format: 'base64' }));
+    expect((await value(handlers.getStatus({}))).stage).toBe('signed');
+    expect((await value(handlers.finishCeremony({}))).stage).toBe('idle');
+    expect(await errorCode(handlers.encodeSigned({ format: 'base64' }))).toBe('NOT_SIGNED');
+    // A new PSBT's review is not confirmed by the last one's confirmation.
+    await value(handlers.loadPsbtText({ text: ceremonyPsbt().toBase64() }));
+    await value(handlers.reviewCurrent({}));
+    expect((await value(handlers.getStatus({}))).stage).toBe('reviewed');
+  });
+
+  it('refuses a wrong quorum; the refusal wipes it and the stage goes back to where the shares are entered', async () => {
+    const { handlers } = app();
+    await loaded(handlers, ceremonyPsbt());
+    await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
+    const { splitMasterSecret } = await import('../../../src/keys/slip39');
+    const [foreign] = splitMasterSecret({
+      masterSecret: new Uint8Array(16).fill(7),
+      groups: [{ threshold: 2, count: 3 }],
+    });
+    await value(handlers.addShare({ indices: shareIndices(foreign?.[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(foreign?.[1] ?? '') }));
+    expect((await value(handlers.getStatus({}))).stage).toBe('unlocked');
+    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_WRONG_KEY');
+    expect((await value(handlers.getStatus({}))).stage).toBe('approved');
+    const { shares } = partitionedWallet();
+    await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
+    expect((await value(handlers.sign({ format: 'base64' }))).signedInputs).toBe(1);
   });
 
   it('assembles an animated UR PSBT, reviews it in main and signs with 2 of 3 shares', async () => {
@@ -134,6 +191,7 @@ describe('main-side API handlers', () => {
     expect(progress).toMatchObject({ status: 'complete', format: 'ur' });
 
     const { review, psbtHash } = await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     expect(review.outputs.map((o) => [o.kind, o.amount])).toEqual([
       ['external', 20_000_000],
       ['change', 29_990_000],
@@ -212,20 +270,6 @@ describe('main-side API handlers', () => {
     expect(view.entries[0]?.event).toBe('refused');
   });
 
-  it('refuses a wrong quorum: shares of another key do not sign', async () => {
-    const { handlers } = app();
-    await loaded(handlers, ceremonyPsbt());
-    await value(handlers.reviewCurrent({}));
-    const { splitMasterSecret } = await import('../../../src/keys/slip39');
-    const [foreign] = splitMasterSecret({
-      masterSecret: new Uint8Array(16).fill(7),
-      groups: [{ threshold: 2, count: 3 }],
-    });
-    await value(handlers.addShare({ indices: shareIndices(foreign?.[0] ?? '') }));
-    await value(handlers.addShare({ indices: shareIndices(foreign?.[1] ?? '') }));
-    expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('QUORUM_WRONG_KEY');
-  });
-
   it('blocks signing while a network interface is up, and signs after an audited override', async () => {
     const { dataDir, handlers } = app(online);
     const { shares } = partitionedWallet();
@@ -235,6 +279,7 @@ describe('main-side API handlers', () => {
       signingAllowed: false,
     });
     await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     expect(await errorCode(handlers.sign({ format: 'base64' }))).toBe('AIRGAP_BLOCKED');
@@ -286,6 +331,7 @@ describe('main-side API handlers', () => {
     const { shares } = partitionedWallet();
     await loaded(handlers, ceremonyPsbt());
     await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     expect((await value(handlers.cancelCeremony({}))).stage).toBe('idle');
     expect(await errorCode(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }))).toBe('NO_PSBT');

@@ -82,6 +82,7 @@ async function deviceWithSignatures() {
     await value(handlers.selectWallet({ name: 'treasury' }));
     await value(handlers.loadPsbtText({ text: psbt.toBase64() }));
     await value(handlers.reviewCurrent({}));
+    await value(handlers.confirmReview({}));
     await value(handlers.addShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.addShare({ indices: shareIndices(shares[1] ?? '') }));
     await value(handlers.sign({ format: 'base64' }));

@@ -52,11 +52,11 @@ const MENU: readonly MenuScreen[] = [
 
 export function App() {
   const en = useStrings();
-  const { state, status, actions, config } = useCeremony();
+  const { view, screen: current, status, actions, config } = useCeremony();
   const [sealView, setSealView] = useState<ConfigStatusView | null>(null);
   const loadConfig = config.actions.configStatus;
   // Home, Key shares and Sign say what the seal means for signing: broken, about to be made, or changes waiting.
-  const sealMatters = state.screen === 'home' || state.screen === 'shares' || state.screen === 'signing';
+  const sealMatters = current === 'home' || current === 'shares' || current === 'signing';
   useEffect(() => {
     if (sealMatters) void loadConfig().then(setSealView);
   }, [sealMatters, loadConfig]);
@@ -85,8 +85,8 @@ export function App() {
     setConfirmingCancel(false);
     void actions.cancel();
   };
-  const inCeremony = isCeremonyStep(state.screen) && state.screen !== 'done';
-  const accepting = state.screen === 'acceptApprovals' || state.screen === 'acceptShares';
+  const inCeremony = isCeremonyStep(current) && current !== 'done';
+  const accepting = current === 'acceptApprovals' || current === 'acceptShares';
 
   const onPayload = async (text: string) => {
     const progress = await actions.scanFrame(text);
@@ -94,7 +94,7 @@ export function App() {
   };
 
   const screen = (() => {
-    switch (state.screen) {
+    switch (current) {
       case 'home':
         return (
           <Home
@@ -125,9 +125,9 @@ export function App() {
       case 'review':
         return (
           <Review
-            result={state.review}
-            busy={state.error === null}
-            canConfirm={canConfirmReview(state)}
+            result={view.review}
+            busy={view.error === null}
+            canConfirm={canConfirmReview(view)}
             onConfirm={actions.confirmReview}
           />
         );
@@ -145,16 +145,16 @@ export function App() {
       case 'signing':
         return (
           <Signing
-            review={state.review}
+            review={view.review}
             status={status}
             onSign={() => void actions.sign('ur')}
-            onBackToShares={isQuorumRefusal(state.error?.code) ? actions.backToShares : null}
+            onBackToShares={isQuorumRefusal(view.error?.code) ? actions.backToShares : null}
           />
         );
       case 'showQr':
-        return state.signed ? (
+        return view.signed ? (
           <ShowQr
-            signed={state.signed}
+            signed={view.signed}
             onReencode={actions.encodeSigned}
             onSave={actions.saveFrames}
             onDone={actions.finish}
@@ -163,8 +163,8 @@ export function App() {
       case 'done':
         return (
           <Done
-            review={state.review}
-            signed={state.signed}
+            review={view.review}
+            signed={view.signed}
             onShowAgain={actions.showAgain}
             onSave={actions.saveFrames}
             onHome={() => actions.navigate('home')}
@@ -174,7 +174,7 @@ export function App() {
         return (
           <Wallets
             current={status.wallet?.name ?? null}
-            error={state.error}
+            error={view.error}
             load={actions.listWallets}
             onPreview={actions.previewWallet}
             onImport={actions.importWallet}
@@ -260,7 +260,7 @@ export function App() {
     }
   })();
 
-  const step = CEREMONY_STEPS.indexOf(state.screen as (typeof CEREMONY_STEPS)[number]);
+  const step = CEREMONY_STEPS.indexOf(current as (typeof CEREMONY_STEPS)[number]);
   return (
     <AmountUnitContext.Provider value={unit}>
       <AirgapBanner airgap={status.airgap} />
@@ -280,7 +280,7 @@ export function App() {
                 type="button"
                 className="danger"
                 aria-expanded={confirmingCancel}
-                onClick={() => (cancelLosesWork(state.screen) ? setConfirmingCancel(true) : cancel())}
+                onClick={() => (cancelLosesWork(current) ? setConfirmingCancel(true) : cancel())}
               >
                 {en.nav.cancel}
               </button>
@@ -289,7 +289,7 @@ export function App() {
                 <button
                   key={target}
                   type="button"
-                  aria-current={state.screen === target ? 'page' : undefined}
+                  aria-current={current === target ? 'page' : undefined}
                   onClick={() => {
                     if (accepting) void config.actions.cancelAcceptance();
                     if (target === 'changes') openChanges();
@@ -302,7 +302,7 @@ export function App() {
             )}
           </nav>
         </div>
-        <StepBar screen={state.screen} skipped={state.review?.approvalsRequired === 0 ? ['approvals'] : []} />
+        <StepBar screen={current} skipped={view.review?.approvalsRequired === 0 ? ['approvals'] : []} />
       </header>
       {confirmingCancel && inCeremony && (
         <div className="notice notice-danger confirm" role="alertdialog" aria-labelledby="cancel-question">
@@ -324,12 +324,12 @@ export function App() {
           {step >= 0 ? en.announce.step(step + 1, CEREMONY_STEPS.length, en.steps[step] ?? '') : ''}
         </p>
         {/* Wallets shows its refusals next to the control that caused them. */}
-        {state.screen !== 'wallets' && <ErrorNotice error={state.error} />}
+        {current !== 'wallets' && <ErrorNotice error={view.error} />}
         {sealMatters && (
           <SealNotice
             config={sealView}
-            showFirstSeal={state.screen !== 'home'}
-            onOpen={state.screen === 'home' ? openChanges : null}
+            showFirstSeal={current !== 'home'}
+            onOpen={current === 'home' ? openChanges : null}
           />
         )}
         {screen}

@@ -24,8 +24,8 @@ import {
   startTestDriveScan,
   testDrivePolicy,
 } from './config-policy';
-import type { ApiContext } from './context';
 import { confirmReview } from './confirm';
+import type { ApiContext } from './context';
 import { cosignerExport, cosignerKeys, discardUnfinishedKey } from './cosigners';
 import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareCard } from './keygen';
 import { reviewCurrent } from './review';

@@ -1,4 +1,4 @@
-import type { ReviewResult, SignedResult } from '../../src/ipc/models';
+import type { CeremonyStage, ReviewResult, SignedResult } from '../../src/ipc/models';
 
 /** The ceremony's steps in order, then the screens outside it. */
 export const CEREMONY_STEPS = ['scan', 'review', 'approvals', 'shares', 'signing', 'showQr', 'done'] as const;
@@ -15,76 +15,101 @@ export interface ShownError {
   message: string;
 }
 
-export interface FlowState {
-  screen: Screen;
+/**
+ * What the renderer decides by itself. Where the signing ceremony stands is main's (`Status.stage`);
+ * none of this is ceremony state, so the two cannot disagree about it.
+ */
+export interface ViewState {
+  /** The screen open while main holds no ceremony: a menu screen or a step of accepting changes. */
+  menu: MenuScreen | AcceptStep;
+  /** Main's answers, kept to be shown: the review of the PSBT loaded, and the signed result. */
   review: ReviewResult | null;
   signed: SignedResult | null;
   error: ShownError | null;
+  /**
+   * A refused signature is read on the Sign screen, though main has wiped the quorum already (its
+   * stage says approved): the officers go back to Key shares when they choose to.
+   */
+  refusedAtSign: boolean;
+  /**
+   * Done rather than the signed QR. A view choice: main holds the same signed PSBT for both, and
+   * going between them changes nothing main guards or records.
+   */
+  qrDismissed: boolean;
 }
 
-export type FlowEvent =
+export type ViewEvent =
   | { type: 'open'; screen: MenuScreen }
   | { type: 'acceptStarted'; approvalsNeeded: boolean }
   | { type: 'acceptApprovalsComplete' }
-  | { type: 'startCeremony' }
-  | { type: 'psbtLoaded' }
+  | { type: 'ceremonyStarted' }
   | { type: 'reviewed'; review: ReviewResult }
-  | { type: 'reviewConfirmed' }
-  | { type: 'approvalsComplete' }
-  | { type: 'quorumComplete' }
   | { type: 'signed'; signed: SignedResult }
-  | { type: 'finished' }
-  | { type: 'showAgain' }
+  | { type: 'signRefused'; error: ShownError }
   | { type: 'backToShares' }
-  | { type: 'cancelled' }
+  | { type: 'qrDismissed' }
+  | { type: 'showAgain' }
   | { type: 'failed'; error: ShownError }
   | { type: 'dismissError' };
 
-export const initialFlow: FlowState = { screen: 'home', review: null, signed: null, error: null };
-
-const idle = (screen: Screen): FlowState => ({ ...initialFlow, screen });
+export const initialView: ViewState = {
+  menu: 'home',
+  review: null,
+  signed: null,
+  error: null,
+  refusedAtSign: false,
+  qrDismissed: false,
+};
 
 /**
- * Which screen follows which. Moving forward is only possible from the step before, so a stale
- * click cannot skip a step; main enforces the same order again.
+ * The screen shown: every ceremony step follows main's stage; only outside a ceremony does the
+ * view's own choice of menu screen count.
  */
-export function flowReducer(state: FlowState, event: FlowEvent): FlowState {
+export function screenOf(stage: CeremonyStage, view: ViewState): Screen {
+  switch (stage) {
+    case 'idle':
+      return view.menu;
+    case 'scanning':
+      return 'scan';
+    case 'loaded': // the review is being made in main
+    case 'reviewed':
+      return 'review';
+    case 'approving':
+      return 'approvals';
+    case 'approved':
+      return view.refusedAtSign ? 'signing' : 'shares';
+    case 'unlocked':
+      return 'signing';
+    case 'signed':
+      return view.qrDismissed ? 'done' : 'showQr';
+  }
+}
+
+/** The view's own changes; none of them moves the ceremony, which only main's stage does. */
+export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'open':
-      return state.screen === 'home' || !isCeremonyStep(state.screen) || state.screen === 'done'
-        ? idle(event.screen)
-        : state;
+      return { ...initialView, menu: event.screen };
     case 'acceptStarted':
-      if (state.screen !== 'changes') return state;
-      return idle(event.approvalsNeeded ? 'acceptApprovals' : 'acceptShares');
+      if (state.menu !== 'changes') return state;
+      return { ...initialView, menu: event.approvalsNeeded ? 'acceptApprovals' : 'acceptShares' };
     case 'acceptApprovalsComplete':
-      return state.screen === 'acceptApprovals' ? idle('acceptShares') : state;
-    case 'startCeremony':
-      return idle('scan');
-    case 'psbtLoaded':
-      return state.screen === 'scan' ? { ...state, screen: 'review', error: null } : state;
+      return state.menu === 'acceptApprovals' ? { ...initialView, menu: 'acceptShares' } : state;
+    case 'ceremonyStarted':
+      // A ceremony ended (cancelled or finished) comes back to Home.
+      return initialView;
     case 'reviewed':
-      return state.screen === 'review' ? { ...state, review: event.review, error: null } : state;
-    case 'reviewConfirmed':
-      if (state.screen !== 'review' || !canConfirmReview(state)) return state;
-      return { ...state, screen: state.review?.approvalsRequired ? 'approvals' : 'shares', error: null };
-    case 'approvalsComplete':
-      return state.screen === 'approvals' ? { ...state, screen: 'shares', error: null } : state;
-    case 'quorumComplete':
-      return state.screen === 'shares' ? { ...state, screen: 'signing', error: null } : state;
+      return { ...state, review: event.review, error: null };
     case 'signed':
-      return state.screen === 'signing'
-        ? { ...state, screen: 'showQr', signed: event.signed, error: null }
-        : state;
-    case 'finished':
-      return state.screen === 'showQr' ? { ...state, screen: 'done', error: null } : state;
+      return { ...state, signed: event.signed, refusedAtSign: false, qrDismissed: false, error: null };
+    case 'signRefused':
+      return { ...state, refusedAtSign: true, error: event.error };
     case 'backToShares':
-      // Main wiped the refused quorum and kept the approvals; the shares are entered again.
-      return state.screen === 'signing' ? { ...state, screen: 'shares', error: null } : state;
+      return { ...state, refusedAtSign: false, error: null };
+    case 'qrDismissed':
+      return state.signed ? { ...state, qrDismissed: true, error: null } : state;
     case 'showAgain':
-      return state.screen === 'done' && state.signed ? { ...state, screen: 'showQr', error: null } : state;
-    case 'cancelled':
-      return idle('home');
+      return { ...state, qrDismissed: false, error: null };
     case 'failed':
       return { ...state, error: event.error };
     case 'dismissError':
@@ -111,7 +136,7 @@ export function cancelLosesWork(screen: Screen): boolean {
   return screen === 'approvals' || screen === 'shares' || screen === 'signing' || screen === 'showQr';
 }
 
-/** A review with a policy violation or a refusal on screen cannot be confirmed. */
-export function canConfirmReview(state: FlowState): boolean {
-  return state.review !== null && state.review.violations.length === 0 && state.error === null;
+/** A review with a policy violation or a refusal on screen is not offered for confirmation. */
+export function canConfirmReview(view: ViewState): boolean {
+  return view.review !== null && view.review.violations.length === 0 && view.error === null;
 }

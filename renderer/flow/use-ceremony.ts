@@ -12,7 +12,7 @@ import type { CosignerKeyFormat } from '../../src/qr/key-formats';
 import type { OwnerClass } from '../../src/wallet/types';
 import { ApiError, call } from '../api/client';
 import type { KeyPlan } from '../screens/CreateShares';
-import { type FlowEvent, flowReducer, initialFlow, type MenuScreen } from './ceremony';
+import { initialView, type MenuScreen, type Screen, screenOf, viewReducer } from './ceremony';
 import { pendingCalls } from './pending-calls';
 import { useConfigActions } from './use-config';
 
@@ -22,11 +22,12 @@ function shownError(error: unknown): { code: string; message: string } {
 }
 
 /**
- * The ceremony's effects: each user intent becomes one call to main and one flow event.
- * Screens get these actions and never call main themselves.
+ * The ceremony's effects: each user intent becomes one call to main. Every call that moves the
+ * ceremony gets main's stage back, and the screen follows it (screenOf); the view keeps only its own
+ * choices. Screens get these actions and never call main themselves.
  */
 export function useCeremony() {
-  const [state, dispatch] = useReducer(flowReducer, initialFlow);
+  const [view, dispatch] = useReducer(viewReducer, initialView);
   const [status, setStatus] = useState<Status | null>(null);
 
   const refreshStatus = useCallback(async () => setStatus(await call('getStatus', {})), []);
@@ -50,7 +51,8 @@ export function useCeremony() {
   const loadReview = useCallback(async () => {
     const review = await attempt(() => call('reviewCurrent', {}));
     if (review) dispatch({ type: 'reviewed', review });
-  }, [attempt]);
+    await refreshStatus();
+  }, [attempt, refreshStatus]);
 
   // Frames already on their way when the PSBT completes are answered "complete" too; the review
   // is asked for once per PSBT loaded (a large one's review takes main a good while).
@@ -59,18 +61,24 @@ export function useCeremony() {
     async (progress: ScanProgress | null) => {
       if (progress?.status !== 'complete' || reviewAsked.current) return;
       reviewAsked.current = true;
-      dispatch({ type: 'psbtLoaded' });
+      await refreshStatus(); // loaded: the Review screen waits for main's review
       await loadReview();
     },
-    [loadReview],
+    [loadReview, refreshStatus],
   );
 
   const config = useConfigActions({ attempt, dispatch, setStatus });
 
   const actions = {
-    navigate: (screen: MenuScreen) => {
+    /** Opens a menu screen; leaving a signed ceremony's Done screen, main drops that ceremony first. */
+    navigate: async (screen: MenuScreen) => {
+      if (status?.stage === 'signed') {
+        const next = await attempt(() => call('finishCeremony', {}));
+        if (!next) return;
+        setStatus(next);
+      }
       dispatch({ type: 'open', screen });
-      void refreshStatus();
+      await refreshStatus();
     },
     dismissError: () => dispatch({ type: 'dismissError' }),
     overrideAirgap: async (reason: string) => {
@@ -101,7 +109,8 @@ export function useCeremony() {
     scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),
     startCeremony: async () => {
       reviewAsked.current = false;
-      if (await attempt(() => call('startScan', {}))) dispatch({ type: 'startCeremony' });
+      if (await attempt(() => call('startScan', {}))) dispatch({ type: 'ceremonyStarted' });
+      await refreshStatus();
     },
     scanFrame: async (text: string): Promise<ScanProgress | null> => {
       const progress = await attempt(() => call('scanFrame', { text }));
@@ -112,7 +121,13 @@ export function useCeremony() {
       reviewAsked.current = false;
       await afterLoad(await attempt(() => call('loadPsbtText', { text })));
     },
-    confirmReview: () => dispatch({ type: 'reviewConfirmed' }),
+    confirmReview: async () => {
+      const next = await attempt(() => call('confirmReview', {}));
+      if (next) {
+        dispatch({ type: 'dismissError' });
+        setStatus(next);
+      }
+    },
     approvalStatus: () => attempt(() => call('approvalStatus', {})),
     approve: async (request: {
       name: string;
@@ -121,7 +136,7 @@ export function useCeremony() {
     }): Promise<ApprovalProgress | null> => {
       const progress = await attempt(() => call('approve', request));
       if (progress) dispatch({ type: 'dismissError' });
-      if (progress?.complete) dispatch({ type: 'approvalsComplete' });
+      if (progress?.complete) await refreshStatus();
       return progress;
     },
     wordlist: () => attempt(() => call('shareWordlist', {})),
@@ -129,25 +144,37 @@ export function useCeremony() {
     addShare: async (indices: Uint16Array<ArrayBuffer>): Promise<ShareProgress | null> => {
       const progress = await attempt(() => call('addShare', { indices }));
       if (progress) dispatch({ type: 'dismissError' });
-      if (progress?.complete) dispatch({ type: 'quorumComplete' });
+      if (progress?.complete) await refreshStatus();
       return progress;
     },
     sign: async (format: QrFormat) => {
-      const signed = await attempt(() => call('sign', { format }));
-      if (signed) dispatch({ type: 'signed', signed });
+      pendingCalls.begin();
+      try {
+        dispatch({ type: 'signed', signed: await call('sign', { format }) });
+      } catch (error) {
+        // Main wiped the quorum either way; the refusal stays on the Sign screen to be read.
+        dispatch({ type: 'signRefused', error: shownError(error) });
+      } finally {
+        pendingCalls.end();
+      }
       await refreshStatus();
     },
     encodeSigned: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
       attempt(() => call('encodeSigned', { format, density, contents })),
     saveFrames: (format: QrFormat, density: QrDensity, contents: ReturnContents) =>
       attempt(() => call('saveSignedFrames', { format, density, contents })),
-    finish: () => dispatch({ type: 'finished' }),
+    finish: () => dispatch({ type: 'qrDismissed' }),
     showAgain: () => dispatch({ type: 'showAgain' }),
-    backToShares: () => dispatch({ type: 'backToShares' }),
+    /** Main wiped the refused quorum and says approved again: the Key shares screen follows. */
+    backToShares: async () => {
+      dispatch({ type: 'backToShares' });
+      await refreshStatus();
+    },
     cancel: async () => {
       const next = await attempt(() => call('cancelCeremony', {}));
-      if (next) setStatus(next);
-      dispatch({ type: 'cancelled' } satisfies FlowEvent);
+      if (!next) return;
+      setStatus(next);
+      dispatch({ type: 'open', screen: 'home' });
     },
     auditLog: () => attempt(() => call('auditLog', {})),
     auditReport: (since?: string) => attempt(() => call('auditReport', since ? { since } : {})),
@@ -183,7 +210,8 @@ export function useCeremony() {
     cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: CosignerKeyFormat) =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
-  return { state, status, actions, config };
+  const screen: Screen = status ? screenOf(status.stage, view) : 'home';
+  return { view, screen, status, actions, config };
 }
 
 export type CeremonyActions = ReturnType<typeof useCeremony>['actions'];

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState } from 'react';
 import type { ApprovalProgress, ConfigStatusView, ShareProgress, Status } from '../../src/ipc/models';
 import { call } from '../api/client';
-import type { FlowEvent } from './ceremony';
+import type { ViewEvent } from './ceremony';
 
 /** What the Changes screen says happened last, until it is left. */
 export type ConfigOutcome = 'accepted' | 'rejected' | null;
@@ -16,7 +16,7 @@ export function useConfigActions({
   setStatus,
 }: {
   attempt: <T>(work: () => Promise<T>) => Promise<T | null>;
-  dispatch: (event: FlowEvent) => void;
+  dispatch: (event: ViewEvent) => void;
   setStatus: (status: Status) => void;
 }) {
   const [outcome, setOutcome] = useState<ConfigOutcome>(null);

@@ -1,33 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { type FlowState, flowReducer, initialFlow } from '../../../renderer/flow/ceremony';
+import { initialView, screenOf, type ViewState, viewReducer } from '../../../renderer/flow/ceremony';
 import { draftOf, policyFromDraft } from '../../../renderer/flow/policy-draft';
 import { PolicySchema } from '../../../src/policy/schema';
 
-const at = (screen: FlowState['screen']): FlowState => ({ ...initialFlow, screen });
+const at = (menu: ViewState['menu']): ViewState => ({ ...initialView, menu });
+/** Accepting changes is a menu flow: main holds no signing ceremony meanwhile. */
+const shown = (view: ViewState) => screenOf('idle', view);
 
 describe('accepting staged changes: the screens in order', () => {
   it('goes to the approvals first when the sealed policies ask for them, else straight to the shares', () => {
-    expect(flowReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: true }).screen).toBe(
+    expect(viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: true }).menu).toBe(
       'acceptApprovals',
     );
-    expect(flowReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: false }).screen).toBe(
+    expect(viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: false }).menu).toBe(
       'acceptShares',
     );
-    expect(flowReducer(at('acceptApprovals'), { type: 'acceptApprovalsComplete' }).screen).toBe(
-      'acceptShares',
-    );
+    expect(viewReducer(at('acceptApprovals'), { type: 'acceptApprovalsComplete' }).menu).toBe('acceptShares');
   });
 
   it('ignores a stale accept from any other screen, so the approvals cannot be skipped', () => {
-    expect(flowReducer(at('home'), { type: 'acceptStarted', approvalsNeeded: true }).screen).toBe('home');
-    expect(flowReducer(at('review'), { type: 'acceptStarted', approvalsNeeded: false }).screen).toBe(
-      'review',
-    );
-    expect(flowReducer(at('changes'), { type: 'acceptApprovalsComplete' }).screen).toBe('changes');
+    expect(viewReducer(at('home'), { type: 'acceptStarted', approvalsNeeded: true }).menu).toBe('home');
+    // During a signing ceremony the screen is main's step, whatever the view was asked.
+    expect(
+      screenOf('reviewed', viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: false })),
+    ).toBe('review');
+    expect(viewReducer(at('changes'), { type: 'acceptApprovalsComplete' }).menu).toBe('changes');
   });
 
   it('leaves the shares for the Changes screen once main accepted or refused', () => {
-    expect(flowReducer(at('acceptShares'), { type: 'open', screen: 'changes' }).screen).toBe('changes');
+    expect(shown(viewReducer(at('acceptShares'), { type: 'open', screen: 'changes' }))).toBe('changes');
   });
 });
 

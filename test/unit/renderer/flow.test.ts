@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CEREMONY_STEPS,
   canConfirmReview,
   cancelLosesWork,
-  type FlowEvent,
-  type FlowState,
-  flowReducer,
-  initialFlow,
+  initialView,
   type Screen,
+  screenOf,
+  type ViewEvent,
+  type ViewState,
+  viewReducer,
 } from '../../../renderer/flow/ceremony';
 import { completion } from '../../../renderer/flow/typed-share';
-import type { ReviewResult, SignedResult } from '../../../src/ipc/models';
+import { CeremonyStageSchema, type ReviewResult, type SignedResult } from '../../../src/ipc/models';
 
 function reviewResult(overrides: Partial<ReviewResult> = {}): ReviewResult {
   return {
@@ -39,100 +41,80 @@ const signed: SignedResult = {
   frames: ['ur:crypto-psbt/abc'],
 };
 
-const run = (events: FlowEvent[], from: FlowState = initialFlow) => events.reduce(flowReducer, from);
+const run = (events: ViewEvent[], from: ViewState = initialView) => events.reduce(viewReducer, from);
 
-describe('ceremony flow', () => {
-  it('walks scan, review, approvals, shares, signing, show QR, done in order', () => {
-    const screens: string[] = [];
-    let state = initialFlow;
-    const steps: FlowEvent[] = [
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
-      { type: 'reviewed', review: reviewResult() },
-      { type: 'reviewConfirmed' },
-      { type: 'approvalsComplete' },
-      { type: 'quorumComplete' },
-      { type: 'signed', signed },
-      { type: 'finished' },
-    ];
-    for (const event of steps) {
-      state = flowReducer(state, event);
-      screens.push(state.screen);
-    }
-    expect(screens).toEqual(['scan', 'review', 'review', 'approvals', 'shares', 'signing', 'showQr', 'done']);
-    expect(state.signed).toEqual(signed);
+describe('the ceremony screens follow the stage main holds', () => {
+  it("shows each of main's stages as its step, in the ceremony's order", () => {
+    const stages = CeremonyStageSchema.options.filter((stage) => stage !== 'idle');
+    const screens = stages.map((stage) => screenOf(stage, initialView));
+    expect(stages).toEqual(['scanning', 'loaded', 'reviewed', 'approving', 'approved', 'unlocked', 'signed']);
+    expect(screens).toEqual(['scan', 'review', 'review', 'approvals', 'shares', 'signing', 'showQr']);
+    // Main's order is the steps' order: a later stage never shows an earlier step.
+    const order = screens.map((screen) => CEREMONY_STEPS.indexOf(screen as (typeof CEREMONY_STEPS)[number]));
+    expect(order).toEqual([...order].sort((x, y) => x - y));
   });
 
-  it('goes straight from review to key shares when the policy needs no approvals', () => {
-    const state = run([
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
-      { type: 'reviewed', review: reviewResult({ approvalsRequired: 0 }) },
-      { type: 'reviewConfirmed' },
-    ]);
-    expect(state.screen).toBe('shares');
+  it('goes from review to key shares when main says approved right after the confirmation', () => {
+    // Main's stage after confirmReview for a policy that asks for no approvals.
+    expect(
+      screenOf('approved', run([{ type: 'reviewed', review: reviewResult({ approvalsRequired: 0 }) }])),
+    ).toBe('shares');
   });
 
-  it('cannot skip a step: an event for a later step is ignored', () => {
-    const atScan = run([{ type: 'startCeremony' }]);
-    expect(flowReducer(atScan, { type: 'quorumComplete' }).screen).toBe('scan');
-    expect(flowReducer(atScan, { type: 'signed', signed }).screen).toBe('scan');
-    expect(flowReducer(atScan, { type: 'reviewConfirmed' }).screen).toBe('scan');
+  it("opens a menu screen only outside a ceremony: a view choice cannot leave main's step", () => {
+    const atAudit = run([{ type: 'open', screen: 'audit' }]);
+    expect(screenOf('idle', atAudit)).toBe('audit');
+    for (const stage of ['scanning', 'reviewed', 'approving', 'unlocked'] as const)
+      expect(screenOf(stage, atAudit)).not.toBe('audit');
   });
 
-  it('will not confirm a review with a policy violation or a refusal on screen', () => {
+  it('keeps a refused signature on the Sign screen until the officers go back to Key shares', () => {
+    const refusal = { code: 'QUORUM_WRONG_KEY', message: 'another key' };
+    const refused = run([{ type: 'signRefused', error: refusal }]);
+    // Main wiped the quorum: its stage says approved, and the refusal is read where it happened.
+    expect(screenOf('approved', refused)).toBe('signing');
+    expect(refused.error).toEqual(refusal);
+    const back = viewReducer(refused, { type: 'backToShares' });
+    expect(screenOf('approved', back)).toBe('shares');
+    expect(back.error).toBeNull();
+  });
+
+  it('will not offer to confirm a review with a policy violation or a refusal on screen', () => {
+    expect(canConfirmReview(run([{ type: 'reviewed', review: reviewResult() }]))).toBe(true);
     const violating = run([
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
       {
         type: 'reviewed',
         review: reviewResult({ violations: [{ code: 'FEE_CAP', message: 'fee too high' }] }),
       },
     ]);
     expect(canConfirmReview(violating)).toBe(false);
-    expect(flowReducer(violating, { type: 'reviewConfirmed' }).screen).toBe('review');
-    const refused = run([
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
-      { type: 'failed', error: { code: 'NETWORK_MISMATCH', message: 'other network' } },
-    ]);
+    const refused = run([{ type: 'failed', error: { code: 'NETWORK_MISMATCH', message: 'other network' } }]);
     expect(refused.review).toBeNull();
-    expect(flowReducer(refused, { type: 'reviewConfirmed' }).screen).toBe('review');
+    expect(canConfirmReview(refused)).toBe(false);
   });
 
-  it('cancel returns home and forgets the review and the signed result', () => {
+  it("a new ceremony forgets the last one's review and signed result, and ends at Home", () => {
     const state = run([
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
+      { type: 'open', screen: 'wallets' },
       { type: 'reviewed', review: reviewResult() },
-      { type: 'cancelled' },
+      { type: 'signed', signed },
+      { type: 'ceremonyStarted' },
     ]);
-    expect(state).toEqual(initialFlow);
-  });
-
-  it('does not leave a ceremony in progress through the menu', () => {
-    const atReview = run([{ type: 'startCeremony' }, { type: 'psbtLoaded' }]);
-    expect(flowReducer(atReview, { type: 'open', screen: 'audit' }).screen).toBe('review');
-    expect(flowReducer(initialFlow, { type: 'open', screen: 'audit' }).screen).toBe('audit');
+    expect(state).toEqual(initialView);
+    expect(screenOf('idle', state)).toBe('home');
   });
 });
 
 describe('after signing', () => {
-  it('Done can show the signed QR again until a new ceremony starts', () => {
-    const signed = { signedInputs: 1 } as SignedResult;
-    const done = run([
-      { type: 'startCeremony' },
-      { type: 'psbtLoaded' },
-      { type: 'reviewed', review: reviewResult({ approvalsRequired: 0 }) },
-      { type: 'reviewConfirmed' },
-      { type: 'quorumComplete' },
-      { type: 'signed', signed },
-      { type: 'finished' },
-    ]);
-    expect(done.screen).toBe('done');
-    expect(flowReducer(done, { type: 'showAgain' })).toMatchObject({ screen: 'showQr', signed });
-    const next = flowReducer(done, { type: 'startCeremony' });
-    expect(flowReducer(next, { type: 'showAgain' }).screen).toBe('scan');
+  it('Done and the signed QR are a view choice over the one signed PSBT main holds', () => {
+    const shown = run([{ type: 'signed', signed }]);
+    expect(screenOf('signed', shown)).toBe('showQr');
+    const done = viewReducer(shown, { type: 'qrDismissed' });
+    expect(screenOf('signed', done)).toBe('done');
+    expect(screenOf('signed', viewReducer(done, { type: 'showAgain' }))).toBe('showQr');
+    // Once main has dropped the ceremony (finishCeremony, or a new scan) neither is shown.
+    expect(screenOf('idle', done)).toBe('home');
+    expect(screenOf('scanning', done)).toBe('scan');
   });
 
   it('asks before cancelling only where approvals, shares or a signature would be lost', () => {

@@ -67,6 +67,16 @@ export function useCeremony() {
     [loadReview, refreshStatus],
   );
 
+  // A page opened (or reloaded) while main holds a loaded PSBT shows main's step: it asks for the review.
+  const stage = status?.stage;
+  const reviewMissing = view.review === null && view.error === null;
+  useEffect(() => {
+    const holdsPsbt = stage !== undefined && !['idle', 'scanning', 'signed'].includes(stage);
+    if (!holdsPsbt || !reviewMissing || reviewAsked.current) return;
+    reviewAsked.current = true;
+    void loadReview();
+  }, [stage, reviewMissing, loadReview]);
+
   const config = useConfigActions({ attempt, dispatch, setStatus });
 
   const actions = {

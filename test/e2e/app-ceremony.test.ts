@@ -110,8 +110,27 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     expect(await page.textContent('[data-total="fee"] .amount')).toBe('0.00\u202f010\u202f000 BTC');
     expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'title')).toBe('10,000 sats');
 
+    // The screen is main's stage: the review shown but not confirmed, and main refuses an approval ahead of it.
+    const stageInMain = () =>
+      page.evaluate(async () => {
+        const api = (window as unknown as { airlock: { getStatus: (r: unknown) => Promise<unknown> } })
+          .airlock;
+        return ((await api.getStatus({})) as { value?: { stage?: string } }).value?.stage;
+      });
+    expect(await stageInMain()).toBe('reviewed');
+    const ahead = await page.evaluate(
+      ([pin, code]) =>
+        (window as unknown as { airlock: { approve: (r: unknown) => Promise<unknown> } }).airlock.approve({
+          name: 'alice',
+          pin,
+          code,
+        }),
+      [APPROVER_PASSPHRASE, approverCodes.alice?.() ?? ''] as const,
+    );
+    expect(ahead).toMatchObject({ ok: false, error: { code: 'REVIEW_NOT_CONFIRMED' } });
     await page.getByRole('button', { name: /continue/ }).click();
     await page.waitForSelector('[data-screen="approvals"]');
+    expect(await stageInMain()).toBe('approving');
     for (const name of ['alice', 'bob']) {
       await page.fill('input[name="approver"]', name);
       await page.fill('input[name="pin"]', APPROVER_PASSPHRASE);
@@ -172,6 +191,7 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
 
     await page.getByRole('button', { name: /finish/ }).click();
     await page.waitForSelector('[data-screen="done"]');
+    expect(await stageInMain()).toBe('signed');
     await shot(page, '09-done');
 
     const electrum = electrumSign(signed.toBase64());
@@ -179,9 +199,13 @@ describe('signing ceremony end to end in Chromium with the fake camera', () => {
     expect(verifyTransaction(electrum.tx ?? '', spentCoinsOf(unsigned))).toEqual([]);
 
     await page.getByRole('button', { name: 'Back to home' }).click();
+    await page.waitForSelector('[data-screen="home"]');
+    // Leaving Done, main dropped the signed ceremony.
+    expect(await stageInMain()).toBe('idle');
     await page.getByRole('button', { name: 'Audit log' }).click();
     await page.waitForSelector('[data-audit-verified="true"]');
     expect(await page.locator('[data-event="signed"]').count()).toBe(1);
+    expect(await page.locator('[data-event="review-confirmed"]').count()).toBe(1);
     await shot(page, '10-audit');
   });
 });

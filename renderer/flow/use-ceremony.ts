@@ -61,7 +61,8 @@ export function useCeremony() {
     async (progress: ScanProgress | null) => {
       if (progress?.status !== 'complete' || reviewAsked.current) return;
       reviewAsked.current = true;
-      await refreshStatus(); // loaded: the Review screen waits for main's review
+      // Loaded: the Review screen waits for main's review; asked alongside, so the review is not delayed.
+      void refreshStatus();
       await loadReview();
     },
     [loadReview, refreshStatus],

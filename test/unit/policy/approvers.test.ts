@@ -244,6 +244,36 @@ describe('a copied approvers.json', () => {
     expect(codeOf(() => enrollApprover(tempDir(), { name: 'bob', pin: '482913' }))).toBe('PIN_INVALID');
   });
 
+  it('opens a record sealed by another AES-GCM (@noble/ciphers, which sealed them before), and no altered one', () => {
+    const dir = tempDir();
+    const passphrase = 'tulip anchor 482913';
+    const hash = 'cd'.repeat(32);
+    const t0 = new Date('2026-11-25T10:00:00Z');
+    enrollApprover(dir, { name: 'alice', pin: passphrase, kdf: TEST_KDF });
+    const path = join(dir, 'approvers.json');
+    const store = JSON.parse(readFileSync(path, 'utf8'));
+    const record = store.approvers.alice;
+    // A TOTP secret of our own, sealed by the reference implementation under the same key and nonce.
+    const secret = ascii('12345678901234567890');
+    const key = pinKey(passphrase, fromHex(record.salt), record.kdf);
+    const aad = ascii('airlock-approver:alice');
+    record.sealedSecret = Buffer.from(gcm(key, fromHex(record.nonce), aad).encrypt(secret)).toString('hex');
+    writeFileSync(path, JSON.stringify(store));
+    const code = totpCode(secret, t0);
+    const altered = `${record.sealedSecret.slice(0, -2)}${record.sealedSecret.endsWith('00') ? '01' : '00'}`;
+    writeFileSync(
+      path,
+      JSON.stringify({ ...store, approvers: { alice: { ...record, sealedSecret: altered } } }),
+    );
+    expect(
+      codeOf(() =>
+        approvePsbt(dir, { proof: { name: 'alice', pin: passphrase, code }, psbtHash: hash, now: t0 }),
+      ),
+    ).toBe('APPROVAL_WRONG_PIN');
+    writeFileSync(path, JSON.stringify(store));
+    approvePsbt(dir, { proof: { name: 'alice', pin: passphrase, code }, psbtHash: hash, now: t0 });
+  });
+
   it('refuses a record of the first format (scrypt 2^15 of a PIN) with a clear message; enrolling again replaces it', () => {
     const dir = tempDir();
     enrollApprover(dir, { name: 'alice', pin: 'tulip anchor 482913', kdf: TEST_KDF });

@@ -1,13 +1,15 @@
 #!/usr/bin/env node
-// Runs the CLI bundle that `npm ci` builds (npm prepare: scripts/build-cli.mjs). While the bundle is
+// Runs the CLI bundle that `npm ci` builds (npm prepare: scripts/build-cli.mjs), through
+// scripts/cli-bundle.mjs, which gives V8 the code it compiled at the build. While the bundle is
 // missing or older than a source file or the lockfile (a checkout being edited or updated), runs the
 // TypeScript source through tsx instead, so what runs is always the code in the checkout.
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bundle = join(root, 'dist', 'cli', 'airlock.mjs');
+const bundleDir = join(root, 'dist', 'cli');
+const bundle = join(bundleDir, 'airlock.cjs');
 
 function modifiedAt(path) {
   try {
@@ -32,7 +34,8 @@ function staleReason() {
 
 const reason = staleReason();
 if (reason === null) {
-  await import(pathToFileURL(bundle).href);
+  const { runBundle } = await import('../scripts/cli-bundle.mjs');
+  process.exitCode = await runBundle(bundleDir, process.argv.slice(2));
 } else {
   process.stderr.write(`airlock: ${reason}; running from source (slower; npm run build:cli rebuilds it)\n`);
   const { register } = await import('tsx/esm/api');

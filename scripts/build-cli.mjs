@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Bundles the CLI (src/cli/run.ts) into dist/cli/ so `airlock` starts without compiling TypeScript.
-// Runs at install (npm prepare), before the tests (pretest) and in `npm run build`; bin/airlock.js
-// runs from source instead while this bundle is missing or older than the source.
+// Bundles the CLI into dist/cli/ so `airlock` starts without compiling TypeScript: one CommonJS file
+// (airlock.cjs, which scripts/cli-bundle.mjs runs with V8's code cache written here beside it) and
+// the derivation worker. Runs at install (npm prepare), before the tests (pretest) and in
+// `npm run build`; bin/airlock.js runs from source instead while the bundle is missing or stale.
 import { rmSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUNDLE_FILE, writeCodeCache } from './cli-bundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE_DIR = join(root, 'dist', 'cli');
@@ -50,30 +52,43 @@ export async function buildCli({ quiet = false } = {}) {
     return false;
   }
   rmSync(CLI_BUNDLE_DIR, { recursive: true, force: true });
-  await esbuild.build({
+  const common = {
     absWorkingDir: root,
-    // The derivation worker beside the chunks, where src/keys/ckd-pool.ts looks for it.
-    entryPoints: { airlock: 'src/cli/run.ts', 'ckd-worker': 'src/keys/ckd-worker.ts' },
-    outdir: CLI_BUNDLE_DIR,
-    outExtension: { '.js': '.mjs' },
     bundle: true,
-    // One chunk per command (src/cli/registry.ts imports them on use): --help loads none of them.
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
     minify: true,
     keepNames: true,
     sourcemap: 'linked',
-    // tiny-secp256k1 loads its WebAssembly from its own directory; the CommonJS packages bundled
-    // in need a require() inside an ES module.
+    // tiny-secp256k1 loads its WebAssembly from its own directory.
     external: ['tiny-secp256k1'],
     plugins: [englishOnly],
+    logLevel: quiet ? 'warning' : 'info',
+  };
+  // One script, not a chunk per command: Node 20 keeps no compiled code for ES modules, and V8's
+  // code cache is per script. Commands still run their modules' code only when used (esbuild
+  // defers what src/cli/registry.ts imports on use), so --help evaluates none of them.
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/cli/bundle-entry.ts'],
+    outfile: join(CLI_BUNDLE_DIR, BUNDLE_FILE),
+    format: 'cjs',
+    // src/keys/ckd-pool.ts finds the worker beside the module it runs in.
+    define: { 'import.meta.url': '__airlockBundleUrl' },
+    banner: { js: "const __airlockBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
+  // The derivation worker beside the bundle, where src/keys/ckd-pool.ts looks for it.
+  await esbuild.build({
+    ...common,
+    entryPoints: ['src/keys/ckd-worker.ts'],
+    outfile: join(CLI_BUNDLE_DIR, 'ckd-worker.mjs'),
+    format: 'esm',
+    // The CommonJS packages bundled in need a require() inside an ES module.
     banner: {
       js: "import { createRequire as __airlockRequire } from 'node:module'; const require = __airlockRequire(import.meta.url);",
     },
-    logLevel: quiet ? 'warning' : 'info',
   });
+  await writeCodeCache(CLI_BUNDLE_DIR);
   return true;
 }
 

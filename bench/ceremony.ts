@@ -18,14 +18,9 @@ import { readUrPart } from '../src/qr/ur';
 import { buildRenderer, qrCameraVideo, registerWallet } from '../test/helpers/app';
 import { launchChromium } from '../test/helpers/chromium';
 import { tempDir } from '../test/helpers/cli';
-import {
-  buildPsbt,
-  EXTERNAL_SCRIPT,
-  seedOf,
-  TEST_MNEMONICS,
-  testWallet,
-} from '../test/helpers/multisig-psbt';
+import { seedOf, TEST_MNEMONICS, testWallet } from '../test/helpers/multisig-psbt';
 import { seededLoss } from '../test/helpers/seeded';
+import { benchPsbt, benchWallet as wallet } from './fixture';
 
 /**
  * The whole ceremony of 10-, 100- and 500-input 2-of-3 P2WSH PSBTs (full previous transactions):
@@ -48,21 +43,10 @@ const SCAN_PACE_SIZES = process.env.CEREMONY_PACE_SIZES
   ? process.env.CEREMONY_PACE_SIZES.split(',').map(Number)
   : [100];
 
-const wallet = testWallet({ scriptType: 'p2wsh', network: 'testnet' });
 /** A second registered wallet, as a treasury keeps one per owner: the review looks for transfers to it. */
 const otherWallet = testWallet({ scriptType: 'p2sh-p2wsh', network: 'testnet', name: 'company' });
 
-function unsignedPsbt(inputs: number): Uint8Array {
-  const psbt = buildPsbt({
-    wallet,
-    inputs: Array.from({ length: inputs }, (_, i) => ({ index: i, amount: 100_000n + BigInt(i) })),
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount: 50_000n * BigInt(inputs) },
-      { change: { index: 0 }, amount: 40_000n * BigInt(inputs) },
-    ],
-  });
-  return new Uint8Array(psbt.toBuffer());
-}
+const unsignedPsbt = (inputs: number) => new Uint8Array(benchPsbt(inputs).toBuffer());
 
 /** The core alone: parse, the derivations the PSBT claims, the review (transfers looked for, as the app does). */
 async function coreReviewMs(bytes: Uint8Array): Promise<number> {

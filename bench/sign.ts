@@ -10,13 +10,8 @@ import { parsePsbt } from '../src/psbt/parse';
 import { prepareDeriver } from '../src/psbt/review';
 import { signPsbt } from '../src/psbt/sign';
 import { electrumSign } from '../test/helpers/electrum';
-import {
-  buildPsbt,
-  EXTERNAL_SCRIPT,
-  seedOf,
-  TEST_MNEMONICS,
-  testWallet,
-} from '../test/helpers/multisig-psbt';
+import { seedOf, TEST_MNEMONICS } from '../test/helpers/multisig-psbt';
+import { benchPsbt, benchWallet as wallet } from './fixture';
 
 /**
  * Review + sign time of 2-of-3 P2WSH PSBTs with full previous transactions (1, 50, 500 inputs), the
@@ -24,19 +19,7 @@ import {
  * 500-input PSBT for scale. Times are the best of 9 interleaved rounds, wall clock and CPU: the machine is shared
  * and noisy, and CPU time shows the cost of the work itself when other jobs take the cores.
  */
-const wallet = testWallet({ scriptType: 'p2wsh', network: 'testnet' });
 const seed = seedOf(TEST_MNEMONICS[0]);
-
-function unsignedPsbt(inputs: number): string {
-  return buildPsbt({
-    wallet,
-    inputs: Array.from({ length: inputs }, (_, i) => ({ index: i, amount: 10_000n + BigInt(i) })),
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount: 5_000n * BigInt(inputs) },
-      { change: { index: 0 }, amount: 4_000n * BigInt(inputs) },
-    ],
-  }).toBase64();
-}
 
 interface Timing {
   /** Wall-clock milliseconds of the fastest run. */
@@ -126,7 +109,7 @@ function derivationFloor(inputs: number, shared: boolean): Task {
 const both = (t: Timing) => `${t.wall.toFixed(1)} ms (CPU ${t.cpu.toFixed(1)} ms)`;
 
 export default async function benchSign(): Promise<void> {
-  const psbts = new Map([1, 50, 500].map((n) => [n, unsignedPsbt(n)]));
+  const psbts = new Map([1, 50, 500].map((n) => [n, benchPsbt(n).toBase64()]));
   // The app's pool lives as long as the app; its workers start once, not per review.
   sharedChildKeyPool().warm();
   const times = await bestInterleaved(9, {

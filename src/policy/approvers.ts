@@ -74,14 +74,7 @@ const approverAad = (name: string) => new TextEncoder().encode(`airlock-approver
 function sealSecret(key: Uint8Array, nonce: Uint8Array, name: string, secret: Uint8Array): Uint8Array {
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: GCM_TAG_BYTES });
   cipher.setAAD(approverAad(name));
-  const parts = [cipher.update(secret), cipher.final(), cipher.getAuthTag()];
-  const sealed = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    sealed.set(part, at);
-    at += part.length;
-  }
-  return sealed;
+  return Uint8Array.from(Buffer.concat([cipher.update(secret), cipher.final(), cipher.getAuthTag()]));
 }
 
 /** The secret sealSecret sealed; throws when the key (the passphrase) or the name is wrong. */

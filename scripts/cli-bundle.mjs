@@ -1,6 +1,6 @@
 // Runs the CLI bundle (dist/cli/airlock.cjs, built by scripts/build-cli.mjs) with V8's code cache that
-// the build wrote beside it, so a process does not compile the CLI's JavaScript again (about a third
-// of a one-input sign's CPU before). Used by bin/airlock.js and, to write the cache, by the build.
+// the build wrote beside it, so a process does not compile the CLI's JavaScript again (50-130 ms of a
+// one-input sign's CPU, bench/RESULTS.md). Used by bin/airlock.js and, to write the cache, by the build.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -6,10 +6,15 @@ import type { Wallet } from './types';
  * origins and xpubs (in order only for `multi`, where the order changes the script). The name is a
  * label. Two registrations with the same identity are the same wallet.
  */
+/** The same order on every machine: localeCompare follows the process's locale, and an identity must not. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 export function walletIdentityFields(wallet: Wallet) {
   const keys = wallet.cosigners.map((c) => ({ fingerprint: c.fingerprint, path: c.path, xpub: c.xpub }));
   if (wallet.sorted)
-    keys.sort((a, b) => a.xpub.localeCompare(b.xpub) || (a.path ?? '').localeCompare(b.path ?? ''));
+    keys.sort((a, b) => byCodeUnits(a.xpub, b.xpub) || byCodeUnits(a.path ?? '', b.path ?? ''));
   return {
     network: wallet.network,
     scriptType: wallet.scriptType,

@@ -8,7 +8,7 @@ import type { ApiContext } from './context';
 
 /** The newest entries first, and whether the hash chain is intact. */
 export function auditLog(ctx: ApiContext, request: { limit?: number }): AuditView {
-  const { ok, problem } = ctx.core.audit.verify(ctx.dataDir);
+  const verification = ctx.core.audit.verify(ctx.dataDir);
   const entries = ctx.core.audit
     .read(ctx.dataDir)
     .slice(-(request.limit ?? 500))
@@ -23,7 +23,8 @@ export function auditLog(ctx: ApiContext, request: { limit?: number }): AuditVie
       reason: e.reason ?? null,
       approvers: e.approvers ?? [],
     }));
-  return { entries, verified: ok, problem };
+  const broken = verification.ok ? null : { line: verification.firstBadLine, problem: verification.problem };
+  return { entries, verified: verification.ok, broken };
 }
 
 /**

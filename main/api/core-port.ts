@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../src/audit/log';
 import type { ReconciliationReport } from '../../src/audit/report-model';
+import type { AuditVerification } from '../../src/audit/verify';
 import type { NetworkName } from '../../src/common/network';
 import type { QrDensity, QrFormat } from '../../src/ipc/models';
 import type { CosignerRecord } from '../../src/keys/cosigner-record';
@@ -65,7 +66,7 @@ export interface CorePort {
   };
   audit: {
     read(dataDir: string): AuditEntry[];
-    verify(dataDir: string): { ok: boolean; problem: string | null };
+    verify(dataDir: string): AuditVerification;
     /** The daily reconciliation report, as `airlock audit report` gives it; refused on a log that does not verify. */
     report(dataDir: string, options: { since?: Date }): ReconciliationReport;
   };

@@ -1,9 +1,18 @@
-import type { DifferenceCode, DifferenceParams } from '../../src/ceremony/differences';
+import type { AuditProblem } from '../../src/audit/problems';
+import type { SealDifference } from '../../src/ceremony/differences';
 import type { WarningCode } from '../../src/psbt/warnings';
+import { type CodedWords, codedWords } from './coded-words';
 import { errorsEn } from './errors-en';
 
-/** Words for every seal difference code, from its typed parameters. */
-type DifferenceWords = { [C in DifferenceCode]: (params: DifferenceParams<C>) => string };
+/** What the audit verifier found wrong at a line, one phrase per problem code (it follows a colon). */
+const auditProblems = {
+  AUDIT_NOT_JSON: () => 'the line is not valid JSON',
+  AUDIT_NOT_AN_ENTRY: () => 'the line does not have the fields of an audit entry',
+  AUDIT_SEQUENCE: ({ found, expected }: { found: number; expected: number }) =>
+    `it carries sequence number ${found} where ${expected} was expected (an entry was removed, inserted or moved)`,
+  AUDIT_CHAIN_BROKEN: () =>
+    'the hash of the previous entry does not match (the previous entry was changed, or this one moved)',
+} satisfies CodedWords<AuditProblem>;
 
 /** Every word the app shows, in one place so other languages can follow. */
 export const en = {
@@ -366,7 +375,8 @@ export const en = {
   audit: {
     title: 'Audit log',
     intact: 'The audit log is intact: every entry chains to the one before.',
-    broken: (problem: string) => `The audit log has been altered: ${problem}`,
+    broken: ({ line, problem }: { line: number; problem: AuditProblem }) =>
+      `The audit log has been altered at line ${line}: ${codedWords(auditProblems, problem)}.`,
     export: 'Export as file',
     seq: '#',
     time: 'Time',
@@ -578,6 +588,7 @@ export const en = {
   },
   /** Plain words for every error code the app can show (errors-en.ts). */
   errors: errorsEn,
+  auditProblems,
   /** How the data directory differs from its seal, one sentence per difference code. */
   sealDifferences: {
     WALLET_FILE_UNREADABLE: ({ wallet }: { wallet: string }) =>
@@ -610,13 +621,21 @@ export const en = {
     SEAL_DELETED: ({ entry }: { entry: number }) =>
       `The seal file was deleted (the audit log records a seal at entry ${entry}); nothing is signed until a quorum seals again.`,
     AUDIT_LOG_DELETED: () => 'The audit log was deleted.',
-    AUDIT_LOG_ALTERED: ({ line, sealedPart }: { line: number; sealedPart: boolean; problem: string }) =>
-      `The audit log was altered at line ${line}${sealedPart ? ', inside its sealed part' : ''}.`,
+    AUDIT_LOG_ALTERED: ({
+      line,
+      sealedPart,
+      problem,
+    }: {
+      line: number;
+      sealedPart: boolean;
+      problem: AuditProblem;
+    }) =>
+      `The audit log was altered at line ${line}${sealedPart ? ', inside its sealed part' : ''}: ${codedWords(auditProblems, problem)}.`,
     AUDIT_LOG_SHORTER: ({ entries, sealedEntries }: { entries: number; sealedEntries: number }) =>
       `The audit log is shorter than its sealed head: ${entries} entries where the seal recorded ${sealedEntries}.`,
     AUDIT_LOG_DIVERGES: ({ entry }: { entry: number }) =>
       `The audit log diverges from its sealed head at entry ${entry} (an older or other copy).`,
-  } satisfies DifferenceWords,
+  } satisfies CodedWords<SealDifference>,
   /** Plain words for the review's warning codes; the core's own sentence follows in brackets. */
   warnings: {
     WITNESS_UTXO_ONLY: 'An amount is not proven by its previous transaction.',

@@ -1,5 +1,16 @@
+import { codedWords } from './coded-words';
 import type { Strings } from './en';
 import { errorsJa } from './errors-ja';
+
+/** 監査ログの検証で見つかった問題(コロンの後に続く句)。 */
+const auditProblems: Strings['auditProblems'] = {
+  AUDIT_NOT_JSON: () => 'この行は JSON として読めません',
+  AUDIT_NOT_AN_ENTRY: () => 'この行には監査エントリの項目がありません',
+  AUDIT_SEQUENCE: ({ found, expected }) =>
+    `連番が ${expected} であるべきところ ${found} になっています(エントリが削除、挿入、または移動されています)`,
+  AUDIT_CHAIN_BROKEN: () =>
+    '直前のエントリのハッシュが一致しません(直前のエントリが変更されたか、この行が移動されています)',
+};
 
 /** 日本語。SLIP-39 の単語、アドレス、コード名は英語のまま(カードと同じ表記)。 */
 export const ja: Strings = {
@@ -366,7 +377,8 @@ export const ja: Strings = {
   audit: {
     title: '監査ログ',
     intact: '監査ログは改ざんされていません:すべての記録が直前の記録につながっています。',
-    broken: (problem: string) => `監査ログが改ざんされています:${problem}`,
+    broken: ({ line, problem }) =>
+      `監査ログの ${line} 行目が改ざんされています:${codedWords(auditProblems, problem)}。`,
     export: 'ファイルに書き出す',
     seq: '#',
     time: '日時',
@@ -573,6 +585,7 @@ export const ja: Strings = {
     stagedNow: 'ポリシーを登録しました。変更画面でクォーラムが受け入れると有効になります。',
   },
   errors: errorsJa,
+  auditProblems,
   sealDifferences: {
     WALLET_FILE_UNREADABLE: ({ wallet }) =>
       `ウォレットファイル ${wallet}.json を読み込めません(編集または破損)。`,
@@ -600,8 +613,8 @@ export const ja: Strings = {
     SEAL_DELETED: ({ entry }) =>
       `封印ファイルが削除されました(監査ログのエントリ ${entry} に封印の記録があります)。クォーラムが再び封印するまで署名できません。`,
     AUDIT_LOG_DELETED: () => '監査ログが削除されました。',
-    AUDIT_LOG_ALTERED: ({ line, sealedPart }) =>
-      `監査ログの ${line} 行目が改変されています${sealedPart ? '(封印済みの部分)' : ''}。`,
+    AUDIT_LOG_ALTERED: ({ line, sealedPart, problem }) =>
+      `監査ログの ${line} 行目が改変されています${sealedPart ? '(封印済みの部分)' : ''}:${codedWords(auditProblems, problem)}。`,
     AUDIT_LOG_SHORTER: ({ entries, sealedEntries }) =>
       `監査ログが封印時より短くなっています:封印の記録は ${sealedEntries} 件、現在は ${entries} 件です。`,
     AUDIT_LOG_DIVERGES: ({ entry }) =>

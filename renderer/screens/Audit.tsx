@@ -72,13 +72,18 @@ export function Audit({
   return (
     <section aria-labelledby="audit-title" data-screen="audit">
       <ScreenHeading id="audit-title">{en.audit.title}</ScreenHeading>
-      {view.verified ? (
-        <p className="notice notice-ok" data-audit-verified="true">
-          {en.audit.intact}
+      {view.broken ? (
+        <p
+          className="notice notice-danger"
+          role="alert"
+          data-audit-verified="false"
+          data-audit-problem={view.broken.problem.code}
+        >
+          {en.audit.broken(view.broken)}
         </p>
       ) : (
-        <p className="notice notice-danger" role="alert" data-audit-verified="false">
-          {en.audit.broken(view.problem ?? '')}
+        <p className="notice notice-ok" data-audit-verified="true">
+          {en.audit.intact}
         </p>
       )}
       {report && (

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { type AuditEntry, AuditEntrySchema, auditPath, GENESIS_HASH, sha256Hex } from './log';
+import { type AuditProblem, auditProblem } from './problems';
 
-export interface AuditVerification {
-  ok: boolean;
+interface AuditLogCount {
+  /** Entries that verify, from the first. */
   entries: number;
-  /** 1-based line of the first problem, and what is wrong there. */
-  firstBadLine?: number;
-  problem?: string;
   /** A final line without its newline: a write cut short by a crash, never a complete entry. */
   incompleteFinalLine: boolean;
 }
+
+/** An intact chain, or the 1-based line of the first problem and what is wrong there. */
+export type AuditVerification =
+  | ({ ok: true } & AuditLogCount)
+  | ({ ok: false; firstBadLine: number; problem: AuditProblem } & AuditLogCount);
 
 /** Complete entries of the log with their raw lines; a torn final line is left out. */
 export function readAuditLines(dataDir: string): { lines: string[]; incompleteFinalLine: boolean } {
@@ -34,7 +37,7 @@ export function verifyAuditLog(dataDir: string, log = readAuditLines(dataDir)): 
   const { lines, incompleteFinalLine } = log;
   let previousHash = GENESIS_HASH;
   for (const [i, line] of lines.entries()) {
-    const bad = (problem: string): AuditVerification => ({
+    const bad = (problem: AuditProblem): AuditVerification => ({
       ok: false,
       entries: i,
       firstBadLine: i + 1,
@@ -44,19 +47,13 @@ export function verifyAuditLog(dataDir: string, log = readAuditLines(dataDir)): 
     let entry: AuditEntry;
     try {
       const parsed = AuditEntrySchema.safeParse(JSON.parse(line));
-      if (!parsed.success) return bad('the entry does not have the audit entry fields');
+      if (!parsed.success) return bad(auditProblem('AUDIT_NOT_AN_ENTRY', {}));
       entry = parsed.data;
     } catch {
-      return bad('the line is not valid JSON');
+      return bad(auditProblem('AUDIT_NOT_JSON', {}));
     }
-    if (entry.seq !== i)
-      return bad(
-        `sequence number ${entry.seq} where ${i} was expected (an entry was removed, inserted or moved)`,
-      );
-    if (entry.prev !== previousHash)
-      return bad(
-        'the hash of the previous entry does not match (the previous entry was changed, or this one moved)',
-      );
+    if (entry.seq !== i) return bad(auditProblem('AUDIT_SEQUENCE', { found: entry.seq, expected: i }));
+    if (entry.prev !== previousHash) return bad(auditProblem('AUDIT_CHAIN_BROKEN', {}));
     previousHash = sha256Hex(line);
   }
   return { ok: true, entries: lines.length, incompleteFinalLine };

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { AuditProblemSchema, auditProblemSentence } from '../audit/problems';
+import { coded } from '../common/coded';
 
 /**
  * How the data directory differs from its seal, as data: a stable code and typed parameters. The CLI,
@@ -6,50 +8,47 @@ import { z } from 'zod';
  * each code in the officer's language.
  */
 
-const entry = <C extends string, P extends z.ZodRawShape>(code: C, params: P) =>
-  z.strictObject({ code: z.literal(code), params: z.strictObject(params) });
-
 const wallet = { wallet: z.string() };
 const approver = { approver: z.string() };
 const count = z.number().int().nonnegative();
 
 /** A file of the data directory that exists and cannot be read. */
 export const UnreadableFileSchema = z.discriminatedUnion('code', [
-  entry('WALLET_FILE_UNREADABLE', wallet),
+  coded('WALLET_FILE_UNREADABLE', wallet),
   /** Two wallet files register the same wallet (same keys and rules): `twin` is the first one. */
-  entry('WALLET_FILE_TWIN', { ...wallet, twin: z.string() }),
-  entry('POLICY_FILE_UNREADABLE', wallet),
-  entry('APPROVERS_FILE_UNREADABLE', {}),
-  entry('AIRGAP_FILE_UNREADABLE', {}),
+  coded('WALLET_FILE_TWIN', { ...wallet, twin: z.string() }),
+  coded('POLICY_FILE_UNREADABLE', wallet),
+  coded('APPROVERS_FILE_UNREADABLE', {}),
+  coded('AIRGAP_FILE_UNREADABLE', {}),
 ]);
 export type UnreadableFile = z.infer<typeof UnreadableFileSchema>;
 
 export const SealDifferenceSchema = z.discriminatedUnion('code', [
   ...UnreadableFileSchema.options,
-  entry('WALLET_REPLACED', wallet),
-  entry('WALLET_DELETED', wallet),
-  entry('WALLET_RENAMED', { ...wallet, now: z.string() }),
-  entry('WALLET_EDITED', wallet),
-  entry('POLICY_DELETED', wallet),
-  entry('POLICY_EDITED', wallet),
-  entry('WALLET_ADDED', wallet),
+  coded('WALLET_REPLACED', wallet),
+  coded('WALLET_DELETED', wallet),
+  coded('WALLET_RENAMED', { ...wallet, now: z.string() }),
+  coded('WALLET_EDITED', wallet),
+  coded('POLICY_DELETED', wallet),
+  coded('POLICY_EDITED', wallet),
+  coded('WALLET_ADDED', wallet),
   /** A policy file whose wallet is not registered: `file` is its name. */
-  entry('POLICY_FILE_ADDED', { file: z.string() }),
-  entry('APPROVER_DELETED', approver),
-  entry('APPROVER_REPLACED', approver),
-  entry('APPROVER_ADDED', approver),
-  entry('AIRGAP_DELETED', {}),
-  entry('AIRGAP_EDITED', {}),
-  entry('SEAL_FILE_DAMAGED', {}),
+  coded('POLICY_FILE_ADDED', { file: z.string() }),
+  coded('APPROVER_DELETED', approver),
+  coded('APPROVER_REPLACED', approver),
+  coded('APPROVER_ADDED', approver),
+  coded('AIRGAP_DELETED', {}),
+  coded('AIRGAP_EDITED', {}),
+  coded('SEAL_FILE_DAMAGED', {}),
   /** The seal file is gone and the audit log records a seal at `entry`. */
-  entry('SEAL_DELETED', { entry: count }),
-  entry('AUDIT_LOG_DELETED', {}),
-  /** `line` from 1; `problem` is the audit verifier's English account of what is wrong there. */
-  entry('AUDIT_LOG_ALTERED', { line: count, sealedPart: z.boolean(), problem: z.string() }),
+  coded('SEAL_DELETED', { entry: count }),
+  coded('AUDIT_LOG_DELETED', {}),
+  /** `line` from 1; `problem` is what the audit verifier found wrong there. */
+  coded('AUDIT_LOG_ALTERED', { line: count, sealedPart: z.boolean(), problem: AuditProblemSchema }),
   /** `entries` in the log, where the seal recorded `sealedEntries`. */
-  entry('AUDIT_LOG_SHORTER', { entries: count, sealedEntries: count }),
+  coded('AUDIT_LOG_SHORTER', { entries: count, sealedEntries: count }),
   /** The sealed head's entry `entry` (from 0) is another entry: an older or other copy of the log. */
-  entry('AUDIT_LOG_DIVERGES', { entry: count }),
+  coded('AUDIT_LOG_DIVERGES', { entry: count }),
 ]);
 export type SealDifference = z.infer<typeof SealDifferenceSchema>;
 export type DifferenceCode = SealDifference['code'];
@@ -116,7 +115,7 @@ export function differenceSentence(d: SealDifference): string {
     case 'AUDIT_LOG_DELETED':
       return 'the audit log was deleted';
     case 'AUDIT_LOG_ALTERED':
-      return `the audit log was altered at line ${d.params.line}${d.params.sealedPart ? ', inside its sealed part' : ''}: ${d.params.problem}`;
+      return `the audit log was altered at line ${d.params.line}${d.params.sealedPart ? ', inside its sealed part' : ''}: ${auditProblemSentence(d.params.problem)}`;
     case 'AUDIT_LOG_SHORTER':
       return `the audit log is shorter than its sealed head: ${d.params.entries} entries where the seal recorded ${d.params.sealedEntries}`;
     case 'AUDIT_LOG_DIVERGES':

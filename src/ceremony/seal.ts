@@ -5,6 +5,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { z } from 'zod';
 import { auditPath, GENESIS_HASH, sha256Hex } from '../audit/log';
+import { auditProblemSentence } from '../audit/problems';
 import { readAuditLines, verifyAuditLog } from '../audit/verify';
 import { bytesEqual, fromHex, toHex, wipe } from '../common/bytes';
 import { bip32 } from '../common/ecc';
@@ -98,8 +99,7 @@ export function auditDifferences(
   const verification = verifyAuditLog(dataDir, log);
   const { lines } = log;
   if (!verification.ok) {
-    const line = verification.firstBadLine ?? 0;
-    const problem = verification.problem ?? '';
+    const { firstBadLine: line, problem } = verification;
     return [difference('AUDIT_LOG_ALTERED', { line, sealedPart: line <= head.seq + 1, problem })];
   }
   if (lines.length <= head.seq)
@@ -140,7 +140,7 @@ export function readVerifiedAuditLog(dataDir: string): {
   if (!verification.ok) {
     throw refused(
       'AUDIT_TAMPERED',
-      `the audit log fails verification at line ${verification.firstBadLine}: ${verification.problem}`,
+      `the audit log fails verification at line ${verification.firstBadLine}: ${auditProblemSentence(verification.problem)}`,
     );
   }
   assertLogReachesSealedHead(dataDir, log);

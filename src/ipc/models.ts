@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditProblemSchema } from '../audit/problems';
 import { ReconciliationReportSchema } from '../audit/report-model';
 import { SealDifferenceSchema } from '../ceremony/differences';
 import { NetworkNameSchema } from '../common/network';
@@ -202,8 +203,8 @@ export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
 export const AuditViewSchema = z.strictObject({
   entries: z.array(AuditEntryViewSchema),
   verified: z.boolean(),
-  /** Where verification failed, in plain words; null when the chain is intact. */
-  problem: z.string().nullable(),
+  /** The first line that fails verification and what is wrong there; null when the chain is intact. */
+  broken: z.strictObject({ line: z.number().int().positive(), problem: AuditProblemSchema }).nullable(),
 });
 export type AuditView = z.infer<typeof AuditViewSchema>;
 

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { auditPath } from '../../audit/log';
+import { auditProblemSentence } from '../../audit/problems';
 import { reconciliationReport } from '../../audit/report';
 import { reportJson } from '../../audit/report-model';
 import { readAuditEntries, verifyAuditLog } from '../../audit/verify';
@@ -61,10 +62,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
     }
     case 'show': {
       const result = verifyAuditLog(ctx.dataDir);
-      const entries = readAuditEntries(ctx.dataDir).slice(
-        0,
-        result.ok ? undefined : (result.firstBadLine ?? 1) - 1,
-      );
+      const entries = readAuditEntries(ctx.dataDir).slice(0, result.ok ? undefined : result.firstBadLine - 1);
       if (ctx.json) ctx.io.stdout.write(`${JSON.stringify(entries)}\n`);
       else {
         for (const e of entries) {
@@ -81,7 +79,7 @@ async function run(args: string[], ctx: CliContext): Promise<void> {
       }
       if (!result.ok)
         ctx.io.stderr.write(
-          `warning: verification fails at line ${result.firstBadLine}: ${result.problem}\n`,
+          `warning: verification fails at line ${result.firstBadLine}: ${auditProblemSentence(result.problem)}\n`,
         );
       return;
     }

@@ -3,6 +3,7 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendAuditEvent, auditPath } from '../../../src/audit/log';
+import type { AuditProblem } from '../../../src/audit/problems';
 import { readAuditEntries, verifyAuditLog } from '../../../src/audit/verify';
 import { tempDir } from '../../helpers/cli';
 
@@ -31,22 +32,46 @@ describe('audit log', () => {
     expect(verifyAuditLog(logWith(5))).toEqual({ ok: true, entries: 5, incompleteFinalLine: false });
   });
 
-  const TAMPERS: Array<[string, (lines: string[]) => string[], number]> = [
-    ['a changed amount', (l) => l.map((x, i) => (i === 2 ? x.replace('"sent":2000', '"sent":2001') : x)), 4],
-    ['a removed entry', (l) => l.filter((_, i) => i !== 1), 2],
-    ['an inserted entry', (l) => [...l.slice(0, 3), l[2]!, ...l.slice(3)], 4],
-    ['two swapped entries', (l) => [l[0]!, l[2]!, l[1]!, ...l.slice(3)], 2],
-    ['a removed first entry', (l) => l.slice(1), 1],
-    ['a line that is not JSON', (l) => l.map((x, i) => (i === 3 ? x.slice(0, 40) : x)), 4],
+  const chainBroken: AuditProblem = { code: 'AUDIT_CHAIN_BROKEN', params: {} };
+  const sequence = (found: number, expected: number): AuditProblem => ({
+    code: 'AUDIT_SEQUENCE',
+    params: { found, expected },
+  });
+  const TAMPERS: Array<[string, (lines: string[]) => string[], number, AuditProblem]> = [
+    [
+      'a changed amount',
+      (l) => l.map((x, i) => (i === 2 ? x.replace('"sent":2000', '"sent":2001') : x)),
+      4,
+      chainBroken,
+    ],
+    ['a removed entry', (l) => l.filter((_, i) => i !== 1), 2, sequence(2, 1)],
+    ['an inserted entry', (l) => [...l.slice(0, 3), l[2]!, ...l.slice(3)], 4, sequence(2, 3)],
+    ['two swapped entries', (l) => [l[0]!, l[2]!, l[1]!, ...l.slice(3)], 2, sequence(2, 1)],
+    ['a removed first entry', (l) => l.slice(1), 1, sequence(1, 0)],
+    [
+      'a line that is not JSON',
+      (l) => l.map((x, i) => (i === 3 ? x.slice(0, 40) : x)),
+      4,
+      { code: 'AUDIT_NOT_JSON', params: {} },
+    ],
+    [
+      'a line that is JSON but no entry',
+      (l) => l.map((x, i) => (i === 2 ? '{"note":"nothing happened"}' : x)),
+      3,
+      { code: 'AUDIT_NOT_AN_ENTRY', params: {} },
+    ],
   ];
-  for (const [what, edit, line] of TAMPERS) {
-    it(`names the first bad line after ${what}`, () => {
+  for (const [what, edit, line, problem] of TAMPERS) {
+    it(`names the first bad line and what is wrong there after ${what}`, () => {
       const dir = logWith(5);
       rewrite(dir, edit);
-      const result = verifyAuditLog(dir);
-      expect(result.ok).toBe(false);
-      expect(result.firstBadLine).toBe(line);
-      expect(result.problem).toBeTruthy();
+      expect(verifyAuditLog(dir)).toEqual({
+        ok: false,
+        entries: line - 1,
+        firstBadLine: line,
+        problem,
+        incompleteFinalLine: false,
+      });
     });
   }
 

@@ -29,6 +29,17 @@ const spend = (amount = 100_000n) =>
     ],
   });
 
+type Workspace = ReturnType<typeof cliWorkspace>;
+
+/** The audit log's complete lines, and a writer that puts (edited) lines back in their place. */
+function auditLines(ws: Workspace): { lines: string[]; write: (lines: string[]) => void } {
+  const path = auditPath(ws.dataDir);
+  return {
+    lines: readFileSync(path, 'utf8').split('\n').filter(Boolean),
+    write: (lines) => writeFileSync(path, `${lines.join('\n')}\n`),
+  };
+}
+
 /** A sealed device that has signed once (so the sealed head holds a `signed` entry). */
 async function signedOnce() {
   const ws = cliWorkspace(wallet, { device: null });
@@ -42,7 +53,7 @@ async function signedOnce() {
   return { ws, id, uri };
 }
 
-async function expectRefusedBeforeSigning(ws: ReturnType<typeof cliWorkspace>, code: string, says: string) {
+async function expectRefusedBeforeSigning(ws: Workspace, code: string, says: string) {
   const before = ws.audit().length;
   const result = await runCli([
     '--json',
@@ -170,9 +181,13 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
 
   it('the audit log cut short (the last signature removed) is refused: the rolling limit cannot be reset', async () => {
     const { ws } = await signedOnce();
-    const lines = readFileSync(auditPath(ws.dataDir), 'utf8').split('\n').filter(Boolean);
-    const signedAt = lines.findLastIndex((l) => l.includes('"event":"signed"'));
-    writeFileSync(auditPath(ws.dataDir), `${lines.slice(0, signedAt).join('\n')}\n`);
+    const { lines, write } = auditLines(ws);
+    write(
+      lines.slice(
+        0,
+        lines.findLastIndex((l) => l.includes('"event":"signed"')),
+      ),
+    );
     // The new ceremony's own entries fill the gap before the seal is checked: the entry at the head differs.
     await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', 'the audit log diverges from its sealed head');
   });
@@ -194,9 +209,8 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
 
   it("the audit log's last line edited is refused", async () => {
     const { ws } = await signedOnce();
-    const lines = readFileSync(auditPath(ws.dataDir), 'utf8').split('\n').filter(Boolean);
-    lines[lines.length - 1] = lines.at(-1)!.replace(/"sent":100000/, '"sent":1');
-    writeFileSync(auditPath(ws.dataDir), `${lines.join('\n')}\n`);
+    const { lines, write } = auditLines(ws);
+    write(lines.with(-1, lines.at(-1)!.replace(/"sent":100000/, '"sent":1')));
     await expectRefusedBeforeSigning(ws, 'SEAL_BROKEN', 'the audit log diverges from its sealed head');
   });
 
@@ -345,6 +359,42 @@ describe('airlock audit verify --expect-head', () => {
     expect(rolledBack.status).toBe(3);
     expect(rolledBack.stderr).toContain('shorter than its expected head');
   });
+});
+
+describe('airlock audit verify names the first altered line and what is wrong there', () => {
+  const ALTERATIONS: Array<[string, (lines: string[]) => string[], string]> = [
+    [
+      'a line edited to something that is not JSON',
+      (l) => l.with(1, l[1]!.slice(0, 30)),
+      'at line 2: the line is not valid JSON',
+    ],
+    [
+      'a line replaced by JSON without the entry fields',
+      (l) => l.with(1, '{"event":"signed"}'),
+      'at line 2: the entry does not have the audit entry fields',
+    ],
+    [
+      'a line removed',
+      (l) => l.toSpliced(1, 1),
+      'at line 2: sequence number 2 where 1 was expected (an entry was removed, inserted or moved)',
+    ],
+    [
+      'the line before edited',
+      (l) => l.with(1, l[1]!.replace('"time":"', '"time":"1')),
+      'at line 3: the hash of the previous entry does not match (the previous entry was changed, or this one moved)',
+    ],
+  ];
+  for (const [what, alter, says] of ALTERATIONS) {
+    it(`after ${what}`, async () => {
+      const { ws } = await signedOnce();
+      const { lines, write } = auditLines(ws);
+      expect(lines.length).toBeGreaterThanOrEqual(3);
+      write(alter(lines));
+      const result = await runCli(['--data-dir', ws.dataDir, 'audit', 'verify']);
+      expect(result.status).toBe(3);
+      expect(result.stderr).toContain(`the audit log fails verification ${says}`);
+    });
+  }
 });
 
 describe('the CLI default data directory', () => {

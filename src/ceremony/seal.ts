@@ -173,19 +173,18 @@ export function lastSealedEntry(dataDir: string): number | null {
   return null;
 }
 
+/** A data directory and the quorum at hand: its sealing key and the fingerprint of the key it rebuilt. */
+export interface SealingQuorum {
+  dataDir: string;
+  sealKey: Uint8Array;
+  fingerprint: string;
+}
+
 /**
  * Verifies the seal with the quorum's key and compares it with the data directory: the configuration
  * file by file, then the audit log against the sealed head.
  */
-export function checkSeal({
-  dataDir,
-  sealKey,
-  fingerprint,
-}: {
-  dataDir: string;
-  sealKey: Uint8Array;
-  fingerprint: string;
-}): SealCheck {
+export function checkSeal({ dataDir, sealKey, fingerprint }: SealingQuorum): SealCheck {
   const seal = readSeal(dataDir);
   if (seal === null) return { state: 'unsealed', sealedBefore: lastSealedEntry(dataDir) };
   if (seal === 'unreadable')
@@ -216,14 +215,7 @@ export function writeSeal({
   configuration,
   head,
   now = new Date(),
-}: {
-  dataDir: string;
-  sealKey: Uint8Array;
-  fingerprint: string;
-  configuration: Configuration;
-  head: AuditHead;
-  now?: Date;
-}): SealFile {
+}: SealingQuorum & { configuration: Configuration; head: AuditHead; now?: Date }): SealFile {
   const body = { version: 1 as const, fingerprint, sealedAt: now.toISOString(), head, configuration };
   const mac = macOf(sealKey, body);
   const seal: SealFile = { ...body, mac: toHex(mac) };

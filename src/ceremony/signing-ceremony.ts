@@ -43,6 +43,7 @@ import {
   lastSealedEntry,
   missingSealMessage,
   readSeal,
+  type SealingQuorum,
   writeSeal,
 } from './seal';
 
@@ -343,13 +344,13 @@ export class SigningCeremony {
       const signed = withSeed((seed) => {
         const sealKey = deriveSealKey(seed);
         try {
-          const fingerprint = keyFingerprint(seed);
+          const quorum: SealingQuorum = { dataDir: this.dataDir, sealKey, fingerprint: keyFingerprint(seed) };
           if (!isCosignerKey(seed, this.wallet))
             throw refused(
               'KEY_NOT_IN_WALLET',
               `this key is not one of the cosigners of wallet ${this.wallet.name}`,
             );
-          const configuration = this.#verifiedConfiguration({ sealKey, fingerprint });
+          const configuration = this.#verifiedConfiguration(quorum);
           this.#assertGateOpen(now);
           new AirgapGuard({ dataDir: this.dataDir, listInterfaces }).assertSigningAllowed(
             configuration.airgap,
@@ -372,7 +373,7 @@ export class SigningCeremony {
             now,
           );
           const head = currentHead(this.dataDir);
-          writeSeal({ dataDir: this.dataDir, sealKey, fingerprint, configuration, head, now });
+          writeSeal({ ...quorum, configuration, head, now });
           return { psbt: result.psbt, hash: outHash, signedInputs: result.signedInputs, head };
         } finally {
           wipe(sealKey);
@@ -385,17 +386,11 @@ export class SigningCeremony {
   }
 
   /** The seal checked with the quorum's key; any difference refuses, says what differs and is audited. */
-  #verifiedConfiguration({
-    sealKey,
-    fingerprint,
-  }: {
-    sealKey: Uint8Array;
-    fingerprint: string;
-  }): Configuration {
-    let check = checkSeal({ dataDir: this.dataDir, sealKey, fingerprint });
+  #verifiedConfiguration(quorum: SealingQuorum): Configuration {
+    let check = checkSeal(quorum);
     if (check.state === 'unsealed' && check.sealedBefore === null && this.options.firstSealAtQuorum) {
-      sealFirstTime({ dataDir: this.dataDir, sealKey, fingerprint });
-      check = checkSeal({ dataDir: this.dataDir, sealKey, fingerprint });
+      sealFirstTime(quorum);
+      check = checkSeal(quorum);
     }
     if (check.state === 'unsealed') {
       throw refused('SEAL_MISSING', missingSealMessage(this.dataDir));
@@ -482,15 +477,7 @@ function isCosignerKey(seed: Uint8Array, wallet: Wallet): boolean {
 }
 
 /** The first seal of a device: the data directory as it is, shown before the quorum was entered. */
-function sealFirstTime({
-  dataDir,
-  sealKey,
-  fingerprint,
-}: {
-  dataDir: string;
-  sealKey: Uint8Array;
-  fingerprint: string;
-}) {
+function sealFirstTime({ dataDir, sealKey, fingerprint }: SealingQuorum) {
   const disk = readDiskConfiguration(dataDir);
   if (disk.unreadable.length > 0)
     throw refused('CONFIG_UNREADABLE', `cannot seal: ${disk.unreadable.map(unreadableFileName).join('; ')}`);

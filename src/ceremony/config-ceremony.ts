@@ -21,6 +21,7 @@ import { difference, differenceSentences, type SealDifference, unreadableFileNam
 import { recordEvent } from './events';
 import {
   type AuditHead,
+  auditDifferences,
   checkSeal,
   currentHead,
   deriveSealKey,
@@ -112,7 +113,11 @@ export function configStatus(dataDir: string): ConfigStatus {
       changesHash: changesHash(staged, differences),
     };
   }
-  const differenceItems = configurationDifferences(seal.configuration, disk);
+  // What a signature's seal check finds (the audit log against the sealed head too), unverified here.
+  const differenceItems = [
+    ...configurationDifferences(seal.configuration, disk),
+    ...auditDifferences(dataDir, seal.head),
+  ];
   const differences = differenceSentences(differenceItems);
   return {
     sealed: true,

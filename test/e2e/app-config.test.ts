@@ -3,10 +3,8 @@ import { join } from 'node:path';
 import * as OTPAuth from 'otpauth';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writePolicyFile } from '../../src/ceremony/configuration';
-import { approvePsbt, enrollApprover, MAX_FAILURES } from '../../src/policy/approvers';
+import { approvePsbt, MAX_FAILURES } from '../../src/policy/approvers';
 import { encodeFrames } from '../../src/qr/encoder';
-import { walletId } from '../../src/wallet/identity';
 import {
   buildRenderer,
   decodeQrPng,
@@ -19,6 +17,7 @@ import {
 } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
+import { enrolApprovers, writeWalletPolicy } from '../helpers/device-setup';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../helpers/multisig-psbt';
 
 const { wallet, shares } = partitionedWallet();
@@ -204,7 +203,7 @@ describe('the sealed configuration in the app, end to end in Chromium', () => {
     await page.waitForSelector('[data-screen="home"]');
 
     // A tamper: the policy file loosened on disk without the quorum. Home says so and will not start.
-    writePolicyFile(app.dataDir, walletId(wallet), { wallet: 'treasury' });
+    writeWalletPolicy(app.dataDir, wallet, {});
     await page.getByRole('button', { name: 'Wallets' }).click();
     await page.getByRole('button', { name: 'Home', exact: true }).click();
     await page.waitForSelector('[data-seal-notice="broken"]');
@@ -262,14 +261,9 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
       cidr: '192.168.1.20/24',
     };
     app = await openApp({ rendererDir, listInterfaces: () => ({ wlan0: [wlan0] }) });
-    const { uri } = enrollApprover(app.dataDir, { name: 'bob', pin: PASSPHRASES.bob ?? '' });
-    bobCode = () => OTPAuth.URI.parse(uri).generate();
-    const carol = enrollApprover(app.dataDir, { name: 'carol', pin: PASSPHRASES.carol ?? '' });
-    carolCode = () => OTPAuth.URI.parse(carol.uri).generate();
-    writePolicyFile(app.dataDir, walletId(wallet), {
-      wallet: 'treasury',
-      approvals: { required: 1, approvers: ['bob'] },
-    });
+    bobCode = enrolApprovers(app.dataDir, ['bob'], PASSPHRASES.bob).bob!;
+    carolCode = enrolApprovers(app.dataDir, ['carol'], PASSPHRASES.carol).carol!;
+    writeWalletPolicy(app.dataDir, wallet, { approvals: { required: 1, approvers: ['bob'] } });
   });
   afterAll(async () => app?.close());
 

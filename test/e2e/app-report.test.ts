@@ -13,6 +13,7 @@ import {
   type OpenApp,
   openApp,
   partitionedWallet,
+  registerWallet,
   SCREENSHOTS,
 } from '../helpers/app';
 import { axeViolations } from '../helpers/axe';
@@ -121,15 +122,8 @@ describe('the reconciliation report and the proof Done screen, end to end in Chr
   beforeAll(async () => {
     const rendererDir = await buildRenderer(tempDir('airlock-renderer-'));
     app = await openApp({ rendererDir, listInterfaces: () => ({}) });
-    const { page } = app;
-    await page.getByRole('button', { name: 'Wallets' }).click();
-    await page.fill('textarea[name="wallet"]', wallet.descriptor);
-    await page.fill('input[name="wallet-name"]', 'treasury');
-    await page.getByLabel('Whose funds this wallet holds').selectOption('customer');
-    await page.getByRole('button', { name: 'Check this wallet' }).click();
-    await page.getByRole('button', { name: 'Register', exact: true }).click();
-    await page.waitForSelector('[data-wallet="treasury"] .badge-change');
-    await page.getByRole('button', { name: 'Home' }).click();
+    await registerWallet(app.page, wallet.descriptor, 'treasury', 'customer');
+    await app.page.getByRole('button', { name: 'Home' }).click();
   }, 120_000);
   afterAll(async () => app?.close());
 
@@ -239,4 +233,38 @@ describe('the reconciliation report and the proof Done screen, end to end in Chr
     expect(new TextDecoder().decode(await readQr(page, '[data-report-qr]'))).toBe(file);
     await shot(page, 'audit-report-qr');
   }, 240_000);
+
+  it('says on Home and on the Audit screen which line of an altered log is wrong and why, in both languages', async () => {
+    const { page, dataDir } = app;
+    const lines = readFileSync(auditPath(dataDir), 'utf8').trim().split('\n');
+    // Line 3 edited: line 4 no longer chains to it.
+    lines[2] = (lines[2] ?? '').replace('"time":"', '"time":"1');
+    writeFileSync(auditPath(dataDir), `${lines.join('\n')}\n`);
+    const notice = '[data-seal-notice="broken"] [data-difference="AUDIT_LOG_ALTERED"]';
+    const alert = '[data-audit-verified="false"][data-audit-problem="AUDIT_CHAIN_BROKEN"]';
+    const reason = {
+      en: 'the hash of the previous entry does not match (the previous entry was changed, or this one moved)',
+      ja: '直前のエントリのハッシュが一致しません(直前のエントリが変更されたか、この行が移動されています)',
+    };
+
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
+    await page.waitForSelector(notice);
+    expect(await page.textContent(notice)).toBe(
+      `The audit log was altered at line 4, inside its sealed part: ${reason.en}.`,
+    );
+    await page.getByRole('button', { name: 'Audit log', exact: true }).click();
+    await page.waitForSelector(alert);
+    expect(await page.textContent(alert)).toBe(`The audit log has been altered at line 4: ${reason.en}.`);
+
+    await page.getByRole('button', { name: 'Home', exact: true }).click();
+    await page.selectOption('select[name="language"]', 'ja');
+    await page.waitForSelector(notice);
+    expect(await page.textContent(notice)).toBe(
+      `監査ログの 4 行目が改変されています(封印済みの部分):${reason.ja}。`,
+    );
+    await page.getByRole('button', { name: '監査ログ', exact: true }).click();
+    await page.waitForSelector(alert);
+    expect(await page.textContent(alert)).toBe(`監査ログの 4 行目が改ざんされています:${reason.ja}。`);
+    await shot(page, 'ja-audit-altered');
+  }, 120_000);
 });

@@ -14,7 +14,7 @@ import type { NetworkName } from '../../src/common/network';
 import { accountXpub } from '../../src/keys/hd';
 import { splitMasterSecret } from '../../src/keys/slip39';
 import { formatDescriptor } from '../../src/wallet/descriptor';
-import type { Wallet } from '../../src/wallet/types';
+import type { OwnerClass, Wallet } from '../../src/wallet/types';
 import { launchChromium } from './chromium';
 import { ISOLATED_MACHINE, tempDir } from './cli';
 import { seedOf, TEST_MNEMONICS } from './multisig-psbt';
@@ -169,13 +169,19 @@ export async function qrCameraVideo(frames: string[], dir: string, framesPerSeco
 }
 
 /**
- * Registers a wallet on the Wallets screen as an operator does (paste, name, Check, then Register
- * on the registration review) and waits until it is in use.
+ * Registers a wallet on the Wallets screen as an operator does (paste, name, whose funds when given,
+ * Check, then Register on the registration review) and waits until it is in use.
  */
-export async function registerWallet(page: Page, walletText: string, name = 'treasury'): Promise<void> {
+export async function registerWallet(
+  page: Page,
+  walletText: string,
+  name = 'treasury',
+  owner?: OwnerClass,
+): Promise<void> {
   await page.getByRole('button', { name: 'Wallets' }).click();
   await page.fill('textarea[name="wallet"]', walletText);
   await page.fill('input[name="wallet-name"]', name);
+  if (owner) await page.getByLabel('Whose funds this wallet holds').selectOption(owner);
   await page.getByRole('button', { name: 'Check this wallet' }).click();
   await page.getByRole('button', { name: 'Register', exact: true }).click();
   await page.waitForSelector(`[data-wallet="${name}"] .badge-change`);

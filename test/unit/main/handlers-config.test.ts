@@ -1,25 +1,23 @@
 import { readFileSync, rmSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
-import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
 import type { ApiHandlers } from '../../../main/api/handlers';
 import { auditPath } from '../../../src/audit/log';
-import { airgapFile, writePolicyFile } from '../../../src/ceremony/configuration';
+import { airgapFile } from '../../../src/ceremony/configuration';
 import { differenceSentence } from '../../../src/ceremony/differences';
 import { sealPath } from '../../../src/ceremony/seal';
-import { approvePsbt, enrollApprover, MAX_FAILURES } from '../../../src/policy/approvers';
+import { approvePsbt, MAX_FAILURES } from '../../../src/policy/approvers';
 import { encodeFrames } from '../../../src/qr/encoder';
-import { walletId } from '../../../src/wallet/identity';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
+import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
-const PASSPHRASE = 'tulip anchor 482913';
 const wifi: NetworkInterfaceInfo = {
   address: '192.168.1.20',
   netmask: '255.255.255.0',
@@ -41,11 +39,7 @@ const spend = (amount: bigint) =>
 /** A device with the treasury wallet, approvers alice and bob and a 1-of-2 approvals policy, not sealed yet. */
 async function unsealedApp(online = false) {
   const dataDir = tempDir();
-  const codes: Record<string, () => string> = {};
-  for (const name of ['alice', 'bob']) {
-    const { uri } = enrollApprover(dataDir, { name, pin: PASSPHRASE });
-    codes[name] = () => OTPAuth.URI.parse(uri).generate();
-  }
+  const codes = enrolApprovers(dataDir, ['alice', 'bob']);
   const { handlers } = createAirlockMain({
     dataDir,
     core: airlockCore,
@@ -53,10 +47,7 @@ async function unsealedApp(online = false) {
     listInterfaces: () => (online ? { wlan0: [wifi] } : {}),
   });
   await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
-  writePolicyFile(dataDir, walletId(wallet), {
-    wallet: 'treasury',
-    approvals: { required: 1, approvers: ['alice', 'bob'] },
-  });
+  writeWalletPolicy(dataDir, wallet, { approvals: { required: 1, approvers: ['alice', 'bob'] } });
   await value(handlers.selectWallet({ name: 'treasury' }));
   return { dataDir, handlers, codes };
 }
@@ -107,11 +98,11 @@ describe('the Changes screen handlers', () => {
       'APPROVALS_MISSING',
     );
     expect(await errorCode(handlers.acceptChanges({}))).toBe('QUORUM_MISSING');
-    expect(await errorCode(handlers.approveChanges({ name: 'carol', pin: PASSPHRASE, code: '123456' }))).toBe(
-      'APPROVER_NOT_IN_POLICY',
-    );
+    expect(
+      await errorCode(handlers.approveChanges({ name: 'carol', pin: APPROVER_PASSPHRASE, code: '123456' })),
+    ).toBe('APPROVER_NOT_IN_POLICY');
     const approved = await value(
-      handlers.approveChanges({ name: 'alice', pin: PASSPHRASE, code: codes.alice?.() ?? '' }),
+      handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
     );
     expect(approved).toMatchObject({ approved: ['alice'], required: 1, complete: true });
     expect((await value(handlers.configStatus({}))).approvedBy).toEqual(['alice']);
@@ -129,7 +120,9 @@ describe('the Changes screen handlers', () => {
     const { handlers, codes } = await unsealedApp();
     await acceptByQuorum(handlers);
     await value(handlers.stagePolicy({ text: JSON.stringify({ wallet: 'treasury', maxPer24h: 1 }) }));
-    await value(handlers.approveChanges({ name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' }));
+    await value(
+      handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
+    );
     await value(handlers.removeApprover({ name: 'alice' }));
     expect(await value(handlers.configApprovalStatus({}))).toMatchObject({ approved: [], complete: false });
     expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
@@ -208,7 +201,7 @@ describe('the Approvers and Policy screen handlers', () => {
     for (let i = 0; i < MAX_FAILURES; i++)
       expect(() => approvePsbt(dataDir, { proof: wrong, psbtHash: 'ab'.repeat(32) })).toThrow();
     expect((await value(handlers.listApprovers({})))[0]).toMatchObject({ name: 'alice', attemptsLeft: 0 });
-    const by = { name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' };
+    const by = { name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' };
     expect(await value(handlers.unlockApprover({ name: 'alice', by }))).toEqual({
       unlocked: 'alice',
       staged: true,
@@ -291,7 +284,9 @@ describe('the air-gap override through the app', () => {
     expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
       'APPROVALS_MISSING',
     );
-    await value(handlers.approveChanges({ name: 'bob', pin: PASSPHRASE, code: codes.bob?.() ?? '' }));
+    await value(
+      handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
+    );
     const accepted = await acceptByQuorum(handlers);
     expect(accepted.airgap).toEqual({ allowNetwork: true, reason: 'no way to unplug the docking station' });
     expect((await value(handlers.getStatus({}))).airgap).toMatchObject({ state: 'overridden' });
@@ -299,7 +294,9 @@ describe('the air-gap override through the app', () => {
     expect(await errorCode(handlers.overrideAirgap({ confirm: true }))).toBe('BAD_REQUEST');
     const withdrawn = await value(handlers.overrideAirgap({ confirm: true, withdraw: true }));
     expect(withdrawn.airgap).toMatchObject({ state: 'connected', signingAllowed: false });
-    await value(handlers.approveChanges({ name: 'alice', pin: PASSPHRASE, code: codes.alice?.() ?? '' }));
+    await value(
+      handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
+    );
     await acceptByQuorum(handlers);
     expect(JSON.parse(readFileSync(airgapFile(dataDir), 'utf8'))).toEqual({
       allowNetwork: false,

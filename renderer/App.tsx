@@ -290,8 +290,9 @@ export function App() {
                   key={target}
                   type="button"
                   aria-current={current === target ? 'page' : undefined}
-                  onClick={() => {
-                    if (accepting) void config.actions.cancelAcceptance();
+                  onClick={async () => {
+                    // Leaving an acceptance half done: main drops it before the screen follows.
+                    if (accepting) await config.actions.cancelAcceptance();
                     if (target === 'changes') openChanges();
                     else actions.navigate(target);
                   }}

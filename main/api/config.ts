@@ -23,7 +23,8 @@ import type {
 } from '../../src/ipc/models';
 import { type ApprovalProof, approvePsbt, approverAttemptsLeft } from '../../src/policy/approvers';
 import type { Wallet } from '../../src/wallet/types';
-import type { ApiContext, ConfigAcceptance } from './context';
+import { acceptanceKey, approvalsMet, currentAcceptance, endAcceptance, openAcceptance } from './acceptance';
+import type { ApiContext } from './context';
 import { getStatus } from './status';
 
 function walletItem(registration: Wallet, withoutDeviceKey: boolean): ConfigItem {
@@ -77,23 +78,6 @@ export function configurationInForce(dataDir: string): { configuration: Configur
   return { configuration: sealableConfiguration(readDiskConfiguration(dataDir)), sealed: false };
 }
 
-/**
- * The acceptance under way for the changes staged now. Approvals and shares given for another set
- * of changes (one was staged or rejected since) are dropped, the shares wiped.
- */
-function acceptanceFor(ctx: ApiContext, changesHash: string): ConfigAcceptance {
-  if (ctx.configAcceptance?.changesHash !== changesHash) {
-    ctx.configAcceptance?.quorum?.cancel();
-    ctx.configAcceptance = { changesHash, approved: [], quorum: null };
-  }
-  return ctx.configAcceptance;
-}
-
-function endAcceptance(ctx: ApiContext): void {
-  ctx.configAcceptance?.quorum?.cancel();
-  ctx.configAcceptance = null;
-}
-
 /** The Changes screen: the seal, what differs from it, and the staged changes. */
 export function configStatus(ctx: ApiContext): ConfigStatusView {
   const status = statusOf(ctx.dataDir);
@@ -111,30 +95,48 @@ export function configStatus(ctx: ApiContext): ConfigStatusView {
     changeItems: readChanges(ctx.dataDir).map(changeItem),
     toBeSealedItems: status.sealed ? [] : configurationItems(configuration),
     airgap: configuration.airgap,
-    approvedBy: acceptanceFor(ctx, status.changesHash).approved,
+    approvedBy: currentAcceptance(ctx, status)?.approved ?? [],
   };
 }
 
 /** Who must approve the staged changes and who has, for the Approvals screen. */
 export function configApprovalStatus(ctx: ApiContext): ApprovalProgress {
   const status = statusOf(ctx.dataDir);
-  const { approved } = acceptanceFor(ctx, status.changesHash);
+  const approved = currentAcceptance(ctx, status)?.approved ?? [];
   const needs = status.approvalsNeeded;
-  const met = (need: (typeof needs)[number]) =>
-    need.approvers.filter((name) => approved.includes(name)).length >= need.required;
   return {
     approved,
     required: needs.reduce((most, need) => Math.max(most, need.required), 0),
     candidates: [...new Set(needs.flatMap((need) => need.approvers))],
-    complete: needs.every(met),
+    complete: approvalsMet(needs, approved),
     attemptsLeft: approverAttemptsLeft(ctx.dataDir),
   };
+}
+
+/**
+ * Opens the acceptance of the changes staged now, approvals first when the sealed policies ask for
+ * them; one opened before is dropped, its shares wiped. Not while a signing ceremony is held.
+ */
+export function startAcceptance(ctx: ApiContext, request: { includeDifferences?: true }): Status {
+  if (ctx.session.stage() !== 'idle')
+    throw refused('CEREMONY_UNDER_WAY', 'a signing ceremony is under way: finish or cancel it first');
+  const status = statusOf(ctx.dataDir);
+  if (status.sealed && status.changes.length === 0 && status.differences.length === 0)
+    throw refused('NO_CHANGES', 'there is nothing to accept: no change is staged');
+  endAcceptance(ctx);
+  ctx.configAcceptance = {
+    boundTo: acceptanceKey(status),
+    approved: [],
+    quorum: null,
+    includeDifferences: request.includeDifferences ?? false,
+  };
+  return getStatus(ctx);
 }
 
 /** One approver of the staged changes proves PIN and code, bound to the changes' hash (audited). */
 export function approveChanges(ctx: ApiContext, proof: ApprovalProof): ApprovalProgress {
   const status = statusOf(ctx.dataDir);
-  const acceptance = acceptanceFor(ctx, status.changesHash);
+  const acceptance = openAcceptance(ctx, status);
   if (!status.approvalsNeeded.some((need) => need.approvers.includes(proof.name)))
     throw refused('APPROVER_NOT_IN_POLICY', `${proof.name} is not an approver these changes need`);
   if (acceptance.approved.includes(proof.name))
@@ -146,10 +148,7 @@ export function approveChanges(ctx: ApiContext, proof: ApprovalProof): ApprovalP
 
 /** One share of the quorum accepting the staged changes; the words stay in main, wiped when idle. */
 export function addConfigShare(ctx: ApiContext, request: { indices: Uint16Array }): ShareProgress {
-  const status = statusOf(ctx.dataDir);
-  if (status.sealed && status.changes.length === 0 && status.differences.length === 0)
-    throw refused('NO_CHANGES', 'there is nothing to accept: no change is staged');
-  const acceptance = acceptanceFor(ctx, status.changesHash);
+  const acceptance = openAcceptance(ctx, statusOf(ctx.dataDir));
   const missing = configApprovalStatus(ctx);
   if (!missing.complete)
     throw refused('APPROVALS_MISSING', 'the approvals these changes need come before the key shares');
@@ -176,9 +175,9 @@ export function acceptChanges(
     includeDifferences?: true;
   },
 ): ConfigStatusView {
-  const includeDifferences = request.includeDifferences ?? false;
   try {
     if (request.shares) {
+      const includeDifferences = request.includeDifferences ?? false;
       const { changesHash } = statusOf(ctx.dataDir);
       const approvals = request.approvals ?? [];
       for (const proof of approvals)
@@ -195,7 +194,7 @@ export function acceptChanges(
         wipe(seed);
       }
     } else {
-      const acceptance = acceptanceFor(ctx, statusOf(ctx.dataDir).changesHash);
+      const acceptance = openAcceptance(ctx, statusOf(ctx.dataDir));
       const quorum = acceptance.quorum;
       if (!quorum?.complete())
         throw refused('QUORUM_MISSING', 'not enough key shares have been entered to accept the changes');
@@ -207,7 +206,7 @@ export function acceptChanges(
         dataDir: ctx.dataDir,
         withSeed: (use) => quorum.withSeed(wallets, use),
         approved: acceptance.approved,
-        includeDifferences,
+        includeDifferences: acceptance.includeDifferences || request.includeDifferences === true,
       });
     }
   } finally {

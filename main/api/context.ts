@@ -36,8 +36,10 @@ export interface ApiContext {
 
 /** Approvals and shares given for one set of staged changes; void as soon as the changes differ. */
 export interface ConfigAcceptance {
-  /** The hash the approvals are bound to (src/ceremony/config-ceremony changesHash). */
-  changesHash: string;
+  /** The changes it accepts (acceptanceKey); the approvals are bound to their changesHash. */
+  boundTo: string;
   approved: string[];
   quorum: QuorumPort | null;
+  /** The quorum seals files found changed without it as they are (it has read the differences). */
+  includeDifferences: boolean;
 }

@@ -15,6 +15,7 @@ import {
   overrideAirgap,
   rejectChanges,
   setWalletOwner,
+  startAcceptance,
 } from './config';
 import { enrolApprover, listApprovers, removeApprover, unlockApproverBy } from './config-approvers';
 import {
@@ -53,6 +54,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   getStatus,
   overrideAirgap,
   configStatus,
+  startAcceptance,
   acceptChanges,
   rejectChanges,
   configApprovalStatus,

@@ -1,4 +1,5 @@
 import type { Status } from '../../src/ipc/models';
+import { acceptanceStep } from './acceptance';
 import type { ApiContext } from './context';
 import { walletSummary } from './wallets';
 
@@ -8,5 +9,6 @@ export function getStatus(ctx: ApiContext): Status {
     airgap: ctx.airgap.status(),
     wallet: ctx.session.wallet ? walletSummary(ctx.session.wallet) : null,
     stage: ctx.session.stage(),
+    acceptance: acceptanceStep(ctx),
   };
 }

@@ -1,4 +1,9 @@
-import type { CeremonyStage, ReviewResult, SignedResult } from '../../src/ipc/models';
+import type {
+  CeremonyStage,
+  AcceptanceStep as MainAcceptanceStep,
+  ReviewResult,
+  SignedResult,
+} from '../../src/ipc/models';
 
 /** The ceremony's steps in order, then the screens outside it. */
 export const CEREMONY_STEPS = ['scan', 'review', 'approvals', 'shares', 'signing', 'showQr', 'done'] as const;
@@ -20,8 +25,8 @@ export interface ShownError {
  * none of this is ceremony state, so the two cannot disagree about it.
  */
 export interface ViewState {
-  /** The screen open while main holds no ceremony: a menu screen or a step of accepting changes. */
-  menu: MenuScreen | AcceptStep;
+  /** The screen open while main holds no ceremony and no acceptance of staged changes. */
+  menu: MenuScreen;
   /** Main's answers, kept to be shown: the review of the PSBT loaded, and the signed result. */
   review: ReviewResult | null;
   signed: SignedResult | null;
@@ -40,8 +45,6 @@ export interface ViewState {
 
 export type ViewEvent =
   | { type: 'open'; screen: MenuScreen }
-  | { type: 'acceptStarted'; approvalsNeeded: boolean }
-  | { type: 'acceptApprovalsComplete' }
   | { type: 'ceremonyStarted' }
   | { type: 'reviewed'; review: ReviewResult }
   | { type: 'signed'; signed: SignedResult }
@@ -62,12 +65,17 @@ export const initialView: ViewState = {
 };
 
 /**
- * The screen shown: every ceremony step follows main's stage; only outside a ceremony does the
- * view's own choice of menu screen count.
+ * The screen shown: every ceremony step follows main's stage, and accepting staged changes main's
+ * acceptance (Status.acceptance); only outside both does the view's own choice of menu screen count.
  */
-export function screenOf(stage: CeremonyStage, view: ViewState): Screen {
+export function screenOf(
+  stage: CeremonyStage,
+  view: ViewState,
+  acceptance: MainAcceptanceStep | null = null,
+): Screen {
   switch (stage) {
     case 'idle':
+      if (acceptance) return acceptance === 'approvals' ? 'acceptApprovals' : 'acceptShares';
       return view.menu;
     case 'scanning':
       return 'scan';
@@ -90,11 +98,6 @@ export function viewReducer(state: ViewState, event: ViewEvent): ViewState {
   switch (event.type) {
     case 'open':
       return { ...initialView, menu: event.screen };
-    case 'acceptStarted':
-      if (state.menu !== 'changes') return state;
-      return { ...initialView, menu: event.approvalsNeeded ? 'acceptApprovals' : 'acceptShares' };
-    case 'acceptApprovalsComplete':
-      return state.menu === 'acceptApprovals' ? { ...initialView, menu: 'acceptShares' } : state;
     case 'ceremonyStarted':
       // A ceremony ended (cancelled or finished) comes back to Home.
       return initialView;

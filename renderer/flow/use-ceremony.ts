@@ -221,7 +221,7 @@ export function useCeremony() {
     cosignerExport: (fingerprint: string, scriptType: 'p2wsh' | 'p2sh-p2wsh', format: CosignerKeyFormat) =>
       attempt(() => call('cosignerExport', { fingerprint, scriptType, format })),
   };
-  const screen: Screen = status ? screenOf(status.stage, view) : 'home';
+  const screen: Screen = status ? screenOf(status.stage, view, status.acceptance) : 'home';
   return { view, screen, status, actions, config };
 }
 

@@ -1,5 +1,5 @@
-import { useMemo, useRef, useState } from 'react';
-import type { ApprovalProgress, ConfigStatusView, ShareProgress, Status } from '../../src/ipc/models';
+import { useMemo, useState } from 'react';
+import type { ApprovalProgress, ShareProgress, Status } from '../../src/ipc/models';
 import { call } from '../api/client';
 import type { ViewEvent } from './ceremony';
 
@@ -7,8 +7,9 @@ import type { ViewEvent } from './ceremony';
 export type ConfigOutcome = 'accepted' | 'rejected' | null;
 
 /**
- * The effects of the Changes, Approvers and Policy screens: each intent one call to main. Approvals
- * and shares of the quorum accepting changes stay in main (held per change set), as in signing.
+ * The effects of the Changes, Approvers and Policy screens: each intent one call to main. Accepting
+ * changes is main's (held per change set, as in signing): its step comes back in Status.acceptance
+ * and the screen follows it.
  */
 export function useConfigActions({
   attempt,
@@ -20,20 +21,25 @@ export function useConfigActions({
   setStatus: (status: Status) => void;
 }) {
   const [outcome, setOutcome] = useState<ConfigOutcome>(null);
-  // Whether the acceptance under way seals files found changed without the quorum, as they are.
-  const includeDifferences = useRef(false);
-  const actions = useMemo(
-    () => ({
+  const actions = useMemo(() => {
+    const refreshStatus = async () => setStatus(await call('getStatus', {}));
+    return {
       configStatus: () => attempt(() => call('configStatus', {})),
-      startAccept: (view: ConfigStatusView, withDifferences: boolean) => {
-        includeDifferences.current = withDifferences;
+      /** Opens the acceptance in main; `withDifferences`: files changed without the quorum are sealed as found. */
+      startAccept: async (withDifferences: boolean) => {
         setOutcome(null);
-        const needed = view.approvalsNeeded.length > 0;
-        dispatch({ type: 'acceptStarted', approvalsNeeded: needed });
+        const next = await attempt(() =>
+          call('startAcceptance', withDifferences ? { includeDifferences: true } : {}),
+        );
+        if (next) {
+          dispatch({ type: 'dismissError' });
+          setStatus(next);
+        }
       },
       reject: async () => {
         const view = await attempt(() => call('rejectChanges', {}));
         if (view) setOutcome('rejected');
+        await refreshStatus();
         return view;
       },
       approvalStatus: () => attempt(() => call('configApprovalStatus', {})),
@@ -44,7 +50,7 @@ export function useConfigActions({
       }): Promise<ApprovalProgress | null> => {
         const progress = await attempt(() => call('approveChanges', request));
         if (progress) dispatch({ type: 'dismissError' });
-        if (progress?.complete) dispatch({ type: 'acceptApprovalsComplete' });
+        if (progress?.complete) await refreshStatus();
         return progress;
       },
       /** A share; the last one needed accepts the changes and re-seals. */
@@ -54,20 +60,19 @@ export function useConfigActions({
           if (progress) dispatch({ type: 'dismissError' });
           return progress;
         }
-        // Accepted or refused, main wipes the shares: the Changes screen shows what holds then.
+        // Accepted or refused, main ends the acceptance: the Changes screen shows what holds then.
         dispatch({ type: 'open', screen: 'changes' });
-        const accepted = await attempt(() =>
-          call('acceptChanges', includeDifferences.current ? { includeDifferences: true } : {}),
-        );
-        if (accepted) {
-          setOutcome('accepted');
-          setStatus(await call('getStatus', {}));
-        }
+        const accepted = await attempt(() => call('acceptChanges', {}));
+        if (accepted) setOutcome('accepted');
+        await refreshStatus();
         return progress;
       },
       clearOutcome: () => setOutcome(null),
       /** Leaving the acceptance half done: main wipes the shares entered so far. */
-      cancelAcceptance: () => attempt(() => call('cancelAcceptance', {})),
+      cancelAcceptance: async () => {
+        await attempt(() => call('cancelAcceptance', {}));
+        await refreshStatus();
+      },
       withdrawAirgap: async () => {
         const next = await attempt(() => call('overrideAirgap', { confirm: true, withdraw: true }));
         if (next) setStatus(next);
@@ -86,9 +91,8 @@ export function useConfigActions({
       scanTestDriveFrame: (text: string) => attempt(() => call('scanTestDriveFrame', { text })),
       stagePolicy: (text: string) => attempt(() => call('stagePolicy', { text })),
       stageNoPolicy: () => attempt(() => call('stagePolicy', { none: true })),
-    }),
-    [attempt, dispatch, setStatus],
-  );
+    };
+  }, [attempt, dispatch, setStatus]);
   return { outcome, actions };
 }
 

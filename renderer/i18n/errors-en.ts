@@ -35,6 +35,8 @@ export const errorsEn = {
   QUORUM_MISSING: 'Not enough key shares have been entered. Signing is refused.',
   QUORUM_INCOMPLETE: 'Not enough key shares have been entered yet.',
   NO_CHANGES: 'There is nothing for the quorum to accept: no change is staged.',
+  ACCEPTANCE_NOT_STARTED: 'No acceptance of the staged changes is under way. Start it again under Changes.',
+  CEREMONY_UNDER_WAY: 'A signing ceremony is under way. Finish or cancel it before accepting changes.',
   QUORUM_NOT_VERIFIED: 'The rebuilt key has not been checked against the wallet yet. Enter the shares again.',
   QUORUM_WRONG_KEY:
     'These shares rebuild a key that is not a cosigner of this wallet. Nothing was signed; the shares were wiped.',

@@ -32,6 +32,8 @@ export const errorsJa: { [K in keyof typeof errorsEn]: string } = {
   QUORUM_MISSING: '入力された鍵シェアが足りません。署名は拒否されました。',
   QUORUM_INCOMPLETE: '入力された鍵シェアがまだ足りません。',
   NO_CHANGES: 'クォーラムが受け入れるものはありません。待機中の変更はありません。',
+  ACCEPTANCE_NOT_STARTED: '待機中の変更の受け入れは進行していません。「変更」からもう一度始めてください。',
+  CEREMONY_UNDER_WAY: '署名の手続きが進行中です。変更を受け入れる前に、完了するか取り消してください。',
   QUORUM_NOT_VERIFIED: '復元した鍵はまだウォレットと照合されていません。シェアをもう一度入力してください。',
   QUORUM_WRONG_KEY:
     'これらのシェアから復元される鍵は、このウォレットの共同署名者ではありません。何も署名されず、シェアは消去されました。',

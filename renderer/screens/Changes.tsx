@@ -33,7 +33,7 @@ export function Changes({
 }: {
   load: () => Promise<ConfigStatusView | null>;
   outcome: ConfigOutcome;
-  onAccept: (view: ConfigStatusView, includeDifferences: boolean) => void;
+  onAccept: (includeDifferences: boolean) => void;
   onReject: () => Promise<ConfigStatusView | null>;
   onWithdrawAirgap: () => Promise<unknown>;
 }) {
@@ -85,7 +85,7 @@ export function Changes({
             ))}
           </ul>
           <div className="actions">
-            <button type="button" className="danger" onClick={() => onAccept(view, true)}>
+            <button type="button" className="danger" onClick={() => onAccept(true)}>
               {words.acceptDifferences}
             </button>
           </div>
@@ -116,7 +116,7 @@ export function Changes({
       {canAccept && (
         <div className="actions">
           {!broken && (
-            <button type="button" className="primary" onClick={() => onAccept(view, false)}>
+            <button type="button" className="primary" onClick={() => onAccept(false)}>
               {view.sealed ? words.accept : words.sealNow}
             </button>
           )}

@@ -6,6 +6,7 @@ export const CHANNEL_NAMES = [
   'getStatus',
   'overrideAirgap',
   'configStatus',
+  'startAcceptance',
   'acceptChanges',
   'rejectChanges',
   'configApprovalStatus',

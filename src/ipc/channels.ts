@@ -133,6 +133,17 @@ export const CHANNELS = {
   /** The sealed configuration, its differences and the staged changes (the Changes screen). */
   configStatus: { request: Empty, response: ConfigStatusViewSchema },
   /**
+   * Opens the acceptance of the changes staged now (Status.acceptance says its step); approvals and
+   * shares given for it are dropped once the changes differ.
+   */
+  startAcceptance: {
+    request: z.strictObject({
+      /** Seal files that differ from the seal as they are (the quorum has read the differences). */
+      includeDifferences: z.literal(true).optional(),
+    }),
+    response: StatusSchema,
+  },
+  /**
    * The quorum accepts the staged changes and re-seals: its shares and the approvals the sealed
    * policies ask for (bound to these changes) travel renderer -> main only.
    */
@@ -150,7 +161,7 @@ export const CHANNELS = {
         )
         .max(16)
         .optional(),
-      /** Seal files that differ from the seal as they are (the quorum has read the differences). */
+      /** With `shares`: seal files that differ from the seal as they are. Without: as startAcceptance said. */
       includeDifferences: z.literal(true).optional(),
     }),
     response: ConfigStatusViewSchema,

@@ -96,11 +96,17 @@ export const CeremonyStageSchema = z.enum([
 ]);
 export type CeremonyStage = z.infer<typeof CeremonyStageSchema>;
 
+/** Accepting staged changes, as main holds it: the approvals the sealed policies ask for, then the shares. */
+export const AcceptanceStepSchema = z.enum(['approvals', 'shares']);
+export type AcceptanceStep = z.infer<typeof AcceptanceStepSchema>;
+
 export const StatusSchema = z.strictObject({
   appVersion: z.string(),
   airgap: AirgapStatusSchema,
   wallet: WalletSummarySchema.nullable(),
   stage: CeremonyStageSchema,
+  /** The acceptance of staged changes under way (startAcceptance), or null. */
+  acceptance: AcceptanceStepSchema.nullable(),
 });
 export type Status = z.infer<typeof StatusSchema>;
 

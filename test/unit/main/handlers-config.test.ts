@@ -52,11 +52,19 @@ async function unsealedApp(online = false) {
   return { dataDir, handlers, codes };
 }
 
-/** Enters the quorum one share at a time, as the Changes screen does, and accepts. */
-async function acceptByQuorum(handlers: ApiHandlers, [first, second] = [shares[0], shares[2]]) {
+/** In the acceptance opened before (and approved), enters the quorum one share at a time and accepts. */
+type Quorum = [string | undefined, string | undefined];
+async function finishByQuorum(handlers: ApiHandlers, [first, second]: Quorum = [shares[0], shares[2]]) {
+  expect((await value(handlers.getStatus({}))).acceptance).toBe('shares');
   expect((await value(handlers.addConfigShare({ indices: shareIndices(first ?? '') }))).complete).toBe(false);
   expect((await value(handlers.addConfigShare({ indices: shareIndices(second ?? '') }))).complete).toBe(true);
   return value(handlers.acceptChanges({}));
+}
+
+/** Opens the acceptance, as the Changes screen's Accept does, and accepts by the quorum's shares alone. */
+async function acceptByQuorum(handlers: ApiHandlers, quorum: Quorum = [shares[0], shares[2]]) {
+  await value(handlers.startAcceptance({}));
+  return finishByQuorum(handlers, quorum);
 }
 
 describe('the Changes screen handlers', () => {
@@ -94,20 +102,30 @@ describe('the Changes screen handlers', () => {
     expect(staged.approvalsNeeded).toEqual([
       { wallet: 'treasury', required: 1, approvers: ['alice', 'bob'] },
     ]);
+    const alice = () => ({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' });
+    // Main holds the acceptance: nothing is taken for one not opened.
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
+    expect(await errorCode(handlers.approveChanges(alice()))).toBe('ACCEPTANCE_NOT_STARTED');
+    expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'ACCEPTANCE_NOT_STARTED',
+    );
+    expect((await value(handlers.startAcceptance({}))).acceptance).toBe('approvals');
     expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
       'APPROVALS_MISSING',
     );
+    // A refused accept ends the acceptance, as one that fails at the seal does: it starts again.
     expect(await errorCode(handlers.acceptChanges({}))).toBe('QUORUM_MISSING');
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
+    await value(handlers.startAcceptance({}));
     expect(
       await errorCode(handlers.approveChanges({ name: 'carol', pin: APPROVER_PASSPHRASE, code: '123456' })),
     ).toBe('APPROVER_NOT_IN_POLICY');
-    const approved = await value(
-      handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
-    );
+    const approved = await value(handlers.approveChanges(alice()));
     expect(approved).toMatchObject({ approved: ['alice'], required: 1, complete: true });
     expect((await value(handlers.configStatus({}))).approvedBy).toEqual(['alice']);
-    const accepted = await acceptByQuorum(handlers, [shares[1], shares[2]]);
+    const accepted = await finishByQuorum(handlers, [shares[1], shares[2]]);
     expect(accepted).toMatchObject({ sealed: true, changeItems: [], approvedBy: [] });
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
     expect(await value(handlers.policyView({}))).toMatchObject({
       inForce: 'sealed',
       sealedPolicy: draft,
@@ -120,21 +138,56 @@ describe('the Changes screen handlers', () => {
     const { handlers, codes } = await unsealedApp();
     await acceptByQuorum(handlers);
     await value(handlers.stagePolicy({ text: JSON.stringify({ wallet: 'treasury', maxPer24h: 1 }) }));
+    await value(handlers.startAcceptance({}));
     await value(
       handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
     );
+    expect((await value(handlers.getStatus({}))).acceptance).toBe('shares');
     await value(handlers.removeApprover({ name: 'alice' }));
+    // A new change staged: main drops the acceptance, and the page goes back to the Changes screen.
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
     expect(await value(handlers.configApprovalStatus({}))).toMatchObject({ approved: [], complete: false });
+    expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
+      'ACCEPTANCE_NOT_STARTED',
+    );
+    await value(handlers.startAcceptance({}));
     expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
       'APPROVALS_MISSING',
     );
   });
 
+  it('drops the shares entered when what is to be sealed changes mid-acceptance', async () => {
+    const { handlers } = await unsealedApp();
+    await value(handlers.startAcceptance({}));
+    await value(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.importWallet({ text: testWallet({ name: 'spare' }).descriptor, name: 'spare' }));
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
+    expect(await errorCode(handlers.acceptChanges({}))).toBe('ACCEPTANCE_NOT_STARTED');
+    await value(handlers.startAcceptance({}));
+    expect(
+      (await value(handlers.addConfigShare({ indices: shareIndices(shares[1] ?? '') }))).sharesSeen,
+    ).toBe(1);
+  });
+
+  it('opens an acceptance only when something is to be accepted and no signing ceremony is held', async () => {
+    const { handlers } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    expect(await errorCode(handlers.startAcceptance({}))).toBe('NO_CHANGES');
+    await value(handlers.stagePolicy({ none: true }));
+    await value(handlers.loadPsbtText({ text: spend(100_000n) }));
+    expect(await errorCode(handlers.startAcceptance({}))).toBe('CEREMONY_UNDER_WAY');
+    await value(handlers.cancelCeremony({}));
+    expect((await value(handlers.startAcceptance({}))).acceptance).toBe('approvals');
+  });
+
   it('wipes the shares entered when the acceptance is left half done', async () => {
     const { handlers } = await unsealedApp();
+    await value(handlers.startAcceptance({}));
     await value(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }));
     await value(handlers.cancelAcceptance({}));
-    expect(await errorCode(handlers.acceptChanges({}))).toBe('QUORUM_MISSING');
+    expect((await value(handlers.getStatus({}))).acceptance).toBeNull();
+    expect(await errorCode(handlers.acceptChanges({}))).toBe('ACCEPTANCE_NOT_STARTED');
+    await value(handlers.startAcceptance({}));
     expect(
       (await value(handlers.addConfigShare({ indices: shareIndices(shares[1] ?? '') }))).sharesSeen,
     ).toBe(1);
@@ -281,23 +334,25 @@ describe('the air-gap override through the app', () => {
     expect((await value(handlers.configStatus({}))).changeItems).toEqual([
       { kind: 'airgap', settings: { allowNetwork: true, reason: 'no way to unplug the docking station' } },
     ]);
+    await value(handlers.startAcceptance({}));
     expect(await errorCode(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }))).toBe(
       'APPROVALS_MISSING',
     );
     await value(
       handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
     );
-    const accepted = await acceptByQuorum(handlers);
+    const accepted = await finishByQuorum(handlers);
     expect(accepted.airgap).toEqual({ allowNetwork: true, reason: 'no way to unplug the docking station' });
     expect((await value(handlers.getStatus({}))).airgap).toMatchObject({ state: 'overridden' });
 
     expect(await errorCode(handlers.overrideAirgap({ confirm: true }))).toBe('BAD_REQUEST');
     const withdrawn = await value(handlers.overrideAirgap({ confirm: true, withdraw: true }));
     expect(withdrawn.airgap).toMatchObject({ state: 'connected', signingAllowed: false });
+    await value(handlers.startAcceptance({}));
     await value(
       handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
     );
-    await acceptByQuorum(handlers);
+    await finishByQuorum(handlers);
     expect(JSON.parse(readFileSync(airgapFile(dataDir), 'utf8'))).toEqual({
       allowNetwork: false,
       reason: null,

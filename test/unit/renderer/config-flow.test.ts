@@ -4,31 +4,28 @@ import { draftOf, policyFromDraft } from '../../../renderer/flow/policy-draft';
 import { PolicySchema } from '../../../src/policy/schema';
 
 const at = (menu: ViewState['menu']): ViewState => ({ ...initialView, menu });
-/** Accepting changes is a menu flow: main holds no signing ceremony meanwhile. */
-const shown = (view: ViewState) => screenOf('idle', view);
 
-describe('accepting staged changes: the screens in order', () => {
-  it('goes to the approvals first when the sealed policies ask for them, else straight to the shares', () => {
-    expect(viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: true }).menu).toBe(
-      'acceptApprovals',
-    );
-    expect(viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: false }).menu).toBe(
-      'acceptShares',
-    );
-    expect(viewReducer(at('acceptApprovals'), { type: 'acceptApprovalsComplete' }).menu).toBe('acceptShares');
+describe('accepting staged changes: the screen follows the acceptance main holds', () => {
+  it('shows the approvals while main says they are missing, then the shares', () => {
+    expect(screenOf('idle', at('changes'), 'approvals')).toBe('acceptApprovals');
+    expect(screenOf('idle', at('changes'), 'shares')).toBe('acceptShares');
   });
 
-  it('ignores a stale accept from any other screen, so the approvals cannot be skipped', () => {
-    expect(viewReducer(at('home'), { type: 'acceptStarted', approvalsNeeded: true }).menu).toBe('home');
-    // During a signing ceremony the screen is main's step, whatever the view was asked.
-    expect(
-      screenOf('reviewed', viewReducer(at('changes'), { type: 'acceptStarted', approvalsNeeded: false })),
-    ).toBe('review');
-    expect(viewReducer(at('changes'), { type: 'acceptApprovalsComplete' }).menu).toBe('changes');
+  it("shows main's step on a page reopened mid-acceptance, whatever screen the view starts on", () => {
+    expect(screenOf('idle', initialView, 'shares')).toBe('acceptShares');
+    expect(screenOf('idle', at('audit'), 'approvals')).toBe('acceptApprovals');
   });
 
-  it('leaves the shares for the Changes screen once main accepted or refused', () => {
-    expect(shown(viewReducer(at('acceptShares'), { type: 'open', screen: 'changes' }))).toBe('changes');
+  it('goes back to the screen the view chose once main holds no acceptance', () => {
+    expect(screenOf('idle', at('changes'), null)).toBe('changes');
+    expect(screenOf('idle', viewReducer(at('home'), { type: 'open', screen: 'changes' }), null)).toBe(
+      'changes',
+    );
+  });
+
+  it('shows a signing ceremony main holds rather than an acceptance', () => {
+    expect(screenOf('reviewed', at('changes'), 'shares')).toBe('review');
+    expect(screenOf('signed', at('changes'), 'approvals')).toBe('showQr');
   });
 });
 

@@ -288,12 +288,17 @@ describe('the air-gap override in the app, end to end in Chromium', () => {
     expect(await page.textContent('[data-approvals-needed="treasury"]')).toContain('1 approval(s) of bob');
     await page.getByRole('button', { name: /^Accept: the quorum/ }).click();
     await page.waitForSelector('[data-screen="approvals"]');
+    // Main holds the acceptance: a page reopened mid-way shows the step main holds.
+    await page.reload();
+    await page.waitForSelector('[data-screen="approvals"]');
     await screen(page, 'config-accept-approvals', 'approvals-title');
     expect(await page.textContent('#approvals-title')).toBe('Approve the staged changes');
     await page.fill('input[name="approver"]', 'bob');
     await page.fill('input[name="pin"]', PASSPHRASES.bob ?? '');
     await page.fill('input[name="code"]', bobCode());
     await page.getByRole('button', { name: 'Approve these changes' }).click();
+    await page.waitForSelector('[data-screen="shares"]');
+    await page.reload();
     await enterShares(page, [shares[1] ?? '', shares[2] ?? '']);
     await page.waitForSelector('[data-outcome="accepted"]');
     await page.waitForSelector('.banner[data-airgap="overridden"]');

@@ -206,7 +206,7 @@ export function acceptChanges(
         dataDir: ctx.dataDir,
         withSeed: (use) => quorum.withSeed(wallets, use),
         approved: acceptance.approved,
-        includeDifferences: acceptance.includeDifferences || request.includeDifferences === true,
+        includeDifferences: acceptance.includeDifferences,
       });
     }
   } finally {

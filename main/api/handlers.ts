@@ -32,7 +32,7 @@ import { createPartitionedKey, finishKeyCreation, keyCreationStatus, printShareC
 import { reviewCurrent } from './review';
 import { loadPsbtText, scanFrame, startScan } from './scan';
 import { addShare, shareWordlist } from './shares';
-import { encodeSigned, saveSignedFrames, sign } from './signing';
+import { encodeSigned, saveSignedFrames, sign, signedResult } from './signing';
 import { getStatus } from './status';
 import {
   importWallet,
@@ -92,6 +92,7 @@ const IMPLEMENTATIONS: { [C in ChannelName]: Implementation<C> } = {
   shareWordlist,
   addShare,
   sign,
+  signedResult,
   encodeSigned,
   saveSignedFrames,
   cancelCeremony,

@@ -39,7 +39,16 @@ export async function sign(ctx: ApiContext, request: Density): Promise<SignedRes
     quorum?.cancel();
     ctx.session.quorum = null;
   }
-  const signed = ceremony.signed as NonNullable<typeof ceremony.signed>;
+  return signedResult(ctx, request);
+}
+
+/**
+ * What `sign` returned, again, while main holds the signed ceremony: a page reopened shows the
+ * signed QR. Nothing secret is in it; without a signature held it is refused.
+ */
+export function signedResult(ctx: ApiContext, request: Density): SignedResult {
+  const signed = ctx.session.ceremony?.signed;
+  if (!signed) throw refused('NOT_SIGNED', 'nothing has been signed in this ceremony yet');
   return {
     psbtBase64: signed.psbt.toBase64(),
     psbtOutHash: signed.hash,

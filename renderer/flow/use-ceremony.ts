@@ -78,6 +78,17 @@ export function useCeremony() {
     void loadReview();
   }, [stage, reviewMissing, loadReview]);
 
+  // A page opened (or reloaded) while main holds a signed ceremony shows the signed QR again.
+  const signedMissing = view.signed === null && view.error === null;
+  const signedAsked = useRef(false);
+  useEffect(() => {
+    if (stage !== 'signed' || !signedMissing || signedAsked.current) return;
+    signedAsked.current = true;
+    void attempt(() => call('signedResult', { format: 'ur' })).then(
+      (signed) => signed && dispatch({ type: 'signed', signed }),
+    );
+  }, [stage, signedMissing, attempt]);
+
   const config = useConfigActions({ attempt, dispatch, setStatus });
 
   const actions = {
@@ -120,6 +131,7 @@ export function useCeremony() {
     scanWalletFrame: (text: string) => attempt(() => call('scanWalletFrame', { text })),
     startCeremony: async () => {
       reviewAsked.current = false;
+      signedAsked.current = false;
       if (await attempt(() => call('startScan', {}))) dispatch({ type: 'ceremonyStarted' });
       await refreshStatus();
     },

@@ -41,6 +41,7 @@ export const CHANNEL_NAMES = [
   'shareWordlist',
   'addShare',
   'sign',
+  'signedResult',
   'encodeSigned',
   'saveSignedFrames',
   'cancelCeremony',

@@ -161,7 +161,7 @@ export const CHANNELS = {
         )
         .max(16)
         .optional(),
-      /** With `shares`: seal files that differ from the seal as they are. Without: as startAcceptance said. */
+      /** With `shares`: seal files that differ from the seal as they are (without, startAcceptance says it). */
       includeDifferences: z.literal(true).optional(),
     }),
     response: ConfigStatusViewSchema,
@@ -289,6 +289,8 @@ export const CHANNELS = {
   shareWordlist: { request: Empty, response: z.array(z.string()).length(SLIP39_WORDS) },
   addShare: { request: z.strictObject({ indices: ShareIndicesSchema }), response: ShareProgressSchema },
   sign: { request: Density, response: SignedResultSchema },
+  /** What `sign` returned, again, while main holds the signed ceremony (a page reopened shows the QR). */
+  signedResult: { request: Density, response: SignedResultSchema },
   encodeSigned: { request: Density, response: FramesSchema },
   saveSignedFrames: {
     request: Density,

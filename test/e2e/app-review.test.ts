@@ -260,6 +260,11 @@ describe('a review officers can check digit by digit', () => {
     await shot(page, 'done-left');
     await page.getByRole('button', { name: 'Show the signed QR again' }).click();
     await page.waitForSelector('[data-screen="showQr"] .qr-animator svg');
+    // Main holds the signed ceremony: a page reopened shows the signed QR again.
+    const frame = await page.innerHTML('[data-screen="showQr"] .qr-animator svg');
+    await page.reload();
+    await page.waitForSelector('[data-screen="showQr"] .qr-animator svg');
+    expect(await page.innerHTML('[data-screen="showQr"] .qr-animator svg')).toBe(frame);
     await page.getByRole('button', { name: /finish/ }).click();
     await page.getByRole('button', { name: 'Back to home' }).click();
     await page.waitForSelector('[data-screen="home"]');

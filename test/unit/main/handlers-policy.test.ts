@@ -85,14 +85,25 @@ describe('ceremony handlers with a wallet policy', () => {
     expect(await stage()).toBe('approved');
     await handlers.addShare({ indices: shareIndices(shares[1] ?? '') });
     expect(await stage()).toBe('unlocked');
+    expect(await handlers.signedResult({ format: 'ur' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED' },
+    });
     const signed = await handlers.sign({ format: 'ur' });
     expect(signed).toMatchObject({ ok: true, value: { signedInputs: 1 } });
     expect(await stage()).toBe('signed');
+    // A page reopened gets the same signed result again, while main holds the signed ceremony.
+    expect(await handlers.signedResult({ format: 'ur' })).toEqual(signed);
     const log = await handlers.auditLog({});
     expect(log.ok && log.value.entries.find((e) => e.event === 'signed')?.approvers).toEqual([
       'alice',
       'bob',
     ]);
+    await handlers.finishCeremony({});
+    expect(await handlers.signedResult({ format: 'ur' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_SIGNED' },
+    });
   });
 
   it('shows each policy violation on review and refuses to sign', async () => {

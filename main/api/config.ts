@@ -141,7 +141,11 @@ export function approveChanges(ctx: ApiContext, proof: ApprovalProof): ApprovalP
     throw refused('APPROVER_NOT_IN_POLICY', `${proof.name} is not an approver these changes need`);
   if (acceptance.approved.includes(proof.name))
     throw refused('ALREADY_APPROVED', `${proof.name} has already approved these changes`);
-  approvePsbt(ctx.dataDir, { proof, psbtHash: status.changesHash });
+  approvePsbt(ctx.dataDir, {
+    proof,
+    psbtHash: status.changesHash,
+    whileSealBroken: acceptance.includeDifferences,
+  });
   acceptance.approved.push(proof.name);
   return configApprovalStatus(ctx);
 }

@@ -180,6 +180,30 @@ describe('the Changes screen handlers', () => {
     expect((await value(handlers.startAcceptance({}))).acceptance).toBe('approvals');
   });
 
+  it('seals files found changed as they are only when the acceptance was opened to include them', async () => {
+    const { dataDir, handlers, codes } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    writeWalletPolicy(dataDir, wallet, {});
+    await value(handlers.startAcceptance({}));
+    await value(
+      handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
+    );
+    await value(handlers.addConfigShare({ indices: shareIndices(shares[0] ?? '') }));
+    await value(handlers.addConfigShare({ indices: shareIndices(shares[2] ?? '') }));
+    expect(await errorCode(handlers.acceptChanges({}))).toBe('SEAL_BROKEN');
+    expect((await value(handlers.configStatus({}))).differences).toHaveLength(1);
+
+    expect((await value(handlers.startAcceptance({ includeDifferences: true }))).acceptance).toBe(
+      'approvals',
+    );
+    // Another approver: a code is taken once.
+    await value(
+      handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
+    );
+    const accepted = await finishByQuorum(handlers);
+    expect(accepted).toMatchObject({ sealed: true, differences: [] });
+  });
+
   it('wipes the shares entered when the acceptance is left half done', async () => {
     const { handlers } = await unsealedApp();
     await value(handlers.startAcceptance({}));

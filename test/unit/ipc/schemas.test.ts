@@ -103,6 +103,7 @@ describe('IPC schemas', () => {
       airgap: { state: 'isolated', interfaces: [], signingAllowed: true },
       wallet: null,
       stage: 'idle',
+      acceptance: null,
     };
     expect(StatusSchema.safeParse(status).success).toBe(true);
     expect(StatusSchema.safeParse({ ...status, seed: '00'.repeat(32) }).success).toBe(false);

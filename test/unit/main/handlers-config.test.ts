@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
@@ -202,6 +202,24 @@ describe('the Changes screen handlers', () => {
     );
     const accepted = await finishByQuorum(handlers);
     expect(accepted).toMatchObject({ sealed: true, differences: [] });
+  });
+
+  it('takes approvals while the audit log falls short of its seal only in an acceptance opened to include it', async () => {
+    const { dataDir, handlers, codes } = await unsealedApp();
+    await acceptByQuorum(handlers);
+    const lines = readFileSync(auditPath(dataDir), 'utf8').trim().split('\n');
+    writeFileSync(auditPath(dataDir), `${lines.slice(0, -1).join('\n')}\n`);
+    await value(handlers.startAcceptance({}));
+    expect(
+      await errorCode(
+        handlers.approveChanges({ name: 'bob', pin: APPROVER_PASSPHRASE, code: codes.bob?.() ?? '' }),
+      ),
+    ).toBe('SEAL_BROKEN');
+    await value(handlers.startAcceptance({ includeDifferences: true }));
+    await value(
+      handlers.approveChanges({ name: 'alice', pin: APPROVER_PASSPHRASE, code: codes.alice?.() ?? '' }),
+    );
+    expect(await finishByQuorum(handlers)).toMatchObject({ sealed: true, differences: [] });
   });
 
   it('wipes the shares entered when the acceptance is left half done', async () => {

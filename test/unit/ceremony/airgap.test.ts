@@ -7,19 +7,12 @@ import { acceptChanges, configStatus } from '../../../src/ceremony/config-ceremo
 import { airgapFile } from '../../../src/ceremony/configuration';
 import { type InterfaceLister, liveInterfaces } from '../../../src/ceremony/interfaces';
 import { isAirlockError } from '../../../src/common/errors';
-import { tempDir } from '../../helpers/cli';
+import { ISOLATED_MACHINE, tempDir } from '../../helpers/cli';
 import { seedOf, TEST_MNEMONICS } from '../../helpers/multisig-psbt';
 
 const quorum = <T>(use: (seed: Uint8Array) => T) => use(seedOf(TEST_MNEMONICS[0]));
 
-const loopback: NetworkInterfaceInfo = {
-  address: '127.0.0.1',
-  netmask: '255.0.0.0',
-  family: 'IPv4',
-  mac: '00:00:00:00:00:00',
-  internal: true,
-  cidr: '127.0.0.1/8',
-};
+// A link-local IPv6 address is enough to carry traffic: it counts as a network up.
 const wifi: NetworkInterfaceInfo = {
   address: 'fe80::1c2d:3e4f:5a6b:7c8d',
   netmask: 'ffff:ffff:ffff:ffff::',
@@ -29,8 +22,8 @@ const wifi: NetworkInterfaceInfo = {
   cidr: 'fe80::1c2d:3e4f:5a6b:7c8d/64',
   scopeid: 3,
 };
-const offline: InterfaceLister = () => ({ lo: [loopback] });
-const online: InterfaceLister = () => ({ lo: [loopback], wlan0: [wifi] });
+const offline: InterfaceLister = ISOLATED_MACHINE;
+const online: InterfaceLister = () => ({ ...ISOLATED_MACHINE(), wlan0: [wifi] });
 
 function auditEvents(dataDir: string): Array<Record<string, unknown>> {
   return readFileSync(auditPath(dataDir), 'utf8')

@@ -1,5 +1,4 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { NetworkInterfaceInfo } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { createAirlockMain } from '../../../main/api/app';
 import { airlockCore } from '../../../main/api/core';
@@ -11,21 +10,13 @@ import { sealPath } from '../../../src/ceremony/seal';
 import { approvePsbt, MAX_FAILURES } from '../../../src/policy/approvers';
 import { encodeFrames } from '../../../src/qr/encoder';
 import { partitionedWallet } from '../../helpers/app';
-import { tempDir } from '../../helpers/cli';
+import { CONNECTED_MACHINE, ISOLATED_MACHINE, tempDir } from '../../helpers/cli';
 import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { errorCode, value } from '../../helpers/ipc-result';
 import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
-const wifi: NetworkInterfaceInfo = {
-  address: '192.168.1.20',
-  netmask: '255.255.255.0',
-  family: 'IPv4',
-  mac: '3c:22:fb:00:11:22',
-  internal: false,
-  cidr: '192.168.1.20/24',
-};
 const spend = (amount: bigint) =>
   buildPsbt({
     wallet,
@@ -44,7 +35,7 @@ async function unsealedApp(online = false) {
     dataDir,
     core: airlockCore,
     appVersion: 'test',
-    listInterfaces: () => (online ? { wlan0: [wifi] } : {}),
+    listInterfaces: online ? CONNECTED_MACHINE : ISOLATED_MACHINE,
   });
   await value(handlers.importWallet({ text: wallet.descriptor, name: 'treasury' }));
   writeWalletPolicy(dataDir, wallet, { approvals: { required: 1, approvers: ['alice', 'bob'] } });

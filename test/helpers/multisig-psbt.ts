@@ -82,6 +82,14 @@ function derivations(wallet: Wallet, chain: Chain, index: number) {
   }));
 }
 
+/**
+ * A wallet that looks like the test wallet: cosigners A and B with the same fingerprints and paths,
+ * C's key replaced by an outsider's. Its scripts claim our derivations but are not ours.
+ */
+export function lookalikeWallet(): Wallet {
+  return testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+}
+
 /** A PSBT spending coins of `wallet` (or of `from` wallets) as a coordinator like Sparrow builds it. */
 export function buildPsbt({
   wallet,

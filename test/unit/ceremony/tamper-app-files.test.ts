@@ -6,7 +6,7 @@ import { airgapFile, approversFile, policyFile } from '../../../src/ceremony/con
 import { sealPath } from '../../../src/ceremony/seal';
 import { walletId } from '../../../src/wallet/identity';
 import { tempDir } from '../../helpers/cli';
-import { OUTSIDER_MNEMONIC, TEST_MNEMONICS, testWallet } from '../../helpers/multisig-psbt';
+import { lookalikeWallet, OUTSIDER_MNEMONIC } from '../../helpers/multisig-psbt';
 import { ceremony, expectRefused, sealedApp, wallet } from './app-fixture';
 
 /**
@@ -24,7 +24,7 @@ const tampers: Array<{ what: string; tamper: (dataDir: string) => void; code: st
   {
     what: 'a sealed wallet file replaced by a different, self-consistent wallet',
     tamper: (dataDir) => {
-      const other = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+      const other = lookalikeWallet();
       writeFileSync(walletFile(dataDir, 'reserve'), JSON.stringify({ ...other, name: 'reserve' }));
     },
     code: 'SEAL_BROKEN',

@@ -12,6 +12,7 @@ import { runCli } from '../../helpers/cli';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
+  lookalikeWallet,
   OUTSIDER_MNEMONIC,
   TEST_MNEMONICS,
   testWallet,
@@ -99,7 +100,7 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
 
   it('a wallet file replaced by a different, self-consistent wallet is refused', async () => {
     const { ws } = await signedOnce();
-    const other = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const other = lookalikeWallet();
     writeFileSync(join(ws.dataDir, 'wallets', 'reserve.json'), JSON.stringify({ ...other, name: 'reserve' }));
     await expectRefusedBeforeSigning(
       ws,
@@ -110,7 +111,7 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
 
   it('wallet show warns when the wallet file is not what was sealed', async () => {
     const { ws } = await signedOnce();
-    const other = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const other = lookalikeWallet();
     writeFileSync(join(ws.dataDir, 'wallets', 'reserve.json'), JSON.stringify({ ...other, name: 'reserve' }));
     const shown = await runCli(['--data-dir', ws.dataDir, 'wallet', 'show', 'reserve']);
     expect(shown.stderr).toContain(
@@ -328,7 +329,7 @@ describe('refuse by default', () => {
 
   it('change claiming our keys that does not derive from the wallet is refused (exit 3)', async () => {
     const ws = cliWorkspace(wallet);
-    const attacker = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const attacker = lookalikeWallet();
     const psbt = buildPsbt({
       wallet,
       inputs: [{ index: 0, amount: 200_000n }],

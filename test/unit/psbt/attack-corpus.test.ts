@@ -8,6 +8,7 @@ import { runCli } from '../../helpers/cli';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
+  lookalikeWallet,
   OUTSIDER_MNEMONIC,
   TEST_MNEMONICS,
   testWallet,
@@ -89,7 +90,7 @@ function outpoint(hash: Uint8Array, index: number): Uint8Array {
 
 describe('attack corpus', () => {
   it('change with correct-looking derivation paths but a foreign key is external, with a warning', async () => {
-    const attacker = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const attacker = lookalikeWallet();
     const psbt = buildPsbt({
       wallet,
       inputs: [{ index: 0, amount: 100_000n }],

@@ -7,7 +7,7 @@ import { WARNING } from '../../../src/psbt/warnings';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
-  OUTSIDER_MNEMONIC,
+  lookalikeWallet,
   seedOf,
   TEST_MNEMONICS,
   testWallet,
@@ -19,8 +19,7 @@ import {
  * every key is derived on the calling thread.
  */
 const wallet = testWallet();
-// Same fingerprints and paths for cosigners A and B, C's key replaced by an outsider's.
-const attacker = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+const attacker = lookalikeWallet();
 const pool = new ChildKeyPool({ size: 1 });
 afterAll(() => pool.close());
 

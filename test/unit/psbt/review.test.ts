@@ -8,6 +8,7 @@ import { WARNING } from '../../../src/psbt/warnings';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
+  lookalikeWallet,
   OUTSIDER_MNEMONIC,
   TEST_MNEMONICS,
   testWallet,
@@ -60,7 +61,7 @@ describe('reviewPsbt', () => {
   });
 
   it('classifies a change output whose paths look right but whose script has a foreign key as external', () => {
-    const attacker = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const attacker = lookalikeWallet();
     // Same fingerprints and paths for A and B, but C's key is replaced by the attacker's.
     const psbt = buildPsbt({
       wallet,

@@ -8,13 +8,7 @@ import { WARNING } from '../../../src/psbt/warnings';
 import { createAssembler } from '../../../src/qr/assembler';
 import { encodeFrames } from '../../../src/qr/encoder';
 import { readUrPart } from '../../../src/qr/ur';
-import {
-  buildPsbt,
-  EXTERNAL_SCRIPT,
-  OUTSIDER_MNEMONIC,
-  TEST_MNEMONICS,
-  testWallet,
-} from '../../helpers/multisig-psbt';
+import { buildPsbt, EXTERNAL_SCRIPT, lookalikeWallet, testWallet } from '../../helpers/multisig-psbt';
 
 /**
  * Scripts derived while a PSBT's QR parts arrive (ScriptsAhead) change nothing a review decides: the
@@ -23,8 +17,7 @@ import {
  * does one whose parts claimed other paths, or another wallet's.
  */
 const wallet = testWallet();
-// Same fingerprints and paths for cosigners A and B, C's key replaced by an outsider's.
-const attacker = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+const attacker = lookalikeWallet();
 const pool = new ChildKeyPool({ size: 1 });
 afterAll(() => pool.close());
 

@@ -10,7 +10,7 @@ import type { ScriptType } from '../../../src/wallet/types';
 import {
   buildPsbt,
   EXTERNAL_SCRIPT,
-  OUTSIDER_MNEMONIC,
+  lookalikeWallet,
   seedOf,
   TEST_MNEMONICS,
   testWallet,
@@ -133,7 +133,7 @@ describe('signing details', () => {
   });
 
   it('signs only the inputs of the wallet when others are mixed in', () => {
-    const other = testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
+    const other = lookalikeWallet();
     const mixed = buildPsbt({
       wallet,
       inputs: [

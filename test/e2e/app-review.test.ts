@@ -186,7 +186,9 @@ describe('a review officers can check digit by digit', () => {
     expect(await page.locator('[data-input-number]').count()).toBe(0);
     await page.getByText('Show all 20 inputs').focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('[data-input-number="20"]').isVisible()).toBe(true);
+    // React builds them after the toggle: wait for the last row rather than look at once.
+    await page.locator('[data-input-number="20"]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-input-number]').count()).toBe(20);
     await shot(page, 'review-many-inputs');
     await cancelCeremony(page);
   });

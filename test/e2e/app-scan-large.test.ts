@@ -71,6 +71,8 @@ describe('a 120-input PSBT scanned as a coordinator shows it (version 20, 8 fram
       expect(await page.getAttribute('[data-total="fee"] [data-sats]', 'data-sats')).toBe(String(fee));
       // The folded table is built when opened.
       await page.getByText(`Show all ${INPUTS} inputs`).click();
+      // The rows are rendered after the toggle: wait for the last one before reading them.
+      await page.locator(`table.inputs tbody tr:nth-child(${INPUTS})`).waitFor({ state: 'visible' });
       const inputs = await page.$$eval('table.inputs tbody tr', (rows) =>
         rows.map((r) => [
           r.querySelector('[data-sats]')?.getAttribute('data-sats'),

@@ -18,7 +18,7 @@ import {
 import { axeViolations } from '../helpers/axe';
 import { tempDir } from '../helpers/cli';
 import { enrolApprovers, writeWalletPolicy } from '../helpers/device-setup';
-import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../helpers/multisig-psbt';
+import { spendOf, testWallet } from '../helpers/multisig-psbt';
 
 const { wallet, shares } = partitionedWallet();
 const PASSPHRASES: Record<string, string> = {
@@ -26,16 +26,7 @@ const PASSPHRASES: Record<string, string> = {
   bob: 'harbour lantern 7731',
   carol: 'meadow copper 20461',
 };
-/** 0.5 BTC in; `amount` to an outsider, the rest less a 10 000 sat fee as change at /1/3. */
-const spend = (amount: bigint) =>
-  buildPsbt({
-    wallet,
-    inputs: [{ index: 0, amount: 50_000_000n }],
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount },
-      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
-    ],
-  }).toBase64();
+const spend = (amount: bigint) => spendOf(wallet, amount);
 
 /** The spend the coordinator's animated QR shows the Policy screen's camera. */
 const SCANNED_SPEND = spend(500_000n);

@@ -90,6 +90,21 @@ export function lookalikeWallet(): Wallet {
   return testWallet({ mnemonics: [TEST_MNEMONICS[0], TEST_MNEMONICS[1], OUTSIDER_MNEMONIC] });
 }
 
+/**
+ * The ceremony tests' spend, in base64: one 0.5 BTC coin of `wallet` in; `amount` to an outsider, the rest
+ * less a 10 000 sat fee as change at /1/3.
+ */
+export function spendOf(wallet: Wallet, amount: bigint): string {
+  return buildPsbt({
+    wallet,
+    inputs: [{ index: 0, amount: 50_000_000n }],
+    outputs: [
+      { script: EXTERNAL_SCRIPT, amount },
+      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
+    ],
+  }).toBase64();
+}
+
 /** A PSBT spending coins of `wallet` (or of `from` wallets) as a coordinator like Sparrow builds it. */
 export function buildPsbt({
   wallet,

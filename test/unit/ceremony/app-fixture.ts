@@ -11,22 +11,14 @@ import { registerWallet } from '../../../src/wallet/registry';
 import { partitionedWallet } from '../../helpers/app';
 import { tempDir } from '../../helpers/cli';
 import { value } from '../../helpers/ipc-result';
-import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { spendOf, testWallet } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
 /** The app's side of the tamper tests: a sealed device driven through the real handlers. */
 
 export const { wallet, shares } = partitionedWallet();
 export const offline = () => ({});
-export const spend = (amount: bigint) =>
-  buildPsbt({
-    wallet,
-    inputs: [{ index: 0, amount: 50_000_000n }],
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount },
-      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
-    ],
-  }).toBase64();
+export const spend = (amount: bigint) => spendOf(wallet, amount);
 
 /** One ceremony through the handlers: select, load, review, two shares, sign. */
 export async function ceremony(handlers: ApiHandlers, amount = 1_000_000n) {

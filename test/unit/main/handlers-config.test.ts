@@ -13,19 +13,11 @@ import { partitionedWallet } from '../../helpers/app';
 import { CONNECTED_MACHINE, ISOLATED_MACHINE, tempDir } from '../../helpers/cli';
 import { APPROVER_PASSPHRASE, enrolApprovers, writeWalletPolicy } from '../../helpers/device-setup';
 import { errorCode, value } from '../../helpers/ipc-result';
-import { buildPsbt, EXTERNAL_SCRIPT, testWallet } from '../../helpers/multisig-psbt';
+import { spendOf, testWallet } from '../../helpers/multisig-psbt';
 import { shareIndices } from '../../helpers/shares';
 
 const { wallet, shares } = partitionedWallet();
-const spend = (amount: bigint) =>
-  buildPsbt({
-    wallet,
-    inputs: [{ index: 0, amount: 50_000_000n }],
-    outputs: [
-      { script: EXTERNAL_SCRIPT, amount },
-      { change: { index: 3 }, amount: 50_000_000n - amount - 10_000n },
-    ],
-  }).toBase64();
+const spend = (amount: bigint) => spendOf(wallet, amount);
 
 /** A device with the treasury wallet, approvers alice and bob and a 1-of-2 approvals policy, not sealed yet. */
 async function unsealedApp(online = false) {

@@ -259,14 +259,7 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
     expect(staged.stderr).toContain('the policy was staged');
     const status = await runCli(['--data-dir', ws.dataDir, 'config', 'status']);
     expect(status.stdout).toContain('set the policy of wallet treasury: 1 of alice must approve');
-    const accept = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'config',
-      'accept',
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-    ]);
+    const accept = await runCli(ws.acceptArgs());
     expect(accept.status).toBe(0);
     const refusedResult = await runCli([
       '--json',
@@ -286,14 +279,7 @@ describe('a sealed device refuses to sign after tampering without the quorum', (
     expect(approved.status).toBe(0);
     // Loosening it again needs alice: the quorum alone cannot accept it.
     await runCli(ws.signArgs(ws.writePsbt(spend(1_000n), 'v.psbt'), ws.mnemonicFiles[0]!, '--policy', loose));
-    const alone = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'config',
-      'accept',
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-    ]);
+    const alone = await runCli(ws.acceptArgs());
     expect(alone.status).toBe(3);
     expect(alone.stderr).toContain("needs 1 approval(s) of wallet treasury's approvers (alice)");
     expect(JSON.parse(readFileSync(policyFile(ws.dataDir, id), 'utf8')).policy.approvals.required).toBe(1);

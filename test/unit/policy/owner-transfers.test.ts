@@ -67,14 +67,7 @@ function workspace() {
 /** A policy takes effect once staged and accepted by the quorum. */
 async function sealPolicy(ws: ReturnType<typeof workspace>, file: string) {
   expect((await runCli(['--data-dir', ws.dataDir, 'policy', 'stage', file])).status).toBe(0);
-  const accepted = await runCli([
-    '--data-dir',
-    ws.dataDir,
-    'config',
-    'accept',
-    '--mnemonic-file',
-    ws.mnemonicFiles[0]!,
-  ]);
+  const accepted = await runCli(ws.acceptArgs());
   expect(accepted.status).toBe(0);
 }
 
@@ -159,14 +152,7 @@ describe('owner class in the sealed configuration', () => {
     const before = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
     expect(before.status).toBe(3);
     expect(before.stderr).toContain('wallet old-wallet, which has no owner class');
-    const accepted = await runCli([
-      '--data-dir',
-      ws.dataDir,
-      'config',
-      'accept',
-      '--mnemonic-file',
-      ws.mnemonicFiles[0]!,
-    ]);
+    const accepted = await runCli(ws.acceptArgs());
     expect(accepted.status).toBe(0);
     expect(loadWallet(ws.dataDir, 'old-wallet').owner).toBe('customer');
     const after = await runCli(ws.signArgs(file, ws.mnemonicFiles[0]!));
@@ -214,7 +200,7 @@ describe('owner class in the sealed configuration', () => {
     expect(status.stdout).toContain(
       'register wallet company-spare (testnet, 3-of-3 p2sh-p2wsh, company funds)',
     );
-    await runCli(['--data-dir', ws.dataDir, 'config', 'accept', '--mnemonic-file', ws.mnemonicFiles[0]!]);
+    await runCli(ws.acceptArgs());
     expect(loadWallet(ws.dataDir, 'company-spare').owner).toBe('company');
   });
 

@@ -46,6 +46,10 @@ export function cliWorkspace(wallet: Wallet, { device = 0 as number | null } = {
       );
       return path;
     },
+    /** `airlock --data-dir … config accept --mnemonic-file F`: cosigner `k`'s key accepts what is staged here. */
+    acceptArgs(k = 0): string[] {
+      return ['--data-dir', dataDir, 'config', 'accept', '--mnemonic-file', mnemonicFiles[k]!];
+    },
     /** `airlock --data-dir … sign FILE --wallet NAME --mnemonic-file F`, plus any extra arguments. */
     signArgs(file: string, mnemonicFile: string, ...extra: string[]): string[] {
       return [

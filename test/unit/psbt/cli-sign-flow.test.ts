@@ -267,18 +267,7 @@ describe('airlock sign as a process', () => {
       // What an operator on a networked machine needs: the override asked for, and a quorum sealing it.
       const asked = airlockProcess(['--data-dir', ws.dataDir, 'airgap', 'request', 'test host on a network']);
       expect(asked.status, asked.stderr).toBe(0);
-      expect(
-        (
-          await runCli([
-            '--data-dir',
-            ws.dataDir,
-            'config',
-            'accept',
-            '--mnemonic-file',
-            ws.mnemonicFiles[0]!,
-          ])
-        ).status,
-      ).toBe(0);
+      expect((await runCli(ws.acceptArgs())).status).toBe(0);
       const signed = airlockProcess(ws.signArgs(file, ws.mnemonicFiles[0]!, '--out', out));
       expect(signed.status, signed.stderr).toBe(0);
       expect(ws.audit().findLast((e) => e.event === 'airgap-check')).toMatchObject({ outcome: 'overridden' });

@@ -3,20 +3,16 @@ import type { ScanProgress } from '../../src/ipc/models';
 import { sharedChildKeyPool } from '../../src/keys/ckd-pool';
 import { ScriptsAhead } from '../../src/psbt/scripts-ahead';
 import type { ApiContext } from './context';
-import type { AssemblerProgress, FrameAssembler } from './core-port';
+import type { AssemblerProgress } from './core-port';
 import { requireWallet } from './require';
 import { prepareReviewAhead } from './review';
-
-/** Per scan, the wallet's scripts derived from the parts already received (see ScriptsAhead). */
-const scriptsAhead = new WeakMap<FrameAssembler, ScriptsAhead>();
 
 /** Starts a new ceremony: anything loaded before is dropped. */
 export function startScan(ctx: ApiContext): ScanProgress {
   const wallet = requireWallet(ctx);
   ctx.session.reset();
-  const assembler = ctx.core.qr.createAssembler();
-  ctx.session.assembler = assembler;
-  scriptsAhead.set(assembler, new ScriptsAhead(wallet, sharedChildKeyPool()));
+  ctx.session.assembler = ctx.core.qr.createAssembler();
+  ctx.session.scriptsAhead = new ScriptsAhead(wallet, sharedChildKeyPool());
   prepareReviewAhead(ctx);
   return { status: 'waiting', format: null, partsSeen: 0, partsNeeded: null, message: null };
 }
@@ -27,7 +23,7 @@ export function scanFrame(ctx: ApiContext, request: { text: string }): ScanProgr
   ctx.session.assembler ??= ctx.core.qr.createAssembler();
   const assembler = ctx.session.assembler;
   const progress = assembler.receive(request.text);
-  const ahead = scriptsAhead.get(assembler);
+  const ahead = ctx.session.scriptsAhead;
   if (progress.status === 'complete' && progress.payload)
     loadPsbt(ctx, progress.payload, progress.format, ahead);
   else ahead?.feed(assembler.takeKnownStretches());
@@ -47,13 +43,14 @@ function loadPsbt(
   ctx: ApiContext,
   input: Uint8Array | string,
   source: string | null,
-  ahead?: ScriptsAhead,
+  ahead?: ScriptsAhead | null,
 ): void {
   const ceremony = new SigningCeremony(ctx.dataDir, requireWallet(ctx), { firstSealAtQuorum: true });
   ceremony.load(input, source ?? 'unknown');
   if (ahead) ceremony.extendScriptsAhead(ahead);
   ctx.session.ceremony = ceremony;
   ctx.session.assembler = null;
+  ctx.session.scriptsAhead = null;
 }
 
 function loadedProgress(): ScanProgress {

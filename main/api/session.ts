@@ -1,5 +1,6 @@
 import type { SigningCeremony } from '../../src/ceremony/signing-ceremony';
 import type { CeremonyStage } from '../../src/ipc/models';
+import type { ScriptsAhead } from '../../src/psbt/scripts-ahead';
 import type { Wallet } from '../../src/wallet/types';
 import type { FrameAssembler, QuorumPort } from './core-port';
 
@@ -10,6 +11,8 @@ import type { FrameAssembler, QuorumPort } from './core-port';
 export class CeremonySession {
   wallet: Wallet | null = null;
   assembler: FrameAssembler | null = null;
+  /** The wallet's scripts derived from the parts the scan under way has received (see ScriptsAhead). */
+  scriptsAhead: ScriptsAhead | null = null;
   ceremony: SigningCeremony | null = null;
   /** The PSBT hash whose review the renderer was sent; approvals and shares count only for it. */
   shownHash: string | null = null;
@@ -36,6 +39,7 @@ export class CeremonySession {
     this.quorum?.cancel();
     this.quorum = null;
     this.assembler = null;
+    this.scriptsAhead = null;
     this.ceremony = null;
     this.shownHash = null;
     this.confirmedHash = null;

@@ -49,10 +49,15 @@ function printReport(ctx: CliContext, report: AirgapReport): void {
   ctx.io.stdout.write(`${lines.join('\n')}\n`);
 }
 
+/** The air-gap guard of this data directory, on the machine the CLI runs on. */
+export function airgapGuardOf(ctx: CliContext): AirgapGuard {
+  return new AirgapGuard({ dataDir: ctx.dataDir, listInterfaces: ctx.io.listInterfaces });
+}
+
 async function run(args: string[], ctx: CliContext): Promise<void> {
   const [sub, ...rest] = args;
   const { positionals } = parseCommandArgs(rest, {}, USAGE);
-  const guard = new AirgapGuard({ dataDir: ctx.dataDir, listInterfaces: ctx.io.listInterfaces });
+  const guard = airgapGuardOf(ctx);
   switch (sub) {
     case 'status':
       if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);

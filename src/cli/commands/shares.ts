@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AirgapGuard } from '../../ceremony/airgap';
 import { toHex, wipe } from '../../common/bytes';
 import { badInput, refused } from '../../common/errors';
 import { diceRollsForFullEntropy, generateMasterSecret } from '../../keys/entropy';
@@ -11,6 +10,7 @@ import { parseCommandArgs } from '../args';
 import type { CliCommand, CliContext } from '../context';
 import { readLimitedFile, readSecretTextFile } from '../inputs';
 import { readShareFile } from '../key-source';
+import { airgapGuardOf } from './airgap';
 
 const USAGE = [
   'airlock shares split (--threshold K --shares N | --groups G:K/N,K/N,...)',
@@ -40,11 +40,6 @@ const SplitSchema = z.object({
   bits: z.union([z.literal('128'), z.literal('256')]).default('128'),
   'iteration-exponent': z.coerce.number().int().min(0).max(15).default(SHARE_ITERATION_EXPONENT),
 });
-
-/** Keys are made, and secrets printed, only on an isolated machine (or under a sealed override). */
-function guardOf(ctx: CliContext): AirgapGuard {
-  return new AirgapGuard({ dataDir: ctx.dataDir, listInterfaces: ctx.io.listInterfaces });
-}
 
 function passphraseOf(values: { 'passphrase-file'?: string }, ctx: CliContext): string {
   const file = values['passphrase-file'];
@@ -91,7 +86,8 @@ async function split(args: string[], ctx: CliContext): Promise<void> {
   if (Boolean(entropyFile) === Boolean(values.random)) {
     throw badInput('BAD_ARGUMENTS', `give exactly one of --entropy-file or --random. Usage: ${USAGE}`);
   }
-  guardOf(ctx).assertKeyCreationAllowed();
+  // Keys are made, and secrets printed, only on an isolated machine (or under a sealed override).
+  airgapGuardOf(ctx).assertKeyCreationAllowed();
   let secret: Uint8Array;
   if (entropyFile) {
     secret = await readEntropy(ctx, entropyFile);
@@ -199,7 +195,7 @@ async function combine(args: string[], ctx: CliContext): Promise<void> {
   if (positionals.length > 0) throw badInput('BAD_ARGUMENTS', `unexpected argument. Usage: ${USAGE}`);
   const files = values['share-file'] ?? [];
   if (files.length === 0) throw badInput('BAD_ARGUMENTS', `give at least one --share-file. Usage: ${USAGE}`);
-  guardOf(ctx).assertSecretOutputAllowed();
+  airgapGuardOf(ctx).assertSecretOutputAllowed();
   const shares: Slip39Share[] = [];
   let secret: Uint8Array;
   try {
